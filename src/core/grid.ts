@@ -1,0 +1,175 @@
+/**
+ * The snapshot of a worksheet that the core works on. It is what Excel's `range.values` /
+ * `range.numberFormat` / merged areas give: a merged area's value is only in its top-left cell.
+ * Coordinates are absolute, 0-based (row 0 / col 0 is A1).
+ */
+export interface ExcelError {
+  readonly kind: 'error';
+  /** e.g. `#DIV/0!`, `#N/A`, `#VALUE!` */
+  readonly code: string;
+}
+
+export type CellValue = string | number | boolean | null | ExcelError;
+
+export interface CellRange {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface SheetGrid {
+  readonly sheet: string;
+  /** absolute position of values[0][0] */
+  readonly origin: { readonly row: number; readonly col: number };
+  /** row-major; rows may be ragged or shorter than the used width (missing = null) */
+  readonly values: readonly (readonly CellValue[])[];
+  /** number formats aligned with values (`General`, `0.00%`, `#,##0.00`); missing = General */
+  readonly formats?: readonly (readonly (string | null)[])[];
+  /** formula text aligned with values where the cell holds a formula (values then hold the cached result) */
+  readonly formulas?: readonly (readonly (string | null)[])[];
+  /** merged areas in absolute coordinates */
+  readonly merges: readonly CellRange[];
+}
+
+export interface WorkbookGrid {
+  readonly sheets: readonly SheetGrid[];
+}
+
+export const EXCEL_ERROR_CODES = [
+  '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!',
+  '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!', '#EXTERNAL!',
+] as const;
+
+export function isExcelError(v: unknown): v is ExcelError {
+  return typeof v === 'object' && v !== null && (v as ExcelError).kind === 'error';
+}
+
+/** Excel hosts give errors as strings in `values`; adapters turn them into ExcelError with this. */
+export function excelErrorFromString(s: string): ExcelError | null {
+  return (EXCEL_ERROR_CODES as readonly string[]).includes(s) ? { kind: 'error', code: s } : null;
+}
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function toA1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+export function rangeToA1(r: CellRange): string {
+  const a = toA1(r.top, r.left);
+  const b = toA1(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** Parses `B7`, `$B$7`, `ab12` → 0-based {row, col}; throws on a broken address (a contract, not data). */
+export function parseA1(a1: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
+  if (!m) throw new Error(`not an A1 address: ${a1}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Parses `A1:C3` or `A1` into a CellRange. */
+export function parseRangeA1(a1: string): CellRange {
+  const [a, b] = a1.split(':');
+  const p = parseA1(a);
+  const q = b ? parseA1(b) : p;
+  return {
+    top: Math.min(p.row, q.row), left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row), right: Math.max(p.col, q.col),
+  };
+}
+
+/**
+ * Read access to a SheetGrid that resolves merged areas: any cell of a merged area reads the
+ * area's top-left value. Built once per sheet; lookups are O(1).
+ */
+export class GridView {
+  readonly sheet: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  private readonly grid: SheetGrid;
+  /** key row*COLS+col → merged area index */
+  private readonly mergeAt = new Map<number, number>();
+  private static readonly COLS = 20000;
+
+  constructor(grid: SheetGrid) {
+    this.grid = grid;
+    this.sheet = grid.sheet;
+    this.top = grid.origin.row;
+    this.left = grid.origin.col;
+    let width = 0;
+    for (const r of grid.values) width = Math.max(width, r.length);
+    this.bottom = grid.origin.row + grid.values.length - 1;
+    this.right = grid.origin.col + width - 1;
+    grid.merges.forEach((m, i) => {
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) this.mergeAt.set(r * GridView.COLS + c, i);
+      }
+    });
+  }
+
+  /** The merged area containing the cell, if any. */
+  mergeOf(row: number, col: number): CellRange | null {
+    const i = this.mergeAt.get(row * GridView.COLS + col);
+    return i === undefined ? null : this.grid.merges[i];
+  }
+
+  /** The cell that holds the value for (row, col): itself, or its merged area's top-left. */
+  anchor(row: number, col: number): { row: number; col: number } {
+    const m = this.mergeOf(row, col);
+    return m ? { row: m.top, col: m.left } : { row, col };
+  }
+
+  /** The value as stored, without merge resolution. */
+  raw(row: number, col: number): CellValue {
+    const r = this.grid.values[row - this.top];
+    if (!r) return null;
+    const v = r[col - this.left];
+    return v === undefined ? null : v;
+  }
+
+  /** The value a reader sees at (row, col), merges resolved. */
+  value(row: number, col: number): CellValue {
+    const a = this.anchor(row, col);
+    return this.raw(a.row, a.col);
+  }
+
+  format(row: number, col: number): string | null {
+    const a = this.anchor(row, col);
+    const r = this.grid.formats?.[a.row - this.top];
+    return r?.[a.col - this.left] ?? null;
+  }
+
+  formula(row: number, col: number): string | null {
+    const a = this.anchor(row, col);
+    const r = this.grid.formulas?.[a.row - this.top];
+    return r?.[a.col - this.left] ?? null;
+  }
+
+  /** Text of a cell for label matching: '' for empty, numbers as written. */
+  text(row: number, col: number): string {
+    const v = this.value(row, col);
+    if (v === null) return '';
+    if (isExcelError(v)) return v.code;
+    return String(v);
+  }
+
+  isEmpty(row: number, col: number): boolean {
+    const v = this.value(row, col);
+    return v === null || (typeof v === 'string' && v.trim() === '');
+  }
+}

@@ -1,0 +1,136 @@
+import type { Dec } from './decimal';
+import type { CellValue } from './grid';
+import type { QualitativeClass, TargetKind } from './values/types';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'zh-CN' | 'en-US';
+export type Grade = '优' | '良' | '中' | '差';
+export type IndicatorStatus = QualitativeClass;
+
+/** Message parameters are plain values: exact decimal strings, cell text, counts. Messages format them. */
+export type ParamValue = string | number | boolean | null;
+
+export const FINDING_CODES = [
+  'NO_FORM', 'HEADER_MISSING', 'SCORE_MISMATCH', 'SCORE_OVER_WEIGHT', 'SCORE_MISSING', 'SCORE_OUT_OF_BAND',
+  'WEIGHT_SUM', 'TOTAL_MISMATCH', 'RATE_MISMATCH', 'RATE_ROUNDING', 'FUNDS_BREAKDOWN', 'OVER_EXECUTION',
+  'GOAL_MISSING', 'NOTE_MISSING', 'OVERACHIEVED', 'TARGET_MALFORMED', 'VALUE_UNPARSED', 'UNIT_MISMATCH',
+  'QUALITATIVE_REVIEW', 'VALUE_FROM_TEXT', 'WEIGHT_SPLIT', 'SCALE_GUESSED', 'CELL_UNREADABLE',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export interface Finding {
+  readonly code: FindingCode;
+  readonly severity: Severity;
+  readonly sheet: string;
+  /** A1 address of the cell the finding is about */
+  readonly cell: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+}
+
+export interface FundsResult {
+  readonly budget: Dec | null;
+  readonly executed: Dec | null;
+  /** exact 全年执行数 / 全年预算数 */
+  readonly rate: Dec | null;
+  readonly statedRate: Dec | null;
+  readonly weight: Dec | null;
+  readonly statedScore: Dec | null;
+  readonly computedScore: Dec | null;
+  /** A1 of the score cell (and rate cell) */
+  readonly cell: string | null;
+  readonly rateCell: string | null;
+}
+
+export interface IndicatorResult {
+  readonly cell: string;
+  readonly level1: string;
+  readonly level2: string;
+  readonly name: string;
+  /** the target and actual as the sheet shows them */
+  readonly target: string;
+  readonly actual: string;
+  readonly kind: TargetKind;
+  readonly weight: Dec | null;
+  readonly statedScore: Dec | null;
+  readonly computedScore: Dec | null;
+  readonly status: IndicatorStatus;
+  readonly overachieved: boolean;
+  readonly scoreCell: string | null;
+  readonly noteCell: string | null;
+  readonly note: string;
+  readonly targetCell: string | null;
+  readonly actualCell: string | null;
+}
+
+export interface TotalResult {
+  readonly weight: Dec | null;
+  readonly stated: Dec | null;
+  readonly computed: Dec | null;
+  /** indicators whose stated score was used because the rules leave it to a person */
+  readonly undetermined: number;
+  readonly cell: string | null;
+}
+
+export interface FormResult {
+  readonly sheet: string;
+  readonly range: string;
+  readonly project: string;
+  readonly department: string;
+  readonly year: string | null;
+  readonly goal: { readonly target: string; readonly actual: string } | null;
+  readonly funds: FundsResult | null;
+  readonly indicators: readonly IndicatorResult[];
+  readonly total: TotalResult;
+  readonly grade: Grade | null;
+  readonly findings: readonly Finding[];
+}
+
+/** Why a cell is in the fill plan. */
+export type FillReason = 'score' | 'rate' | 'fundsScore' | 'total' | 'note' | 'overwriteScore';
+
+export interface FillCell {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly row: number;
+  readonly col: number;
+  /** what the cell holds now (as read); the writer refuses to write if the sheet no longer holds it */
+  readonly current: CellValue;
+  /** number for scores and rates (exact decimal string kept in `exact`), string for notes: always written as a value */
+  readonly value: number | string;
+  readonly exact: string | null;
+  /** number format to set with a numeric value (`0.00%` for rates), or null to leave the format alone */
+  readonly numberFormat: string | null;
+  readonly reason: FillReason;
+}
+
+export interface FillPlan {
+  readonly cells: readonly FillCell[];
+  /** counts by reason, for the preview ("将写入 23 个单元格（得分 18、执行率 1、总分 1、偏差说明草稿 3）") */
+  readonly counts: Readonly<Record<FillReason, number>>;
+}
+
+export interface CheckOptions {
+  /** rule set name; default `mof-2020` */
+  readonly ruleSet?: string;
+  /** override of the rule set's over-achievement threshold (1.2 = 120%) */
+  readonly overachieveThreshold?: string | number;
+  /** with consent, the fill also overwrites stated scores that mismatch */
+  readonly overwriteScores?: boolean;
+  /** language of drafted notes */
+  readonly lang?: Lang;
+}
+
+export interface SheetResult {
+  readonly sheet: string;
+  readonly forms: readonly FormResult[];
+  /** findings not tied to a form (NO_FORM) */
+  readonly findings: readonly Finding[];
+}
+
+export interface CheckResult {
+  readonly ruleSet: string;
+  readonly forms: readonly FormResult[];
+  /** every finding, forms' and sheets' */
+  readonly findings: readonly Finding[];
+  readonly fillPlan: FillPlan;
+}
