@@ -133,4 +133,6 @@ export interface CheckResult {
   /** every finding, forms' and sheets' */
   readonly findings: readonly Finding[];
   readonly fillPlan: FillPlan;
+  /** sheets read that hold no form (NO_FORM is reported only when no sheet holds one) */
+  readonly sheetsWithoutForm: readonly string[];
 }

@@ -1,0 +1,158 @@
+import { D, ZERO, roundHalfUp } from './decimal';
+import { detectForms } from './detect';
+import type { IndicatorRole } from './detect/types';
+import { evaluateForm, type EvaluatedForm } from './form';
+import { countFill, planFormFill } from './fill';
+import { GridView, toA1, type SheetGrid, type WorkbookGrid } from './grid';
+import type { CheckOptions, CheckResult, FillCell, Finding, FormResult, Severity } from './model';
+import { getRuleSet, type RuleSet } from './rules/ruleSets';
+import { gradeOf } from './rules/score';
+import { finding } from './checks/finding';
+import { fundsChecks, formChecks } from './checks/form';
+import { effectiveScore, noteChecks, scoreChecks, valueChecks } from './checks/indicators';
+
+const ROLE_LABEL: Record<IndicatorRole, string> = {
+  level1: '一级指标', level2: '二级指标', level3: '三级指标', target: '年度指标值', actual: '实际完成值',
+  weight: '分值', score: '得分', note: '偏差原因分析及改进措施',
+};
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function sortFindings(fs: Finding[]): Finding[] {
+  const pos = (a1: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a1);
+    if (!m) return [0, 0];
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]), col];
+  };
+  return fs
+    .map((f, i) => ({ f, i, p: pos(f.cell) }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+function effectiveRules(options: CheckOptions): RuleSet {
+  const rules = getRuleSet(options.ruleSet);
+  if (options.overachieveThreshold === undefined) return rules;
+  const t = new D(String(options.overachieveThreshold));
+  if (!t.isFinite() || t.lte(ZERO)) throw new Error(`bad over-achievement threshold: ${options.overachieveThreshold}`);
+  return { ...rules, overachieveThreshold: t.toFixed() };
+}
+
+function summarize(form: EvaluatedForm, findings: Finding[]): FormResult {
+  const funds = form.funds;
+  const fundsScore = funds ? (funds.computed ?? funds.statedScore?.value ?? null) : null;
+  let computed = fundsScore ?? ZERO;
+  let undetermined = 0;
+  for (const i of form.indicators) {
+    if (i.computed === null) undetermined++;
+    computed = computed.plus(effectiveScore(i) ?? ZERO);
+  }
+  computed = roundHalfUp(computed, 2);
+  const hasScores = form.indicators.length > 0;
+  return {
+    sheet: form.sheet,
+    range: form.range,
+    project: form.project,
+    department: form.department,
+    year: form.year,
+    goal: form.goal ? { target: textOf(form.goal.target?.value), actual: textOf(form.goal.actual?.value) } : null,
+    funds: funds
+      ? {
+          budget: funds.budget?.value ?? null, executed: funds.executed?.value ?? null, rate: funds.rate,
+          statedRate: funds.statedRate?.value ?? null, weight: funds.weight?.value ?? null,
+          statedScore: funds.statedScore?.value ?? null, computedScore: funds.computed,
+          cell: funds.statedScore?.cell.a1 ?? null, rateCell: funds.statedRate?.cell.a1 ?? null,
+        }
+      : null,
+    indicators: form.indicators.map((i) => ({
+      cell: i.nameCell?.a1 ?? i.targetCell?.a1 ?? toA1(i.row, form.layout.range.left),
+      level1: i.level1, level2: i.level2, name: i.name, target: i.targetText, actual: i.actualText, kind: i.target.kind,
+      weight: i.weight?.value ?? null, statedScore: i.stated?.value ?? null, computedScore: i.computed, status: i.status,
+      overachieved: i.outcome.overachieved, scoreCell: i.stated?.cell.a1 ?? null, noteCell: i.noteCell?.a1 ?? null,
+      note: i.note, targetCell: i.targetCell?.a1 ?? null, actualCell: i.actualCell?.a1 ?? null,
+    })),
+    total: {
+      weight: form.total?.weight?.value ?? null,
+      stated: form.total?.stated?.value ?? null,
+      computed: hasScores ? computed : null,
+      undetermined,
+      cell: form.total?.stated?.cell.a1 ?? null,
+    },
+    grade: hasScores ? gradeOf(computed, form.rules) : null,
+    findings,
+  };
+}
+
+function textOf(v: unknown): string {
+  return v === null || v === undefined ? '' : String(v);
+}
+
+interface SheetOutcome {
+  forms: FormResult[];
+  fill: FillCell[];
+  noForm: Finding | null;
+}
+
+function checkSheetGrid(grid: SheetGrid, rules: RuleSet, options: CheckOptions): SheetOutcome {
+  const view = new GridView(grid);
+  const layouts = detectForms(view);
+  if (layouts.length === 0) {
+    return {
+      forms: [], fill: [],
+      noForm: finding('NO_FORM', 'error', grid.sheet, toA1(grid.origin.row, grid.origin.col), {
+        sheet: grid.sheet, looked: '年度指标值、实际完成值、分值、得分',
+      }),
+    };
+  }
+  const forms: FormResult[] = [];
+  const fill: FillCell[] = [];
+  for (const layout of layouts) {
+    const form = evaluateForm(view, layout, rules, options);
+    const fs: Finding[] = [];
+    if (layout.missing.length > 0) {
+      const cell = toA1(layout.indicatorHeaderRow, layout.range.left);
+      fs.push(finding('HEADER_MISSING', 'error', grid.sheet, cell, {
+        roles: layout.missing.join(','), labels: layout.missing.map((r) => ROLE_LABEL[r]).join('、'),
+      }));
+      fs.push(...fundsChecks(form));
+      forms.push(summarize(form, sortFindings(fs)));
+      continue;
+    }
+    fs.push(...fundsChecks(form), ...valueChecks(form), ...scoreChecks(form), ...noteChecks(form), ...formChecks(form));
+    const sorted = sortFindings(fs);
+    forms.push(summarize(form, sorted));
+    fill.push(...planFormFill(form, sorted));
+  }
+  return { forms, fill, noForm: null };
+}
+
+/**
+ * Checks every sheet of a workbook snapshot: finds the forms, scores them under the rule set, returns each
+ * form with its findings, and the fill plan. A sheet without a form gives NO_FORM only when no sheet has one.
+ */
+export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): CheckResult {
+  const rules = effectiveRules(options);
+  const forms: FormResult[] = [];
+  const fill: FillCell[] = [];
+  const noForm: Finding[] = [];
+  for (const sheet of workbook.sheets) {
+    const r = checkSheetGrid(sheet, rules, options);
+    forms.push(...r.forms);
+    fill.push(...r.fill);
+    if (r.noForm) noForm.push(r.noForm);
+  }
+  const sheetFindings = forms.length === 0 ? (noForm.length > 0 ? noForm : [finding('NO_FORM', 'error', '', 'A1', { sheet: '', looked: '年度指标值、实际完成值、分值、得分' })]) : [];
+  return {
+    ruleSet: rules.name,
+    forms,
+    findings: [...sheetFindings, ...forms.flatMap((f) => f.findings)],
+    fillPlan: countFill(fill),
+    sheetsWithoutForm: noForm.map((f) => f.sheet),
+  };
+}
+
+/** Checks one sheet snapshot (the add-in's active sheet). */
+export function checkSheet(sheet: SheetGrid, options: CheckOptions = {}): CheckResult {
+  return checkWorkbook({ sheets: [sheet] }, options);
+}

@@ -1,0 +1,118 @@
+import { D, ZERO, roundHalfUp, roundUp, type Dec } from '../decimal';
+import type { EvaluatedForm } from '../form';
+import type { Finding } from '../model';
+import { normalizeLabel } from '../detect';
+import { ds, finding } from './finding';
+import { sheetScore } from './indicators';
+
+/** 执行率, funds score, funds breakdown, over-execution. */
+export function fundsChecks(form: EvaluatedForm): Finding[] {
+  const f = form.funds;
+  if (!f) return [];
+  const out: Finding[] = [];
+  const sheet = form.sheet;
+  for (const n of [f.budget, f.executed, f.weight, f.statedRate, f.statedScore]) {
+    if (n?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, n.cell.a1, { what: 'funds', value: String(n.cell.value) }));
+  }
+  if (f.budget?.value && f.executed?.value && f.executed.value.gt(f.budget.value)) {
+    out.push(finding('OVER_EXECUTION', 'warning', sheet, f.executed.cell.a1, { budget: ds(f.budget.value), executed: ds(f.executed.value) }));
+  }
+  if (f.rate && f.statedRate?.value && f.ratePrecision !== null) {
+    const places = f.ratePrecision;
+    const stated = f.statedRate.value;
+    const candidates = (r: Dec) => ({ halfUp: roundHalfUp(r, places), up: roundUp(r, places) });
+    const exact = candidates(f.rate);
+    const capped = candidates(f.rate.gt(1) ? new D(1) : f.rate);
+    const primary = form.rules.rateRounding === 'halfUp' ? 'halfUp' : 'up';
+    const other = primary === 'halfUp' ? 'up' : 'halfUp';
+    const matches = (c: { halfUp: Dec; up: Dec }, k: 'halfUp' | 'up') => c[k].eq(stated);
+    const params = {
+      stated: ds(stated), computed: ds(exact[primary]), exact: ds(f.rate), places,
+      halfUp: ds(exact.halfUp), roundUp: ds(exact.up), budget: ds(f.budget?.value), executed: ds(f.executed?.value),
+    };
+    if (matches(exact, primary) || matches(capped, primary)) {
+      // as the budget system shows it
+    } else if (matches(exact, other) || matches(capped, other)) {
+      out.push(finding('RATE_ROUNDING', 'info', sheet, f.statedRate.cell.a1, params));
+    } else {
+      out.push(finding('RATE_MISMATCH', 'error', sheet, f.statedRate.cell.a1, params));
+    }
+  }
+  const w = f.weight?.value ?? null;
+  const s = f.statedScore?.value ?? null;
+  if (f.statedScore) {
+    const cell = f.statedScore.cell.a1;
+    const p = { name: '年度资金总额', weight: ds(w), stated: ds(s), computed: ds(f.computed), rate: ds(f.rate) };
+    if (s !== null && w !== null && (s.gt(w) || s.lt(ZERO))) out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p));
+    else if (s === null && !f.statedScore.unreadable && f.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: true }));
+    else if (s !== null && f.computed && !roundHalfUp(s, 2).eq(f.computed)) out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p));
+  }
+  const headers = form.layout.funds?.headerRow;
+  for (const b of f.breakdown) {
+    const filled = b.parts.filter((p) => p.value !== null);
+    if (filled.length === 0 || b.total.value === null) continue;
+    const sum = filled.reduce((acc, p) => acc.plus(p.value as Dec), ZERO);
+    if (!sum.eq(b.total.value)) {
+      out.push(finding('FUNDS_BREAKDOWN', 'warning', sheet, b.total.cell.a1, {
+        column: headers === undefined ? '' : columnLabel(form, b.total.cell.col),
+        total: ds(b.total.value), sum: ds(sum), parts: filled.map((p) => ds(p.value)).join('+'),
+        difference: ds(sum.minus(b.total.value)),
+      }));
+    }
+  }
+  return out;
+}
+
+function columnLabel(form: EvaluatedForm, col: number): string {
+  const f = form.layout.funds;
+  if (!f) return '';
+  const names: Record<string, string> = { initialBudget: '年初预算数', budget: '全年预算数', executed: '全年执行数' };
+  for (const [k, v] of Object.entries(f.columns)) if (v === col && names[k]) return names[k];
+  return '';
+}
+
+/** 分值 sum, 一级 split, 总分 arithmetic, overall goal. */
+export function formChecks(form: EvaluatedForm): Finding[] {
+  const out: Finding[] = [];
+  const sheet = form.sheet;
+  const fundsW = form.funds?.weight?.value ?? ZERO;
+  const indicatorW = form.indicators.reduce((a, i) => a.plus(i.weight?.value ?? ZERO), ZERO);
+  const sumW = fundsW.plus(indicatorW);
+  const expectedW = form.total?.weight?.value ?? new D(100);
+  const totalCell = form.total?.weight?.cell.a1 ?? form.total?.label.a1 ?? form.indicators[0]?.weight?.cell.a1 ?? '';
+  if (form.indicators.length > 0 && !sumW.eq(expectedW)) {
+    out.push(finding('WEIGHT_SUM', 'error', sheet, totalCell, { sum: ds(sumW), expected: ds(expectedW), funds: ds(fundsW), indicators: ds(indicatorW) }));
+  }
+  const split = form.rules.weightSplit;
+  if (split && form.indicators.length > 0) {
+    const byLevel = new Map<string, Dec>();
+    for (const i of form.indicators) {
+      const k = normalizeLabel(i.level1);
+      byLevel.set(k, (byLevel.get(k) ?? ZERO).plus(i.weight?.value ?? ZERO));
+    }
+    for (const [label, expected] of Object.entries(split)) {
+      const got = byLevel.get(normalizeLabel(label)) ?? ZERO;
+      if (!got.eq(expected)) {
+        const first = form.indicators.find((i) => normalizeLabel(i.level1) === normalizeLabel(label)) ?? form.indicators[0];
+        const cell = first.weight?.cell.a1 ?? first.nameCell?.a1 ?? '';
+        out.push(finding('WEIGHT_SPLIT', 'info', sheet, cell, { level1: label, weight: ds(got), expected }));
+      }
+    }
+  }
+  if (form.total?.stated?.value) {
+    const stated = form.total.stated.value;
+    const fundsScore = form.funds ? (form.funds.statedScore?.value ?? form.funds.computed ?? ZERO) : ZERO;
+    const sum = form.indicators.reduce((a, i) => a.plus(sheetScore(i) ?? ZERO), fundsScore);
+    if (!roundHalfUp(stated, 2).eq(roundHalfUp(sum, 2))) {
+      out.push(finding('TOTAL_MISMATCH', 'error', sheet, form.total.stated.cell.a1, { stated: ds(stated), computed: ds(roundHalfUp(sum, 2)) }));
+    }
+  } else if (form.total?.stated && !form.total.stated.unreadable && form.indicators.length > 0) {
+    out.push(finding('SCORE_MISSING', 'warning', sheet, form.total.stated.cell.a1, { name: '总分', computable: true }));
+  }
+  if (form.goal?.actual) {
+    const v = form.goal.actual.value;
+    const empty = v === null || (typeof v === 'string' && v.replace(/<[^>]*>/g, '').trim() === '');
+    if (empty) out.push(finding('GOAL_MISSING', 'warning', sheet, form.goal.actual.a1, {}));
+  }
+  return out;
+}

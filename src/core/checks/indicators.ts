@@ -1,0 +1,105 @@
+import { ZERO, roundHalfUp } from '../decimal';
+import type { EvaluatedForm, EvaluatedIndicator } from '../form';
+import type { Finding } from '../model';
+import { ds, finding } from './finding';
+
+function base(i: EvaluatedIndicator) {
+  return { name: i.name, target: i.targetText, actual: i.actualText };
+}
+
+/** Value grammar findings: malformed targets, unreadable actuals, unit trouble, numbers taken from text. */
+export function valueChecks(form: EvaluatedForm): Finding[] {
+  const out: Finding[] = [];
+  const sheet = form.sheet;
+  for (const i of form.indicators) {
+    const tCell = i.targetCell?.a1 ?? i.nameCell?.a1 ?? '';
+    const aCell = i.actualCell?.a1 ?? tCell;
+    if (i.target.kind === 'qualitative' && i.target.malformed) {
+      out.push(finding('TARGET_MALFORMED', 'warning', sheet, tCell, base(i)));
+    }
+    const m = i.measure;
+    if (!m.ok) {
+      if (m.reason === 'unitMismatch') out.push(finding('UNIT_MISMATCH', 'warning', sheet, aCell, { ...base(i), detail: m.detail ?? null }));
+      else out.push(finding('VALUE_UNPARSED', 'warning', sheet, aCell, { ...base(i), reason: m.reason }));
+      continue;
+    }
+    if (m.kind === 'class' && m.cls === 'undetermined') {
+      out.push(finding('QUALITATIVE_REVIEW', 'info', sheet, aCell, { ...base(i), stated: ds(i.stated?.value) }));
+    }
+    for (const n of m.notes) {
+      if (n.kind === 'fromText') out.push(finding('VALUE_FROM_TEXT', 'info', sheet, aCell, { ...base(i), used: n.text, value: ds(n.value), unit: n.unit }));
+      else out.push(finding('SCALE_GUESSED', 'info', sheet, aCell, { ...base(i), value: ds(n.value), unit: n.unit }));
+    }
+    if (i.weight?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.weight.cell.a1, { ...base(i), what: 'weight', value: String(i.weight.cell.value) }));
+    if (i.stated?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.stated.cell.a1, { ...base(i), what: 'score', value: String(i.stated.cell.value) }));
+  }
+  return out;
+}
+
+/** Score findings: mismatch, above weight, missing, outside the qualitative band, rule-set review flags. */
+export function scoreChecks(form: EvaluatedForm): Finding[] {
+  const out: Finding[] = [];
+  const sheet = form.sheet;
+  for (const i of form.indicators) {
+    const w = i.weight?.value ?? null;
+    const s = i.stated?.value ?? null;
+    const cell = i.stated?.cell.a1 ?? i.actualCell?.a1 ?? '';
+    const p = { ...base(i), kind: i.target.kind, status: i.status, weight: ds(w), stated: ds(s), computed: ds(i.computed) };
+    if (s !== null && w !== null && (s.gt(w) || s.lt(ZERO))) {
+      out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p));
+      continue;
+    }
+    if (s === null && !i.stated?.unreadable) {
+      if (i.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: true }));
+      else if (w) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: false }));
+      continue;
+    }
+    if (s !== null && i.outOfBand) {
+      out.push(finding('SCORE_OUT_OF_BAND', 'warning', sheet, cell, { ...p, low: ds(i.outOfBand.low), high: ds(i.outOfBand.high) }));
+      continue;
+    }
+    if (s !== null && i.computed && !roundHalfUp(s, 2).eq(i.computed)) {
+      out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p));
+    }
+    if (i.outcome.review) {
+      out.push(finding('QUALITATIVE_REVIEW', 'info', sheet, i.actualCell?.a1 ?? cell, { ...p, review: i.outcome.review }));
+    }
+  }
+  return out;
+}
+
+/** The score an indicator carries into the sheet's arithmetic: the stated one, else the computed one. */
+export function sheetScore(i: EvaluatedIndicator) {
+  return i.stated?.value ?? i.computed;
+}
+
+/** The score the indicator is worth by the rules (the stated one where the rules leave it to a person). */
+export function effectiveScore(i: EvaluatedIndicator) {
+  return i.computed ?? i.stated?.value ?? null;
+}
+
+/** Deviation notes: a score below its weight, or an over-achievement, needs a written reason. */
+export function noteChecks(form: EvaluatedForm): Finding[] {
+  const out: Finding[] = [];
+  const sheet = form.sheet;
+  const threshold = form.rules.overachieveThreshold;
+  for (const i of form.indicators) {
+    const w = i.weight?.value ?? null;
+    const hasNote = i.note.trim() !== '';
+    if (i.outcome.overachieved) {
+      const ratio = i.outcome.ratio;
+      out.push(finding('OVERACHIEVED', hasNote ? 'info' : 'warning', sheet, i.actualCell?.a1 ?? '', {
+        ...base(i), ratio: ds(ratio), threshold: String(threshold), hasNote,
+      }));
+    }
+    if (hasNote || !i.noteCell) continue;
+    const score = effectiveScore(i);
+    const below = w !== null && score !== null && score.lt(w);
+    if (below || i.outcome.overachieved) {
+      out.push(finding('NOTE_MISSING', 'warning', sheet, i.noteCell.a1, {
+        ...base(i), reason: below ? 'below' : 'overachieved', score: ds(score), weight: ds(w),
+      }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,195 @@
+import { D, ZERO, roundHalfUp, type Dec } from './decimal';
+import type { Pos, FormLayout } from './detect/types';
+import { GridView, isExcelError, toA1, rangeToA1, type CellValue } from './grid';
+import type { CheckOptions, IndicatorStatus } from './model';
+import { bandOf, scoreIndicator, type ScoreOutcome } from './rules/score';
+import type { RuleSet } from './rules/ruleSets';
+import { measure, parseActual, parseNumberCell, parseTarget, statedPrecision } from './values';
+import type { Actual, Measure, Target } from './values/types';
+
+/** A cell the checks talk about: where it is (the anchor of its merged area), what it holds. */
+export interface CellRef {
+  readonly row: number;
+  readonly col: number;
+  readonly a1: string;
+  readonly value: CellValue;
+  readonly format: string | null;
+  readonly formula: string | null;
+}
+
+/** A number read from a cell: the value, or why not. */
+export interface NumberRead {
+  readonly cell: CellRef;
+  readonly value: Dec | null;
+  /** the cell holds something that is neither empty nor a number */
+  readonly unreadable: boolean;
+}
+
+export interface EvaluatedIndicator {
+  readonly row: number;
+  readonly level1: string;
+  readonly level2: string;
+  readonly name: string;
+  readonly nameCell: CellRef | null;
+  readonly targetCell: CellRef | null;
+  readonly actualCell: CellRef | null;
+  readonly noteCell: CellRef | null;
+  readonly targetText: string;
+  readonly actualText: string;
+  readonly note: string;
+  readonly target: Target;
+  readonly actual: Actual;
+  readonly measure: Measure;
+  readonly weight: NumberRead | null;
+  readonly stated: NumberRead | null;
+  readonly outcome: ScoreOutcome;
+  /** the score the rules give, or the person's score where the rules accept it; null where left to a person */
+  readonly computed: Dec | null;
+  readonly status: IndicatorStatus;
+  /** stated score outside its qualitative band */
+  readonly outOfBand: { low: Dec; high: Dec } | null;
+}
+
+export interface EvaluatedFunds {
+  readonly budget: NumberRead | null;
+  readonly executed: NumberRead | null;
+  readonly weight: NumberRead | null;
+  readonly statedRate: NumberRead | null;
+  readonly statedScore: NumberRead | null;
+  readonly rate: Dec | null;
+  readonly computed: Dec | null;
+  /** for each amount column: the total-row cell, and the 其中 rows' cells */
+  readonly breakdown: readonly { total: NumberRead; parts: readonly NumberRead[] }[];
+  readonly ratePrecision: number | null;
+}
+
+export interface EvaluatedForm {
+  readonly layout: FormLayout;
+  readonly sheet: string;
+  readonly range: string;
+  readonly project: string;
+  readonly department: string;
+  readonly year: string | null;
+  readonly goal: { target: CellRef | null; actual: CellRef | null } | null;
+  readonly funds: EvaluatedFunds | null;
+  readonly indicators: readonly EvaluatedIndicator[];
+  readonly total: { label: CellRef; weight: NumberRead | null; stated: NumberRead | null } | null;
+  readonly rules: RuleSet;
+  readonly options: CheckOptions;
+}
+
+export function cellRef(view: GridView, pos: Pos): CellRef {
+  const a = view.anchor(pos.row, pos.col);
+  return {
+    row: a.row, col: a.col, a1: toA1(a.row, a.col),
+    value: view.raw(a.row, a.col), format: view.format(a.row, a.col), formula: view.formula(a.row, a.col),
+  };
+}
+
+export function cellText(v: CellValue): string {
+  if (v === null) return '';
+  if (isExcelError(v)) return v.code;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v).trim();
+}
+
+function readNumber(view: GridView, pos: Pos | null): NumberRead | null {
+  if (!pos) return null;
+  const cell = cellRef(view, pos);
+  const value = parseNumberCell(cell.value, cell.format);
+  const text = cellText(cell.value);
+  const blank = text === '' || /^[—–\-－/／]+$/.test(text);
+  return { cell, value, unreadable: value === null && !blank };
+}
+
+function at(row: number, col: number | undefined): Pos | null {
+  return col === undefined ? null : { row, col };
+}
+
+function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rules: RuleSet): EvaluatedIndicator {
+  const c = layout.columns;
+  const ref = (col: number | undefined) => { const p = at(row, col); return p ? cellRef(view, p) : null; };
+  const text = (col: number | undefined) => { const r = ref(col); return r ? cellText(r.value) : ''; };
+  const targetCell = ref(c.target);
+  const actualCell = ref(c.actual);
+  const noteCell = ref(c.note);
+  const target = parseTarget(targetCell?.value ?? null, targetCell?.format ?? null);
+  const actual = parseActual(actualCell?.value ?? null, actualCell?.format ?? null);
+  const m = measure(target, actual);
+  const weight = readNumber(view, at(row, c.weight));
+  const stated = readNumber(view, at(row, c.score));
+  const w = weight?.value ?? null;
+  const outcome = scoreIndicator(target, m, w, rules);
+  let computed = outcome.computed;
+  let outOfBand: EvaluatedIndicator['outOfBand'] = null;
+  const s = stated?.value ?? null;
+  if (m.ok && m.kind === 'class' && w && outcome.status !== 'undetermined') {
+    const cls = outcome.status as 'achieved' | 'partial' | 'notAchieved';
+    const band = bandOf(cls, w, rules);
+    if (s) {
+      const inBand = s.gte(band.low) && (band.highInclusive ? s.lte(band.high) : s.lt(band.high));
+      if (!inBand) outOfBand = { low: roundHalfUp(band.low, 2), high: roundHalfUp(band.high, 2) };
+      // a person's score inside the achieved band is a judgement the rules accept
+      if (cls === 'achieved' && inBand) computed = roundHalfUp(s, 2);
+    }
+  }
+  const nameCol = c.level3 ?? c.level2 ?? c.level1;
+  const nameCell = ref(nameCol);
+  return {
+    row,
+    level1: text(c.level1), level2: text(c.level2), name: nameCell ? cellText(nameCell.value) : '',
+    nameCell, targetCell, actualCell, noteCell,
+    targetText: text(c.target), actualText: text(c.actual), note: text(c.note),
+    target, actual, measure: m, weight, stated, outcome, computed, status: outcome.status, outOfBand,
+  };
+}
+
+function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | null {
+  const f = layout.funds;
+  if (!f || f.rows.total === undefined) return null;
+  const r = f.rows.total;
+  const budget = readNumber(view, at(r, f.columns.budget));
+  const executed = readNumber(view, at(r, f.columns.executed));
+  const weight = readNumber(view, at(r, f.columns.weight));
+  const statedRate = readNumber(view, at(r, f.columns.rate));
+  const statedScore = readNumber(view, at(r, f.columns.score));
+  let rate: Dec | null = null;
+  if (budget?.value && executed?.value && budget.value.gt(ZERO)) rate = executed.value.div(budget.value);
+  else if (budget?.value && budget.value.gt(ZERO) && executed && !executed.unreadable && executed.value === null) rate = null;
+  let computed: Dec | null = null;
+  if (rate && weight?.value) {
+    const capped = rate.gt(1) ? new D(1) : rate;
+    computed = roundHalfUp(weight.value.times(capped), 2);
+  }
+  const subRows = (['current', 'carryover', 'other'] as const).map((k) => f.rows[k]).filter((x): x is number => x !== undefined);
+  const breakdown: { total: NumberRead; parts: NumberRead[] }[] = [];
+  for (const col of [f.columns.initialBudget, f.columns.budget, f.columns.executed]) {
+    if (col === undefined) continue;
+    const total = readNumber(view, { row: r, col });
+    if (!total) continue;
+    breakdown.push({ total, parts: subRows.map((sr) => readNumber(view, { row: sr, col })).filter((x): x is NumberRead => x !== null) });
+  }
+  const ratePrecision = statedRate && statedRate.value ? statedPrecision(statedRate.cell.value, statedRate.cell.format) : null;
+  return { budget, executed, weight, statedRate, statedScore, rate, computed, breakdown, ratePrecision };
+}
+
+/** Reads one detected form into parsed values and rule outcomes; the checks and the fill plan work from this. */
+export function evaluateForm(view: GridView, layout: FormLayout, rules: RuleSet, options: CheckOptions): EvaluatedForm {
+  const t = layout.total;
+  return {
+    layout,
+    sheet: layout.sheet,
+    range: rangeToA1(layout.range),
+    project: layout.project ? cellText(cellRef(view, layout.project).value) : '',
+    department: layout.department ? cellText(cellRef(view, layout.department).value) : '',
+    year: layout.year,
+    goal: layout.goal
+      ? { target: layout.goal.target ? cellRef(view, layout.goal.target) : null, actual: layout.goal.actual ? cellRef(view, layout.goal.actual) : null }
+      : null,
+    funds: evaluateFunds(view, layout),
+    indicators: layout.indicators.map((i) => evaluateIndicator(view, layout, i.row, rules)),
+    total: t ? { label: cellRef(view, t.label), weight: readNumber(view, t.weight), stated: readNumber(view, t.score) } : null,
+    rules,
+    options,
+  };
+}

@@ -1,0 +1,54 @@
+import { D } from '../decimal';
+import type { ParamValue } from '../model';
+
+function dec(v: ParamValue) {
+  if (v === null || v === undefined || v === '') return null;
+  try {
+    return new D(String(v));
+  } catch {
+    return null;
+  }
+}
+
+function group(intPart: string): string {
+  return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Money: thousands separators and two decimals (`123,020,298.00`). */
+export function amount(v: ParamValue): string {
+  const d = dec(v);
+  if (!d) return String(v ?? '—');
+  const [i, f] = d.toFixed(2).split('.');
+  return `${group(i)}.${f}`;
+}
+
+/** A score or count as the sheet writes it: no trailing zeros beyond what it has, separators for large numbers. */
+export function plain(v: ParamValue): string {
+  const d = dec(v);
+  if (!d) return String(v ?? '—');
+  const [i, f] = d.toFixed().split('.');
+  return f ? `${group(i)}.${f}` : group(i);
+}
+
+/** A score to two decimals (`2.00`). */
+export function score2(v: ParamValue): string {
+  const d = dec(v);
+  return d ? d.toFixed(2) : String(v ?? '—');
+}
+
+/** A fraction as a percentage with `places` fraction decimals (0.9829, 4 → `98.29%`). */
+export function pct(v: ParamValue, places = 4): string {
+  const d = dec(v);
+  if (!d) return String(v ?? '—');
+  return `${d.times(100).toFixed(Math.max(0, Number(places) - 2))}%`;
+}
+
+/** Threshold 1.2 → `120%`. */
+export function ratioPct(v: ParamValue): string {
+  const d = dec(v);
+  return d ? `${d.times(100).toFixed()}%` : String(v ?? '—');
+}
+
+export function text(v: ParamValue): string {
+  return v === null || v === undefined ? '' : String(v);
+}

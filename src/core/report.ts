@@ -1,0 +1,71 @@
+import { decString, type Dec } from './decimal';
+import type { CheckResult, Finding, Lang, ParamValue } from './model';
+import { renderMessage } from './messages';
+
+export interface ReportFinding {
+  code: string;
+  severity: string;
+  sheet: string;
+  cell: string;
+  message: string;
+  params: Record<string, ParamValue>;
+}
+
+export interface Report {
+  version: 1;
+  file: string;
+  ruleSet: string;
+  forms: {
+    sheet: string;
+    range: string;
+    project: string;
+    year: string | null;
+    funds: {
+      budget: string | null; executed: string | null; rate: string | null; weight: string | null;
+      statedScore: string | null; computedScore: string | null; cell: string | null;
+    } | null;
+    indicators: {
+      cell: string; level1: string; level2: string; name: string; target: string; actual: string; kind: string;
+      weight: string | null; statedScore: string | null; computedScore: string | null; status: string;
+      scoreCell: string | null; noteCell: string | null;
+    }[];
+    total: { weight: string | null; stated: string | null; computed: string | null; undetermined: number; cell: string | null };
+    grade: string | null;
+    findings: ReportFinding[];
+  }[];
+}
+
+const s = (d: Dec | null): string | null => (d ? decString(d) : null);
+
+export function reportFinding(f: Finding, lang: Lang): ReportFinding {
+  return { code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: renderMessage(f, lang), params: { ...f.params } };
+}
+
+/** The CLI's `--json` report (SPEC §7): decimals as exact strings, null where a value is not there. */
+export function buildReport(result: CheckResult, file: string, lang: Lang = 'zh-CN'): Report {
+  return {
+    version: 1,
+    file,
+    ruleSet: result.ruleSet,
+    forms: result.forms.map((f) => ({
+      sheet: f.sheet,
+      range: f.range,
+      project: f.project,
+      year: f.year,
+      funds: f.funds
+        ? {
+            budget: s(f.funds.budget), executed: s(f.funds.executed), rate: s(f.funds.rate), weight: s(f.funds.weight),
+            statedScore: s(f.funds.statedScore), computedScore: s(f.funds.computedScore), cell: f.funds.cell,
+          }
+        : null,
+      indicators: f.indicators.map((i) => ({
+        cell: i.cell, level1: i.level1, level2: i.level2, name: i.name, target: i.target, actual: i.actual, kind: i.kind,
+        weight: s(i.weight), statedScore: s(i.statedScore), computedScore: s(i.computedScore), status: i.status,
+        scoreCell: i.scoreCell, noteCell: i.noteCell,
+      })),
+      total: { weight: s(f.total.weight), stated: s(f.total.stated), computed: s(f.total.computed), undetermined: f.total.undetermined, cell: f.total.cell },
+      grade: f.grade,
+      findings: f.findings.map((x) => reportFinding(x, lang)),
+    })),
+  };
+}
