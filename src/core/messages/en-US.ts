@@ -24,9 +24,9 @@ export const enUS: MessageTable = {
   WEIGHT_SUM: (p) => `Weights add up to ${plain(p.sum)} (funds ${plain(p.funds)} + indicators ${plain(p.indicators)}), not the total weight ${plain(p.expected)}.`,
   TOTAL_MISMATCH: (p) => `Total score ${plain(p.stated)} is not the sum of the scores, ${plain(p.computed)}.`,
   RATE_MISMATCH: (p) =>
-    `Execution rate ${pct(p.stated, Number(p.places))} does not match the computed ${pct(p.computed, Number(p.places))} (executed ${amount(p.executed)} ÷ budget ${amount(p.budget)}).`,
+    `Execution rate ${pct(p.stated, p.places)} does not match the computed ${pct(p.computed, p.places)} (executed ${amount(p.executed)} ÷ budget ${amount(p.budget)}).`,
   RATE_ROUNDING: (p) =>
-    `Execution rate ${pct(p.stated, Number(p.places))} is rounded up; rounded half up it is ${pct(p.halfUp, Number(p.places))}. The score is not affected.`,
+    `Execution rate ${pct(p.stated, p.places)} is rounded up; rounded half up it is ${pct(p.halfUp, p.places)}. The score is not affected.`,
   FUNDS_BREAKDOWN: (p) =>
     `Funds breakdown does not add up: the sub-rows of ${text(p.column)} sum to ${amount(p.sum)} (${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}) ≠ annual total ${amount(p.total)}.`,
   OVER_EXECUTION: (p) => `Executed ${amount(p.executed)} exceeds the annual budget ${amount(p.budget)}; please verify.`,

@@ -37,10 +37,11 @@ export function score2(v: ParamValue): string {
 }
 
 /** A fraction as a percentage with `places` fraction decimals (0.9829, 4 → `98.29%`). */
-export function pct(v: ParamValue, places = 4): string {
+export function pct(v: ParamValue, places: ParamValue = 4): string {
   const d = dec(v);
   if (!d) return String(v ?? '—');
-  return `${d.times(100).toFixed(Math.max(0, Number(places) - 2))}%`;
+  const n = Number(places);
+  return `${d.times(100).toFixed(Number.isInteger(n) ? Math.min(20, Math.max(0, n - 2)) : 2)}%`;
 }
 
 /** Threshold 1.2 → `120%`. */

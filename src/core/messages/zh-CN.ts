@@ -24,9 +24,9 @@ export const zhCN: MessageTable = {
   WEIGHT_SUM: (p) => `分值合计 ${plain(p.sum)}（资金 ${plain(p.funds)} + 指标 ${plain(p.indicators)}）与总分值 ${plain(p.expected)} 不符。`,
   TOTAL_MISMATCH: (p) => `总分 ${plain(p.stated)} 与各项得分之和 ${plain(p.computed)} 不符。`,
   RATE_MISMATCH: (p) =>
-    `执行率 ${pct(p.stated, Number(p.places))} 与计算值 ${pct(p.computed, Number(p.places))} 不符（全年执行数 ${amount(p.executed)} ÷ 全年预算数 ${amount(p.budget)}）。`,
+    `执行率 ${pct(p.stated, p.places)} 与计算值 ${pct(p.computed, p.places)} 不符（全年执行数 ${amount(p.executed)} ÷ 全年预算数 ${amount(p.budget)}）。`,
   RATE_ROUNDING: (p) =>
-    `执行率 ${pct(p.stated, Number(p.places))} 为向上取整；按四舍五入应为 ${pct(p.halfUp, Number(p.places))}，不影响得分。`,
+    `执行率 ${pct(p.stated, p.places)} 为向上取整；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`,
   FUNDS_BREAKDOWN: (p) =>
     `资金构成不符：${text(p.column)}其中各项之和 ${amount(p.sum)}（${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}）≠ 年度资金总额 ${amount(p.total)}。`,
   OVER_EXECUTION: (p) => `全年执行数 ${amount(p.executed)} 超过全年预算数 ${amount(p.budget)}，请核实。`,
