@@ -1,0 +1,321 @@
+import type { CellRange, GridView } from '../grid';
+import type {
+  FormLayout, FundsColumnRole, FundsLayout, FundsRowRole, IndicatorLayout, IndicatorRole, Pos, TotalLayout,
+} from './types';
+import { unitOf, yearOf, type HeaderRole } from './labels';
+import {
+  indicatorColumns, isFormBoundary, isFundsHeader, isIndicatorHeader, scanSheet, type Hit, type RowInfo, type SheetScan,
+} from './scan';
+
+export { normalizeLabel, labelKey, LABEL_SYNONYMS } from './labels';
+export type { LabelMeaning } from './labels';
+
+/** Empty rows in a row that end a form with no 总分 row. */
+const EMPTY_RUN_END = 3;
+const REQUIRED: readonly IndicatorRole[] = ['target', 'actual', 'weight', 'score'];
+
+/**
+ * Finds every 自评表 on a sheet by its labels (SPEC §2): a form may start anywhere, several may be stacked,
+ * labels may carry spaces, line breaks and full-width forms, merged areas are resolved through the view.
+ * Never throws on sheet data; a sheet with no indicator header gives `[]`. One pass builds the label index;
+ * the rest is linear in the rows the forms occupy.
+ */
+export function detectForms(view: GridView): FormLayout[] {
+  const scan = scanSheet(view);
+  const forms: FormLayout[] = [];
+  let prevEnd = view.top - 1;
+  for (const row of scan.rows) {
+    if (row <= prevEnd || !isIndicatorHeader(scan.byRow.get(row))) continue;
+    const form = buildForm(view, scan, row, prevEnd);
+    forms.push(form);
+    prevEnd = form.range.bottom;
+  }
+  return forms;
+}
+
+function buildForm(view: GridView, scan: SheetScan, headerRow: number, above: number): FormLayout {
+  const headerInfo = scan.byRow.get(headerRow) as RowInfo;
+  const columns = indicatorColumns(headerInfo);
+  const missing = REQUIRED.filter((r) => columns[r] === undefined);
+
+  const upper = upperPart(view, scan, above, headerRow);
+  const body = indicatorBody(view, scan, headerRow, columns);
+
+  const bottom = body.total?.row ?? body.indicators[body.indicators.length - 1]?.row ?? headerRow;
+  const structural = [...upper.rows, headerRow];
+  if (body.total) structural.push(body.total.row);
+  const range = extent(view, scan, upper.start, bottom, structural);
+
+  return {
+    sheet: view.sheet,
+    range,
+    title: upper.title,
+    year: upper.year,
+    project: upper.header.project,
+    department: upper.header.department,
+    implementer: upper.header.implementer,
+    funds: upper.funds,
+    goal: upper.goal,
+    indicatorHeaderRow: headerRow,
+    columns,
+    missing,
+    indicators: body.indicators,
+    total: body.total,
+  };
+}
+
+/** Non-empty rows in [from, to), ascending. */
+function rowsIn(scan: SheetScan, from: number, to: number): number[] {
+  const rows = scan.rows;
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: number[] = [];
+  for (let i = lo; i < rows.length && rows[i] < to; i++) out.push(rows[i]);
+  return out;
+}
+
+/** Hits of rows in [from, to), in row then column order. */
+function hitsIn(scan: SheetScan, from: number, to: number): Hit[] {
+  const out: Hit[] = [];
+  for (const r of rowsIn(scan, from, to)) out.push(...(scan.byRow.get(r) as RowInfo).hits);
+  return out;
+}
+
+function isFormLabel(h: Hit): boolean {
+  const m = h.meaning;
+  return m.header !== undefined || m.goal !== undefined || m.fundsBlock === true || m.fundsRow !== undefined;
+}
+
+interface UpperPart {
+  start: number;
+  rows: number[];
+  title: Pos | null;
+  year: string | null;
+  header: Record<HeaderRole, Pos | null>;
+  funds: FundsLayout | null;
+  goal: FormLayout['goal'];
+}
+
+/** Title, year, header block, funds block and overall goal: everything between the previous form and the header row. */
+function upperPart(view: GridView, scan: SheetScan, above: number, headerRow: number): UpperPart {
+  const candidateRows = rowsIn(scan, above + 1, headerRow);
+  let projectRow: number | null = null;
+  for (const r of candidateRows) {
+    const info = scan.byRow.get(r) as RowInfo;
+    if (info.hits.some((h) => h.meaning.header === 'project') || info.inline.some((i) => i.role === 'project')) projectRow = r;
+  }
+  let title: Pos | null = null;
+  let titleText = '';
+  for (const r of candidateRows) {
+    if (projectRow !== null && r >= projectRow) break;
+    const t = (scan.byRow.get(r) as RowInfo).titles[0];
+    if (t) { title = { row: t.row, col: t.col }; titleText = t.text; }
+  }
+  let start = title?.row ?? projectRow ?? headerRow;
+  if (title === null && projectRow === null) {
+    for (const r of candidateRows) {
+      const info = scan.byRow.get(r) as RowInfo;
+      if (info.hits.some(isFormLabel) || isFundsHeader(info)) { start = r; break; }
+    }
+  }
+  const hits = hitsIn(scan, start, headerRow);
+  const rows: number[] = [];
+  if (title) rows.push(title.row);
+
+  const header: Record<HeaderRole, Pos | null> = { project: null, department: null, implementer: null };
+  const seen = new Set<HeaderRole>();
+  for (const r of rowsIn(scan, start, headerRow)) {
+    const info = scan.byRow.get(r) as RowInfo;
+    for (const h of info.hits) {
+      const role = h.meaning.header;
+      if (!role || seen.has(role)) continue;
+      seen.add(role);
+      header[role] = valueRightOf(view, scan, h);
+      rows.push(h.row);
+    }
+    for (const i of info.inline) {
+      if (seen.has(i.role)) continue;
+      seen.add(i.role);
+      header[i.role] = { row: i.ref.row, col: i.ref.col };
+      rows.push(i.ref.row);
+    }
+  }
+
+  const funds = fundsBlock(scan, start, headerRow, hits);
+  if (funds) rows.push(funds.headerRow);
+  const goal = goalBlock(view, scan, hits, headerRow, rows);
+
+  const yearEnd = Math.min(projectRow ?? headerRow, funds?.headerRow ?? headerRow);
+  let year: string | null = null;
+  for (const r of rowsIn(scan, start, yearEnd)) {
+    for (const c of (scan.byRow.get(r) as RowInfo).cols) {
+      if (title && r === title.row && c === title.col) continue;
+      year = yearOf(view.text(r, c));
+      if (year) { rows.push(r); break; }
+    }
+    if (year) break;
+  }
+  if (!year && title) year = yearOf(titleText);
+
+  return { start, rows, title, year, header, funds, goal };
+}
+
+/**
+ * The value cell of a header label: the first non-empty cell to its right (merges resolved). Another label
+ * there means the value is missing (主管部门 left blank must not read the 实施单位 label or its value).
+ */
+function valueRightOf(view: GridView, scan: SheetScan, h: Hit): Pos | null {
+  const own = view.mergeOf(h.row, h.col);
+  for (let c = (own ? own.right : h.col) + 1; c <= view.right; c++) {
+    const a = view.anchor(h.row, c);
+    if (view.isEmpty(a.row, a.col)) continue;
+    return isLabelCell(scan, a.row, a.col) ? null : a;
+  }
+  return null;
+}
+
+function isLabelCell(scan: SheetScan, row: number, col: number): boolean {
+  const info = scan.byRow.get(row);
+  if (!info) return false;
+  return info.hits.some((h) => h.col === col) || info.titles.some((t) => t.col === col);
+}
+
+function fundsBlock(scan: SheetScan, start: number, headerRow: number, hits: Hit[]): FundsLayout | null {
+  let fundsRow: number | null = null;
+  for (const r of rowsIn(scan, start, headerRow)) {
+    if (isFundsHeader(scan.byRow.get(r))) { fundsRow = r; break; }
+  }
+  if (fundsRow === null) return null;
+  const columns: Partial<Record<FundsColumnRole, number>> = {};
+  for (const h of (scan.byRow.get(fundsRow) as RowInfo).hits) {
+    const role = h.meaning.fundsColumn;
+    if (role && columns[role] === undefined) columns[role] = h.col;
+  }
+  const amountCols = [columns.initialBudget, columns.budget, columns.executed].filter((c): c is number => c !== undefined);
+  const firstAmount = amountCols.length > 0 ? Math.min(...amountCols) : Infinity;
+  const goalRow = hits.find((h) => h.meaning.goal !== undefined && h.row > (fundsRow as number))?.row ?? headerRow;
+
+  const rows: Partial<Record<FundsRowRole, number>> = {};
+  for (const h of hits) {
+    const role = h.meaning.fundsRow;
+    if (!role || h.row <= fundsRow || h.row >= goalRow || h.col >= firstAmount) continue;
+    if (rows[role] === undefined) rows[role] = h.row;
+  }
+
+  const label = hits.find((h) => h.meaning.fundsBlock && h.row < goalRow && h.col < firstAmount);
+  const unit = label ? unitOf(label.text) : null;
+  return { headerRow: fundsRow, columns, rows, unit };
+}
+
+/** 年度总体目标: the cells below 预算目标 and 实际完成情况 (or right of them, when the labels are stacked). */
+function goalBlock(view: GridView, scan: SheetScan, hits: Hit[], headerRow: number, rows: number[]): FormLayout['goal'] {
+  const target = hits.find((h) => h.meaning.goal === 'target');
+  const actual = hits.find((h) => h.meaning.goal === 'actual');
+  if (!target && !actual) return null;
+  const label = hits.find((h) => h.meaning.goal === 'label');
+  if (label) rows.push(label.row);
+  for (const h of [target, actual]) if (h) rows.push(h.row);
+  const cell = (h: Hit | undefined): Pos | null => (h ? goalValue(view, scan, h, headerRow) : null);
+  return { target: cell(target), actual: cell(actual) };
+}
+
+function goalValue(view: GridView, scan: SheetScan, h: Hit, headerRow: number): Pos | null {
+  const own = view.mergeOf(h.row, h.col);
+  const belowRow = (own ? own.bottom : h.row) + 1;
+  const rightCol = (own ? own.right : h.col) + 1;
+  const below = belowRow < headerRow ? view.anchor(belowRow, h.col) : null;
+  const right = rightCol <= view.right ? view.anchor(h.row, rightCol) : null;
+  const belowOk = below !== null && !isLabelCell(scan, below.row, below.col);
+  const rightOk = right !== null && !isLabelCell(scan, right.row, right.col);
+  if (belowOk && !view.isEmpty(below.row, below.col)) return below;
+  if (rightOk && !view.isEmpty(right.row, right.col)) return right;
+  if (belowOk) return below;
+  return null;
+}
+
+interface Body {
+  indicators: IndicatorLayout[];
+  total: TotalLayout | null;
+}
+
+/** Indicator rows below the header, to the 总分 row, a new form's first row, or a run of empty rows. */
+function indicatorBody(
+  view: GridView, scan: SheetScan, headerRow: number, columns: Partial<Record<IndicatorRole, number>>,
+): Body {
+  const headerInfo = scan.byRow.get(headerRow) as RowInfo;
+  let spanLeft = Infinity;
+  let spanRight = -Infinity;
+  for (const h of headerInfo.hits) {
+    if (!h.meaning.indicator) continue;
+    const m = view.mergeOf(h.row, h.col);
+    spanLeft = Math.min(spanLeft, h.col);
+    spanRight = Math.max(spanRight, m ? m.right : h.col);
+  }
+  spanLeft = Math.min(spanLeft, headerInfo.cols[0] ?? spanLeft);
+  const valueCols = [columns.target, columns.actual, columns.weight].filter((c): c is number => c !== undefined);
+  const totalBound = columns.weight ?? columns.score ?? Infinity;
+  const headerMerge = Math.max(...headerInfo.hits.map((h) => view.mergeOf(h.row, h.col)?.bottom ?? h.row));
+
+  const indicators: IndicatorLayout[] = [];
+  let total: TotalLayout | null = null;
+  let emptyRun = 0;
+  for (let r = headerMerge + 1; r <= view.bottom; r++) {
+    const info = scan.byRow.get(r);
+    const used = info ? info.cols.some((c) => c >= spanLeft && c <= spanRight) : false;
+    if (!used) {
+      if (++emptyRun >= EMPTY_RUN_END) break;
+      continue;
+    }
+    emptyRun = 0;
+    const i = info as RowInfo;
+    const totalHit = i.hits.find((h) => h.meaning.total && h.col < totalBound);
+    if (totalHit) {
+      total = totalRow(view, totalHit, columns);
+      break;
+    }
+    if (isFormBoundary(i)) break;
+    if (isIndicatorHeader(i)) continue;
+    if (valueCols.some((c) => ownsValue(view, r, c))) indicators.push({ row: r });
+  }
+  return { indicators, total };
+}
+
+/** The cell holds its own non-empty value (not one spread from a merge that starts elsewhere). */
+function ownsValue(view: GridView, row: number, col: number): boolean {
+  const a = view.anchor(row, col);
+  return a.row === row && a.col === col && !view.isEmpty(row, col);
+}
+
+function totalRow(view: GridView, h: Hit, columns: Partial<Record<IndicatorRole, number>>): TotalLayout {
+  const labelAnchor = view.anchor(h.row, h.col);
+  const cell = (col: number | undefined): Pos | null => {
+    if (col === undefined) return null;
+    const a = view.anchor(h.row, col);
+    return a.row === labelAnchor.row && a.col === labelAnchor.col ? null : a;
+  };
+  return { row: h.row, label: { row: h.row, col: h.col }, weight: cell(columns.weight), score: cell(columns.score) };
+}
+
+/** Columns from the leftmost to the rightmost cell (merges included) on the form's structural rows. */
+function extent(view: GridView, scan: SheetScan, top: number, bottom: number, structural: number[]): CellRange {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const r of structural) {
+    const info = scan.byRow.get(r);
+    if (!info) continue;
+    for (const c of info.cols) {
+      const m = view.mergeOf(r, c);
+      left = Math.min(left, c);
+      right = Math.max(right, m ? m.right : c);
+    }
+  }
+  for (const h of hitsIn(scan, top, bottom + 1)) left = Math.min(left, h.col);
+  if (!Number.isFinite(left)) left = view.left;
+  if (!Number.isFinite(right)) right = left;
+  return { top, left, bottom, right };
+}
