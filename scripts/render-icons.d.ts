@@ -1,0 +1,2 @@
+/** Icon name → the PNG sizes scripts/render-icons.js produces in assets/icons/. */
+export const ICONS: Record<string, number[]>;
