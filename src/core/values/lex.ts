@@ -1,0 +1,159 @@
+import { D, ONE, type Dec } from '../decimal';
+import { CN_NUMERAL_CHARS, chineseNumeral, parseableText, trimTrailingPunct } from './text';
+import type { ComparatorKind, Quantity } from './types';
+
+export const MAGNITUDES: Readonly<Record<string, string>> = { 万: '10000', 亿: '100000000' };
+
+/** An ASCII number with optional thousands separators (groups of three) and decimals. */
+const NUM_SOURCE = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
+const NUM_AT = new RegExp(`${NUM_SOURCE}`, 'y');
+export const NUM_GLOBAL = new RegExp(`(?<![\\d.])${NUM_SOURCE}`, 'g');
+
+/** Text prepared for value parsing: tags stripped, NFKC, no white space, no trailing punctuation, `百分之95` → `95%`. */
+export function prepare(s: string): string {
+  return trimTrailingPunct(parseableText(s))
+    .replace(/百分之([\d.,]+|[零〇一二两三四五六七八九十百]+)/gu, (_, n: string) => {
+      const cn = chineseNumeral(n);
+      return `${cn === null ? n : String(cn)}%`;
+    })
+    .replace(/(\d)百分比/gu, '$1%');
+}
+
+export interface NumberToken {
+  readonly value: Dec;
+  /** decimals as written */
+  readonly decimals: number;
+  readonly start: number;
+  readonly end: number;
+}
+
+export function numberAt(s: string, i: number): NumberToken | null {
+  NUM_AT.lastIndex = i;
+  const m = NUM_AT.exec(s);
+  if (!m) return null;
+  const digits = m[0].replace(/,/g, '');
+  const dot = digits.indexOf('.');
+  return { value: new D(digits), decimals: dot < 0 ? 0 : digits.length - dot - 1, start: i, end: i + m[0].length };
+}
+
+export function magnitudeAt(s: string, i: number): { magnitude: Dec; end: number } {
+  const size = MAGNITUDES[s[i]];
+  return size ? { magnitude: new D(size), end: i + 1 } : { magnitude: ONE, end: i };
+}
+
+/**
+ * Words that count things, accepted after a Chinese numeral (`不少于两家`, `三场以上`); a Chinese numeral with
+ * any other text after it is a word, not a number (`一般`, `统一服务`).
+ */
+export const COUNTERS: readonly string[] = [
+  '个', '家', '场', '次', '人', '人次', '份', '期', '项', '户', '件', '篇', '本', '台', '套', '所', '座', '条', '批', '轮',
+  '天', '日', '年', '个月', '月', '周', '小时', '个小时', '分钟', '个工作日', '工作日', '年度', '类', '部', '款', '种',
+  '处', '位', '名', '支', '块', '张', '册', '门', '节', '辆', '家次', '人天', '课时', '学时', '季度', '个季度',
+];
+
+const UNIT_SHAPE = /^[\p{L}%‰°][\p{L}\p{N}%‰°/·]*$/u;
+/** Text that makes a tail a phrase rather than a unit (`年底前完成`, `以上的用户`). */
+const NOT_IN_UNIT = ['的', '和', '及', '或', '并', '且', '前', '后', '底', '完成', '达到', '实现', '以上', '以下', '以内', '之内', '左右', '满足'];
+
+export function isUnitLike(u: string): boolean {
+  if (u === '') return true;
+  if (u.length > 8 || !UNIT_SHAPE.test(u)) return false;
+  if ((u.includes('%') || u.includes('‰')) && u !== '%' && u !== '‰') return false;
+  return !NOT_IN_UNIT.some((w) => u.includes(w));
+}
+
+export function unitOf(u: string): string {
+  return u === '百分比' ? '%' : u;
+}
+
+export function quantity(num: Dec, magnitude: Dec, unit: string): Quantity {
+  return { value: num.times(magnitude), unit: unitOf(unit), magnitude };
+}
+
+/** A 4-digit year followed by 年 is a date (`2021年底前`), not a count of years. */
+export function looksLikeYear(num: Dec, unit: string): boolean {
+  return num.isInteger() && num.gte(1900) && num.lte(2100) && unit.startsWith('年');
+}
+
+export interface WholeQuantity {
+  readonly quantity: Quantity;
+  readonly decimals: number;
+  /** digits-free text before the number (a label such as `满意度`), possibly ending in a comparator */
+  readonly head: string;
+}
+
+/**
+ * `s` as one optionally signed number with magnitude and unit, with `head` before it and nothing after:
+ * `16,221,100`, `-3.5%`, `1亿人次`, `两家` (Chinese numerals only with a counter). Null otherwise.
+ */
+export function wholeQuantity(s: string, allowHead: boolean): WholeQuantity | null {
+  const first = s.search(/\d/u);
+  if (first < 0) return chineseQuantity(s, allowHead);
+  let head = s.slice(0, first);
+  if (!allowHead && head !== '' && head !== '-' && head !== '+') return null;
+  const num = numberAt(s, first);
+  if (!num) return null;
+  let value = num.value;
+  if (/[-+]$/u.test(head) && (head.length === 1 || prefixAtEnd(head.slice(0, -1)))) {
+    if (head.endsWith('-')) value = value.negated();
+    head = head.slice(0, -1);
+  }
+  const mag = magnitudeAt(s, num.end);
+  const unit = s.slice(mag.end);
+  if (!isUnitLike(unit) || looksLikeYear(num.value, unit)) return null;
+  return { quantity: quantity(value, mag.magnitude, unit), decimals: num.decimals, head };
+}
+
+const CN_RUN = new RegExp(`[${CN_NUMERAL_CHARS}]+`, 'u');
+
+function chineseQuantity(s: string, allowHead: boolean): WholeQuantity | null {
+  const m = CN_RUN.exec(s);
+  if (!m) return null;
+  const head = s.slice(0, m.index);
+  if (head !== '' && !allowHead) return null;
+  const n = chineseNumeral(m[0]);
+  if (n === null) return null;
+  const mag = magnitudeAt(s, m.index + m[0].length);
+  const unit = s.slice(mag.end);
+  if (!COUNTERS.includes(unit.endsWith('内') ? unit.slice(0, -1) : unit)) return null;
+  return { quantity: quantity(new D(n), mag.magnitude, unit), decimals: 0, head };
+}
+
+export interface Comparator {
+  readonly text: string;
+  readonly kind: ComparatorKind;
+  /** yields to a suffix: `达到90%以上` is decided by 以上, `=90%以上` too */
+  readonly weak: boolean;
+}
+
+function table(rows: [ComparatorKind, boolean, string[]][]): Comparator[] {
+  return rows
+    .flatMap(([kind, weak, texts]) => texts.map((text) => ({ text, kind, weak })))
+    .sort((a, b) => b.text.length - a.text.length);
+}
+
+/** Comparators written before the number, longest first. */
+export const PREFIX_COMPARATORS: readonly Comparator[] = table([
+  ['atLeast', false, ['>=', '=>', '≥', '≧', '⩾', '≮', '大于或等于', '大于等于', '不低于', '不少于', '不小于', '至少', '最少', '最低']],
+  ['atLeast', true, ['达到']],
+  ['moreThan', false, ['>', '超过', '高于', '多于', '大于']],
+  ['atMost', false, ['<=', '=<', '≤', '≦', '⩽', '≯', '小于或等于', '小于等于', '不高于', '不超过', '不多于', '不大于', '至多', '最多', '最高']],
+  ['atMost', true, ['控制在']],
+  ['lessThan', false, ['<', '小于', '低于', '少于', '不足']],
+  ['equal', true, ['==', '=', '等于', '为']],
+]);
+
+/** Comparators written after the number and unit, longest first. */
+export const SUFFIX_COMPARATORS: readonly Comparator[] = table([
+  ['atLeast', false, ['及以上', '或以上', '以上']],
+  ['atMost', false, ['及以下', '或以下', '以下', '以内', '之内']],
+  ['equal', true, ['左右']],
+]);
+
+export function prefixAtEnd(head: string): Comparator | null {
+  return PREFIX_COMPARATORS.find((c) => head.endsWith(c.text)) ?? null;
+}
+
+export function suffixAtEnd(rest: string): Comparator | null {
+  return SUFFIX_COMPARATORS.find((c) => rest.endsWith(c.text)) ?? null;
+}
