@@ -92,6 +92,16 @@ describe('detectForms: stacked forms', () => {
       total: { row: 28, label: 'A28', weight: 'G28', score: 'H28' },
     });
   });
+  it.each([0, 1])('ends a form with no 总分 row where the next form begins (%i empty rows between)', (gap) => {
+    const first = dropRows(seedForm(), SEED.total, SEED.total + 1);
+    const second = seedForm();
+    const offset = first.rows.length + gap;
+    const grid = gridOf(stack(gap, first.rows, second.rows), { merges: [...first.merges, ...shiftMerges(second.merges, offset, 0)] });
+    const forms = detectForms(new GridView(grid)).map(summary);
+    expect(forms).toHaveLength(2);
+    expect(forms[0]).toMatchObject({ range: 'A1:I17', indicators: [13, 14, 15, 16, 17], total: null });
+    expect(forms[1]).toEqual(seedExpected(offset, 0));
+  });
 });
 
 describe('detectForms: label variants', () => {
@@ -135,6 +145,13 @@ describe('detectForms: label variants', () => {
   it.each(['合计', '总计', '分数合计', '总分：'])('ends the form at a %s row', (label) => {
     const [f] = detect(relabel(seedForm(), SEED.total, { 总分: label }));
     expect(summary(f).total).toEqual({ row: 18, label: 'A18', weight: 'G18', score: 'H18' });
+  });
+
+  it('has no total 分值 cell when the 总分 label is merged over the weight column', () => {
+    const f = clone(seedForm());
+    f.merges = f.merges.map((m) => (m === 'A18:F18' ? 'A18:G18' : m));
+    f.rows[SEED.total] = ['总分', null, null, null, null, null, null, 99.5];
+    expect(summary(detect(f)[0]).total).toEqual({ row: 18, label: 'A18', weight: null, score: 'H18' });
   });
 
   it('takes the value of an inline 项目名称：… label from its own cell', () => {
