@@ -211,3 +211,15 @@ describe('bad input never crashes', () => {
     expect(() => checkSheet(sheetOf([buildForm(spec({ indicators: ind, budget: v as never, rate: v as never, totalScore: v as never }))]))).not.toThrow();
   });
 });
+
+describe('weight split', () => {
+  it('counts 成本指标 with 产出 and reads decorated level-1 labels', () => {
+    const ind = standardIndicators();
+    ind[0] = { ...ind[0], weight: 10, score: 10 };
+    ind.splice(4, 0, { level1: '成本指标', level2: '经济成本指标', name: '成本控制', target: '<=100万元', actual: '90万元', weight: 10, score: 10 });
+    ind[5] = { ...ind[5], level1: '效益指标（30分）' };
+    const r = checkSheet(sheetOf([buildForm(spec({ indicators: ind }))]));
+    expect(only(r, 'WEIGHT_SPLIT')).toEqual([]);
+    expect(only(r, 'WEIGHT_SUM')).toEqual([]);
+  });
+});

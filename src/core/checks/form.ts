@@ -85,17 +85,13 @@ export function formChecks(form: EvaluatedForm): Finding[] {
   }
   const split = form.rules.weightSplit;
   if (split && form.indicators.length > 0) {
-    const byLevel = new Map<string, Dec>();
-    for (const i of form.indicators) {
-      const k = normalizeLabel(i.level1);
-      byLevel.set(k, (byLevel.get(k) ?? ZERO).plus(i.weight?.value ?? ZERO));
-    }
-    for (const [label, expected] of Object.entries(split)) {
-      const got = byLevel.get(normalizeLabel(label)) ?? ZERO;
-      if (!got.eq(expected)) {
-        const first = form.indicators.find((i) => normalizeLabel(i.level1) === normalizeLabel(label)) ?? form.indicators[0];
+    for (const group of split) {
+      const members = form.indicators.filter((i) => group.stems.some((st) => normalizeLabel(i.level1).includes(st)));
+      const got = members.reduce((a, i) => a.plus(i.weight?.value ?? ZERO), ZERO);
+      if (!got.eq(group.weight)) {
+        const first = members[0] ?? form.indicators[0];
         const cell = first.weight?.cell.a1 ?? first.nameCell?.a1 ?? '';
-        out.push(finding('WEIGHT_SPLIT', 'info', sheet, cell, { level1: label, weight: ds(got), expected }));
+        out.push(finding('WEIGHT_SPLIT', 'info', sheet, cell, { level1: group.label, weight: ds(got), expected: group.weight }));
       }
     }
   }

@@ -24,8 +24,11 @@ export interface RuleSet {
     readonly partial: readonly [string, string];
     readonly notAchieved: readonly [string, string];
   };
-  /** the expected 一级 weight split (label → weight); null to skip WEIGHT_SPLIT */
-  readonly weightSplit: Readonly<Record<string, string>> | null;
+  /**
+   * The expected 一级 weight split; null to skip WEIGHT_SPLIT. A group sums the level-1 labels that contain one of
+   * its stems (`产出指标（50分）` contains 产出; 成本指标 of the 2021+ template counts with 产出).
+   */
+  readonly weightSplit: readonly { readonly label: string; readonly stems: readonly string[]; readonly weight: string }[] | null;
   /** extra review flags some provinces raise (info findings, never a score change) */
   readonly review: {
     /** a reverse indicator whose actual exceeds the target */
@@ -49,7 +52,11 @@ const MOF_2020: RuleSet = {
     { grade: '差', min: '0' },
   ],
   qualitativeBands: { achieved: ['0.8', '1'], partial: ['0.6', '0.8'], notAchieved: ['0', '0.6'] },
-  weightSplit: { 产出指标: '50', 效益指标: '30', 满意度指标: '10' },
+  weightSplit: [
+    { label: '产出指标', stems: ['产出', '成本'], weight: '50' },
+    { label: '效益指标', stems: ['效益'], weight: '30' },
+    { label: '满意度指标', stems: ['满意度'], weight: '10' },
+  ],
   review: { reverseExceeded: false, equalDiffers: false },
 };
 
