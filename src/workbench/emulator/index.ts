@@ -1,0 +1,5 @@
+export { EmuWorkbook, EMULATED_EXCEL_API, compareVersions } from './workbook';
+export { EmuSheet, parseAddress, rangeAddress, quoteSheet, type EmuCell, type Visibility } from './model';
+export { createExcelApi, EmuError, EmuRequestContext, type EmuExcel } from './api';
+export { emuFromGrids, sheetState, workbookGrid, cellAt, type SheetExtras, type SheetState } from './build';
+export { enter, evaluate } from './formula';
