@@ -1,0 +1,241 @@
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Select,
+  ToggleButton,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import { D, RULE_SETS, ruleSetNames, type CheckResult, type Finding, type Severity } from '../core';
+import { FillDialog } from './components/FillDialog';
+import { FindingList } from './components/FindingList/FindingList';
+import { FormSummary } from './components/FormSummary/FormSummary';
+import { SettingsPanel } from './components/SettingsPanel/SettingsPanel';
+import type { RuleSetOption } from './components/SettingsPanel/SettingsPanel.types';
+import { useHost } from './HostContext';
+import { strings } from './i18n';
+import type { Settings } from './settings';
+import { createSettingsStore, type SettingsStore } from './storage';
+import { useZiping } from './useZiping';
+
+export interface AppProps {
+  /** where settings are remembered; localStorage by default */
+  readonly store?: SettingsStore;
+  /** run 校验 as soon as the pane opens (the ribbon's 校验 button opens it that way) */
+  readonly autoRun?: boolean;
+}
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+  },
+  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  scope: { maxWidth: '14em' },
+  progress: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  filter: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
+  muted: { color: tokens.colorNeutralForeground3, margin: 0 },
+  sheetTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+});
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+function ruleSetOptions(lang: Settings['lang']): RuleSetOption[] {
+  return ruleSetNames().map((name) => {
+    const r = RULE_SETS[name];
+    return { name, label: r.label[lang], thresholdPercent: new D(r.overachieveThreshold).times(100).toFixed() };
+  });
+}
+
+/** Findings not tied to a form (NO_FORM and the like), by sheet. */
+function sheetFindings(result: CheckResult): Map<string, Finding[]> {
+  const inForms = new Set<Finding>(result.forms.flatMap((f) => f.findings));
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    if (inForms.has(f)) continue;
+    const list = bySheet.get(f.sheet) ?? [];
+    list.push(f);
+    bySheet.set(f.sheet, list);
+  }
+  return bySheet;
+}
+
+export function App({ store: storeProp, autoRun = false }: AppProps) {
+  const host = useHost();
+  const store = useMemo(() => storeProp ?? createSettingsStore(), [storeProp]);
+  const [settings, setSettingsState] = useState<Settings>(() => store.load());
+  const setSettings = useCallback(
+    (next: Settings) => {
+      setSettingsState(next);
+      store.save(next);
+    },
+    [store],
+  );
+  const [state, actions] = useZiping(host, settings, autoRun);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [filter, setFilter] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
+  const s = strings(settings.lang);
+  const styles = useStyles();
+  const ruleSets = useMemo(() => ruleSetOptions(settings.lang), [settings.lang]);
+  const { result, busy, progress, status, canUndo, pendingFill } = state;
+  const orphans = useMemo(() => (result ? sheetFindings(result) : new Map<string, Finding[]>()), [result]);
+  const onSelect = useCallback((f: Finding) => void actions.select(f), [actions]);
+
+  const toggleSeverity = (sev: Severity) =>
+    setFilter((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(sev)) next.add(sev);
+      return next;
+    });
+
+  return (
+    <FluentProvider theme={webLightTheme} lang={settings.lang} dir="ltr">
+      <main className={styles.root} lang={settings.lang} data-testid="ziping-pane">
+        <header className={styles.header}>
+          <h1 className={styles.title}>{s.appTitle}</h1>
+          <Button
+            appearance="subtle"
+            aria-label={s.settings}
+            title={s.settings}
+            aria-expanded={settingsOpen}
+            aria-controls="ziping-settings"
+            onClick={() => setSettingsOpen((o) => !o)}
+            data-testid="settings-toggle"
+          >
+            <span aria-hidden="true">⚙</span>
+          </Button>
+        </header>
+
+        {settingsOpen && (
+          <SettingsPanel
+            id="ziping-settings"
+            settings={settings}
+            onChange={setSettings}
+            ruleSets={ruleSets}
+            strings={s}
+            onClose={() => setSettingsOpen(false)}
+          />
+        )}
+
+        <div className={styles.toolbar} role="toolbar" aria-label={s.appTitle}>
+          <Button appearance="primary" disabled={busy !== null} onClick={() => void actions.validate()} data-testid="validate">
+            {s.validate}
+          </Button>
+          <Button disabled={busy !== null} onClick={() => void actions.requestFill()} data-testid="fill">
+            {s.fill}
+          </Button>
+          <Button disabled={busy !== null || !canUndo} onClick={() => void actions.undo()} data-testid="undo">
+            {s.undoFill}
+          </Button>
+        </div>
+        <Select
+          className={styles.scope}
+          aria-label={s.scope}
+          value={settings.allSheets ? 'all' : 'active'}
+          onChange={(_, d) => setSettings({ ...settings, allSheets: d.value === 'all' })}
+          data-testid="scope"
+        >
+          <option value="active">{s.scopeActive}</option>
+          <option value="all">{s.scopeAll}</option>
+        </Select>
+
+        {busy !== null && (
+          <div className={styles.progress} data-testid="progress">
+            <ProgressBar
+              value={progress && progress.total > 0 ? progress.done / progress.total : undefined}
+              aria-label={busy === 'validate' && progress ? s.reading(progress.done, progress.total) : s.writing}
+            />
+            <span>{progress ? s.reading(progress.done, progress.total) : busy === 'validate' ? s.reading(0, 1) : s.writing}</span>
+          </div>
+        )}
+
+        <div role="status" aria-live="polite" aria-atomic="true" data-testid="status">
+          {status && (
+            <MessageBar intent={status.intent} layout="multiline">
+              <MessageBarBody>{status.text(s)}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+
+        {result === null && busy === null && <p className={styles.muted}>{s.idle}</p>}
+
+        {result !== null && result.forms.length === 0 && (
+          <p className={styles.muted} data-testid="empty">
+            {s.noForm}
+          </p>
+        )}
+
+        {result !== null && result.findings.length > 0 && (
+          <div className={styles.filter} role="group" aria-label={s.filterLabel} data-testid="filter">
+            <span>{s.filterLabel}</span>
+            {SEVERITIES.map((sev) => (
+              <ToggleButton
+                key={sev}
+                size="small"
+                checked={filter.has(sev)}
+                onClick={() => toggleSeverity(sev)}
+                data-testid={`filter-${sev}`}
+              >
+                <span aria-hidden="true">{s.severityIcon[sev]}</span>&nbsp;{s.severity[sev]}
+              </ToggleButton>
+            ))}
+          </div>
+        )}
+
+        {result?.forms.map((form, i) => (
+          <div className={styles.form} key={`${form.sheet}!${form.range}`} data-testid="form">
+            <FormSummary form={form} strings={s} headingId={`ziping-form-${i}`} />
+            <FindingList
+              findings={form.findings}
+              form={form}
+              ruleSet={result.ruleSet}
+              lang={settings.lang}
+              strings={s}
+              filter={filter}
+              onSelect={onSelect}
+              label={s.findingsOf(form.project || form.sheet)}
+            />
+          </div>
+        ))}
+
+        {result !== null &&
+          result.forms.length > 0 &&
+          [...orphans].map(([sheet, findings]) => (
+            <div className={styles.form} key={`sheet:${sheet}`}>
+              <h2 className={styles.sheetTitle}>{s.sheetFindings(sheet)}</h2>
+              <FindingList
+                findings={findings}
+                form={null}
+                ruleSet={result.ruleSet}
+                lang={settings.lang}
+                strings={s}
+                filter={filter}
+                onSelect={onSelect}
+                label={s.sheetFindings(sheet)}
+              />
+            </div>
+          ))}
+
+        <FillDialog
+          plan={pendingFill}
+          overwrite={settings.overwriteScores}
+          strings={s}
+          onConfirm={() => void actions.confirmFill()}
+          onCancel={actions.cancelFill}
+        />
+      </main>
+    </FluentProvider>
+  );
+}

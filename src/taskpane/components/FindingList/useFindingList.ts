@@ -1,0 +1,98 @@
+import { useCallback, useMemo, useState } from 'react';
+import { parseA1, renderMessage, RULE_SETS, type Finding, type FormResult, type IndicatorResult, type Severity, type TargetKind } from '../../../core';
+import type { Strings } from '../../i18n';
+import type { FindingDetail, FindingItem, FindingListProps, FindingListState } from './FindingList.types';
+
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+function position(cell: string): [number, number] {
+  try {
+    const p = parseA1(cell);
+    return [p.row, p.col];
+  } catch {
+    return [Number.MAX_SAFE_INTEGER, 0];
+  }
+}
+
+/** Errors first, then warnings, then infos; within a severity, top to bottom, left to right. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i, p: position(f.cell) }))
+    .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+export function ruleSetLabel(name: string, lang: 'zh-CN' | 'en-US'): string {
+  return RULE_SETS[name]?.label[lang] ?? name;
+}
+
+const KINDS: readonly string[] = ['atLeast', 'moreThan', 'atMost', 'lessThan', 'equal', 'range', 'rank', 'qualitative'];
+const isKind = (v: unknown): v is TargetKind => typeof v === 'string' && KINDS.includes(v);
+
+/** The indicator a finding is about: one of its cells, or failing that its row. */
+function indicatorOf(f: Finding, form: FormResult | null): IndicatorResult | null {
+  if (!form || form.sheet !== f.sheet) return null;
+  const at = (ind: IndicatorResult) =>
+    [ind.cell, ind.scoreCell, ind.targetCell, ind.actualCell, ind.noteCell].some((c) => c !== null && c.toUpperCase() === f.cell.toUpperCase());
+  const hit = form.indicators.find(at);
+  if (hit) return hit;
+  const row = position(f.cell)[0];
+  return form.indicators.find((ind) => position(ind.cell)[0] === row) ?? null;
+}
+
+const paramText = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+
+export function findingDetails(f: Finding, form: FormResult | null, strings: Strings, ruleSet: string, lang: 'zh-CN' | 'en-US'): FindingDetail[] {
+  const ind = indicatorOf(f, form);
+  const p = f.params;
+  const out: FindingDetail[] = [];
+  const add = (label: string, value: string | null | undefined) => {
+    if (value !== null && value !== undefined && value !== '') out.push({ label, value });
+  };
+  add(strings.detailTarget, paramText(p.target) ?? ind?.target);
+  add(strings.detailActual, paramText(p.actual) ?? ind?.actual);
+  add(strings.detailWeight, paramText(p.weight) ?? ind?.weight?.toFixed());
+  add(strings.detailStated, paramText(p.stated) ?? ind?.statedScore?.toFixed());
+  add(strings.detailExpected, paramText(p.computed) ?? ind?.computedScore?.toFixed());
+  const rule = ruleSetLabel(ruleSet, lang);
+  const kind = isKind(p.kind) ? p.kind : ind?.kind;
+  add(strings.detailRule, kind ? `${rule}：${strings.kind[kind]}` : rule);
+  return out;
+}
+
+export function useFindingList(props: FindingListProps): FindingListState {
+  const { findings, form, ruleSet, lang, strings, filter } = props;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useCallback(
+    (key: string) =>
+      setExpanded((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    [],
+  );
+  const expand = useCallback((key: string) => setExpanded((prev) => (prev.has(key) ? prev : new Set(prev).add(key))), []);
+
+  const sorted = useMemo(() => sortFindings(findings), [findings]);
+  const items = useMemo(
+    () =>
+      sorted
+        .map((finding, i): FindingItem => {
+          const key = `${finding.sheet}!${finding.cell}#${finding.code}#${i}`;
+          return {
+            key,
+            finding,
+            intent: finding.severity,
+            icon: strings.severityIcon[finding.severity],
+            severityLabel: strings.severity[finding.severity],
+            message: renderMessage(finding, lang),
+            details: findingDetails(finding, form, strings, ruleSet, lang),
+            expanded: expanded.has(key),
+          };
+        })
+        .filter((it) => filter.has(it.finding.severity)),
+    [sorted, strings, lang, form, ruleSet, expanded, filter],
+  );
+  return { items, hidden: findings.length - items.length, toggle, expand };
+}

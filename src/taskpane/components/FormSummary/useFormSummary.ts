@@ -1,0 +1,23 @@
+import type { Dec } from '../../../core/decimal';
+import { severityCounts } from '../../useZiping';
+import type { FormSummaryProps, FormSummaryState } from './FormSummary.types';
+
+const show = (d: Dec | null): string => (d === null ? '—' : d.toFixed());
+
+export function useFormSummary({ form, strings }: FormSummaryProps): FormSummaryState {
+  const c = severityCounts(form.findings);
+  const { computed, stated } = form.total;
+  return {
+    project: form.project.trim() || strings.untitledProject,
+    year: form.year ? strings.yearLabel(form.year) : null,
+    total: strings.total(show(computed), show(stated)),
+    totalDiffers: computed !== null && stated !== null && !computed.eq(stated),
+    grade: form.grade ? `${strings.gradeLabel} ${strings.grade[form.grade]}` : null,
+    counts: (['error', 'warning', 'info'] as const).map((severity) => ({
+      severity,
+      icon: strings.severityIcon[severity],
+      label: strings.severity[severity],
+      count: c[severity],
+    })),
+  };
+}

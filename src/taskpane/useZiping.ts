@@ -1,0 +1,186 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CheckResult, Finding, FillPlan } from '../core';
+import type { Progress, ValidateRequest, ZipingHost } from '../excel/host';
+import type { Strings } from './i18n';
+import { toCheckOptions, type Settings } from './settings';
+
+export type BusyKind = 'validate' | 'fill' | 'undo';
+
+/** A status line, rendered in the current language when shown (so a language switch re-renders it). */
+export interface Status {
+  readonly intent: 'success' | 'info' | 'warning' | 'error';
+  readonly text: (s: Strings) => string;
+}
+
+export interface ZipingState {
+  readonly result: CheckResult | null;
+  readonly busy: BusyKind | null;
+  readonly progress: Progress | null;
+  readonly status: Status | null;
+  readonly canUndo: boolean;
+  /** the plan shown in the fill preview, while the person decides */
+  readonly pendingFill: FillPlan | null;
+}
+
+export interface ZipingActions {
+  validate(): Promise<void>;
+  requestFill(): Promise<void>;
+  confirmFill(): Promise<void>;
+  cancelFill(): void;
+  undo(): Promise<void>;
+  select(f: Finding): Promise<void>;
+}
+
+interface HostErrorLike {
+  readonly code: string;
+  readonly detail?: Readonly<Record<string, string | number>>;
+  readonly message?: string;
+}
+
+function isHostErrorLike(e: unknown): e is HostErrorLike {
+  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'HostError' && typeof (e as HostErrorLike).code === 'string';
+}
+
+export function errorStatus(e: unknown): Status {
+  if (isHostErrorLike(e)) {
+    const code = e.code as Parameters<Strings['hostError']>[0];
+    return { intent: 'error', text: (s) => s.hostError(code, e.detail ?? {}, e.message ?? code) };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return { intent: 'error', text: (s) => s.hostError('UNKNOWN', {}, message) };
+}
+
+export function severityCounts(findings: readonly Finding[]): { error: number; warning: number; info: number } {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+/** The pane's controller: one operation at a time, every outcome turned into a status line. */
+export function useZiping(host: ZipingHost, settings: Settings, autoRun = false): [ZipingState, ZipingActions] {
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [busy, setBusy] = useState<BusyKind | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [canUndo, setCanUndo] = useState(false);
+  const [pendingFill, setPendingFill] = useState<FillPlan | null>(null);
+  const busyRef = useRef(false);
+  const settingsRef = useRef(settings);
+  settingsRef.current = settings;
+  const resultRef = useRef<CheckResult | null>(null);
+
+  const request = (): ValidateRequest => {
+    const s = settingsRef.current;
+    return { allSheets: s.allSheets, options: toCheckOptions(s), mark: s.mark, lang: s.lang };
+  };
+
+  const refreshUndo = useCallback(async () => {
+    try {
+      setCanUndo(await host.hasUndo());
+    } catch {
+      setCanUndo(false);
+    }
+  }, [host]);
+
+  /** Runs one host operation; returns undefined when another is running or it failed (status says why). */
+  const run = useCallback(async <T,>(kind: BusyKind, op: () => Promise<T>): Promise<T | undefined> => {
+    if (busyRef.current) return undefined;
+    busyRef.current = true;
+    setBusy(kind);
+    setProgress(null);
+    try {
+      return await op();
+    } catch (e) {
+      setStatus(errorStatus(e));
+      return undefined;
+    } finally {
+      busyRef.current = false;
+      setBusy(null);
+      setProgress(null);
+    }
+  }, []);
+
+  const doValidate = useCallback(async (): Promise<CheckResult | undefined> => {
+    const outcome = await run('validate', () => host.validate(request(), setProgress));
+    if (!outcome) return undefined;
+    const r = outcome.result;
+    resultRef.current = r;
+    setResult(r);
+    const c = severityCounts(r.findings);
+    setStatus(
+      r.forms.length === 0
+        ? { intent: 'warning', text: (s) => s.noForm }
+        : { intent: c.error > 0 ? 'warning' : 'success', text: (s) => s.validated(r.forms.length, c.error, c.warning, c.info) },
+    );
+    return r;
+  }, [host, run]);
+
+  const validate = useCallback(async () => {
+    await doValidate();
+  }, [doValidate]);
+
+  const requestFill = useCallback(async () => {
+    const r = resultRef.current ?? (await doValidate());
+    if (!r) return;
+    if (r.fillPlan.cells.length === 0) {
+      setStatus({ intent: 'info', text: (s) => s.nothingToFill });
+      return;
+    }
+    setPendingFill(r.fillPlan);
+  }, [doValidate]);
+
+  const cancelFill = useCallback(() => setPendingFill(null), []);
+
+  const confirmFill = useCallback(async () => {
+    const plan = pendingFill;
+    if (!plan) return;
+    setPendingFill(null);
+    const outcome = await run('fill', () => host.fill({ ...request(), expected: plan }, setProgress));
+    if (outcome) {
+      resultRef.current = outcome.result;
+      setResult(outcome.result);
+      const n = outcome.written;
+      setStatus({ intent: 'success', text: (s) => s.filled(n) });
+    }
+    await refreshUndo();
+  }, [host, pendingFill, run, refreshUndo]);
+
+  const undo = useCallback(async () => {
+    const outcome = await run('undo', () => host.undoFill());
+    await refreshUndo();
+    if (!outcome) return;
+    const n = outcome.restored;
+    const undone: Status = { intent: 'success', text: (s) => s.undone(n) };
+    setStatus(undone);
+    // re-read so the pane shows the sheet as it is now; the undo is what the person asked about, so say it last
+    if (await doValidate()) setStatus(undone);
+  }, [host, run, refreshUndo, doValidate]);
+
+  const select = useCallback(
+    async (f: Finding) => {
+      try {
+        await host.select(f.sheet, f.cell);
+      } catch (e) {
+        setStatus(errorStatus(e));
+      }
+    },
+    [host],
+  );
+
+  useEffect(() => {
+    void refreshUndo();
+  }, [refreshUndo]);
+
+  const autoRan = useRef(false);
+  useEffect(() => {
+    if (autoRun && !autoRan.current) {
+      autoRan.current = true;
+      void doValidate();
+    }
+  }, [autoRun, doValidate]);
+
+  return [
+    { result, busy, progress, status, canUndo, pendingFill },
+    { validate, requestFill, confirmFill, cancelFill, undo, select },
+  ];
+}

@@ -1,0 +1,141 @@
+/*
+ * Builds the task pane, the ribbon commands and the dev workbench into dist/.
+ *   npm start      → webpack serve --mode development (https://localhost:3000, manifest.xml copied unchanged)
+ *   npm run build  → webpack --mode production (needs ADDIN_BASE_URL; dist/manifest.xml points there)
+ * office.js is never bundled: taskpane.html and commands.html load it from Microsoft's CDN.
+ */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_PORT = 3000;
+const OFFICE_JS = 'https://appsforoffice.microsoft.com';
+
+/** Office pages: their own files and office.js; Fluent (griffel) injects <style> tags, so inline styles only. */
+const OFFICE_CSP = [
+  "default-src 'self'",
+  `script-src 'self' ${OFFICE_JS}`,
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+/** The workbench loads workbooks from files the person drops or from ?file=URL, and saves through blob: URLs. */
+const WORKBENCH_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  'connect-src *',
+  "img-src 'self' data: blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+].join('; ');
+
+function loadManifestRenderer() {
+  try {
+    return require('./scripts/manifest.js');
+  } catch (err) {
+    throw new Error(`scripts/manifest.js is needed for a production build: ${err.message}`);
+  }
+}
+
+/** HTTPS for the dev server: office-addin-dev-certs' certificate when that package is installed and its certs valid. */
+async function devServerHttps() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const options = await devCerts.getHttpsServerOptions();
+    return { type: 'https', options: { ca: options.ca, key: options.key, cert: options.cert } };
+  } catch {
+    // not installed, or its CA is not trusted here: webpack-dev-server's own self-signed certificate
+    return 'https';
+  }
+}
+
+module.exports = async (_env, argv) => {
+  const production = argv.mode === 'production';
+  const manifest = production ? loadManifestRenderer() : null;
+  const baseUrl = production ? manifest.requireBaseUrl(process.env) : null;
+
+  return {
+    mode: production ? 'production' : 'development',
+    // never eval-based: the pages' CSP forbids eval, in development too
+    devtool: production ? 'source-map' : 'cheap-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+      workbench: './src/workbench/index.tsx',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            // ES modules out of TypeScript so webpack can tree-shake Fluent; types are checked by `npm run typecheck`
+            options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: true } },
+          },
+        },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        csp: OFFICE_CSP,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        csp: OFFICE_CSP,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'workbench.html',
+        template: './src/workbench/workbench.html',
+        chunks: ['workbench'],
+        csp: WORKBENCH_CSP,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: production
+              ? (content) => {
+                  const xml = manifest.renderManifest(content.toString('utf8'), baseUrl);
+                  manifest.assertNoLocalhost(xml);
+                  return xml;
+                }
+              : undefined,
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      host: 'localhost',
+      port: DEV_PORT,
+      server: await devServerHttps(),
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      client: { overlay: { runtimeErrors: false } },
+      onListening() {
+        console.log(`\nZiping workbench: https://localhost:${DEV_PORT}/workbench.html  (task pane: /taskpane.html)\n`);
+      },
+    },
+  };
+};
