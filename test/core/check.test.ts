@@ -223,3 +223,19 @@ describe('weight split', () => {
     expect(only(r, 'WEIGHT_SUM')).toEqual([]);
   });
 });
+
+describe('the 2021+ Ministry template wording', () => {
+  it('reads 预期目标, 主管部门及代码, 万元 funds and (A)/(B) headers', () => {
+    const b = buildForm(spec({ budget: 120.5, executed: 118.09, rate: 0.98, fundsScore: 9.8, totalScore: 99.8 }));
+    b.rows[3][0] = '主管部门及代码';
+    b.rows[4] = ['项目资金（万元）', null, '年初预算数', '全年预算数（A）', '全年执行数（B）', '分值', '执行率（B/A）', '得分'];
+    b.rows[9][1] = '预期目标';
+    const r = checkSheet(sheetOf([b]));
+    expect(r.forms).toHaveLength(1);
+    const f = r.forms[0];
+    expect(f.department).toBe('某某局');
+    expect(f.goal?.actual).toBe('已完成年度工作');
+    expect(f.funds?.computedScore?.toFixed(2)).toBe('9.80');
+    expect(r.findings.filter((x) => x.severity !== 'info')).toEqual([]);
+  });
+});
