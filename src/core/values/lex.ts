@@ -58,6 +58,7 @@ const NOT_IN_UNIT = ['的', '和', '及', '或', '并', '且', '前', '后', '�
 export function isUnitLike(u: string): boolean {
   if (u === '') return true;
   if (u.length > 8 || !UNIT_SHAPE.test(u)) return false;
+  if (/^[余多]/u.test(u)) return false; // `25万余人次`, `100多家`: approximate
   if ((u.includes('%') || u.includes('‰')) && u !== '%' && u !== '‰') return false;
   return !NOT_IN_UNIT.some((w) => u.includes(w));
 }
