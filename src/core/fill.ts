@@ -1,11 +1,11 @@
 import { ZERO, decString, roundHalfUp, type Dec } from './decimal';
-import type { CellRef, EvaluatedForm, EvaluatedIndicator } from './form';
+import { isPlaceholder, type CellRef, type EvaluatedForm, type EvaluatedIndicator } from './form';
 import type { FillCell, FillPlan, FillReason, Finding, Lang } from './model';
 import { NOTE_TEMPLATES } from './messages';
 import { pct, score2 } from './messages/format';
 
 function isBlank(c: CellRef): boolean {
-  return c.formula === null && (c.value === null || (typeof c.value === 'string' && c.value.trim() === ''));
+  return c.formula === null && isPlaceholder(c.value);
 }
 
 function numberCell(sheet: string, c: CellRef, v: Dec, reason: FillReason, numberFormat: string | null = null): FillCell {

@@ -93,13 +93,17 @@ export function cellText(v: CellValue): string {
   return String(v).trim();
 }
 
+/** Empty, or a placeholder dash or slash: a cell waiting for a value. */
+export function isPlaceholder(v: CellValue): boolean {
+  const text = cellText(v);
+  return text === '' || /^[—–\-－/／]+$/.test(text);
+}
+
 function readNumber(view: GridView, pos: Pos | null): NumberRead | null {
   if (!pos) return null;
   const cell = cellRef(view, pos);
   const value = parseNumberCell(cell.value, cell.format);
-  const text = cellText(cell.value);
-  const blank = text === '' || /^[—–\-－/／]+$/.test(text);
-  return { cell, value, unreadable: value === null && !blank };
+  return { cell, value, unreadable: value === null && !isPlaceholder(cell.value) };
 }
 
 function at(row: number, col: number | undefined): Pos | null {
@@ -155,7 +159,6 @@ function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | nul
   const statedScore = readNumber(view, at(r, f.columns.score));
   let rate: Dec | null = null;
   if (budget?.value && executed?.value && budget.value.gt(ZERO)) rate = executed.value.div(budget.value);
-  else if (budget?.value && budget.value.gt(ZERO) && executed && !executed.unreadable && executed.value === null) rate = null;
   let computed: Dec | null = null;
   if (rate && weight?.value) {
     const capped = rate.gt(1) ? new D(1) : rate;

@@ -239,3 +239,13 @@ describe('the 2021+ Ministry template wording', () => {
     expect(r.findings.filter((x) => x.severity !== 'info')).toEqual([]);
   });
 });
+
+describe('placeholders', () => {
+  it('a score cell holding a dash is missing, and the fill replaces the dash', () => {
+    const ind = standardIndicators();
+    ind[1] = { ...ind[1], score: '—' };
+    const r = checkSheet(sheetOf([buildForm(spec({ indicators: ind }))]));
+    expect(only(r, 'SCORE_MISSING').map((f) => f.cell)).toEqual(['H14']);
+    expect(r.fillPlan.cells.map((c) => [c.cell, c.current, c.value])).toEqual([['H14', '—', 10]]);
+  });
+});
