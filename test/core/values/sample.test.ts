@@ -30,7 +30,7 @@ async function indicatorRows(): Promise<Row[]> {
   const rows: Row[] = [];
   wb.eachSheet((ws) => {
     let cols: { target: number; actual: number } | null = null;
-    ws.eachRow((row, r) => {
+    ws.eachRow((row) => {
       const texts = new Map<number, string>();
       row.eachCell((c, col) => texts.set(col, normalizeText(String(valueOf(c.value) ?? ''))));
       const find = (label: string) => [...texts].find(([, t]) => t === label)?.[0];
