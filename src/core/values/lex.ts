@@ -9,9 +9,12 @@ const NUM_SOURCE = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const NUM_AT = new RegExp(`${NUM_SOURCE}`, 'y');
 export const NUM_GLOBAL = new RegExp(`(?<![\\d.])${NUM_SOURCE}`, 'g');
 
-/** Text prepared for value parsing: tags stripped, NFKC, no white space, no trailing punctuation, `百分之95` → `95%`. */
+/**
+ * Text prepared for value parsing: tags stripped, NFKC, no white space, no trailing punctuation or `（含）`,
+ * `百分之95` → `95%`.
+ */
 export function prepare(s: string): string {
-  return trimTrailingPunct(parseableText(s))
+  return trimTrailingPunct(trimTrailingPunct(parseableText(s)).replace(/\(含[^()]{0,6}\)$/u, ''))
     .replace(/百分之([\d.,]+|[零〇一二两三四五六七八九十百]+)/gu, (_, n: string) => {
       const cn = chineseNumeral(n);
       return `${cn === null ? n : String(cn)}%`;

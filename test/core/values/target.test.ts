@@ -22,6 +22,8 @@ describe('parseTarget: SPEC §3 written forms', () => {
     ['达到90%以上', null, 'atLeast 90%'],
     ['=90%以上', null, 'atLeast 90%'],
     ['>=-5%', null, 'atLeast -5%'],
+    ['90%以上（含）', null, 'atLeast 90%'],
+    ['每年≥2次/年', null, 'atLeast 2次/年'],
     // more than
     ['>85%', null, 'moreThan 85%'],
     ['大于90%', null, 'moreThan 90%'],
