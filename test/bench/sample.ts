@@ -258,8 +258,9 @@ export function sampleForms(): { sheet: string; forms: FormSpec[]; at?: { row: n
       { level1: '产出指标', level2: '成本指标', name: '每平方米维修成本', target: '≤65元', actual: 70, weight: 5, score: score(5, new D(65).div(70)),
         note: '沥青价格上涨。' },
       { level1: '效益指标', level2: '社会效益指标', name: '市民出行条件', target: '明显改善', actual: '改善', weight: 20, score: 20 },
-      { level1: '满意度指标', level2: '服务对象满意度指标', name: '市民满意度', target: '≥85%', actual: '88%', weight: 10, score: 10 },
-      { level1: '满意度指标', level2: '服务对象满意度指标', name: '有效投诉处理率', target: '=100%', actual: 1, actualFormat: '0%', weight: 10, score: 10 },
+      { level1: '效益指标', level2: '生态效益指标', name: '施工扬尘投诉', target: '<=5件', actual: '3件', weight: 10, score: 10 },
+      { level1: '满意度指标', level2: '服务对象满意度指标', name: '市民满意度', target: '≥85%', actual: '88%', weight: 5, score: 5 },
+      { level1: '满意度指标', level2: '服务对象满意度指标', name: '有效投诉处理率', target: '=100%', actual: 1, actualFormat: '0%', weight: 5, score: 5 },
     ],
     totalWeight: 100,
     totalScore: 0,
@@ -317,10 +318,11 @@ export function sampleForms(): { sheet: string; forms: FormSpec[]; at?: { row: n
         note: '“一网通办”接入事项增加，办件量超出预期。' },
       { level1: '产出指标', level2: '质量指标', name: '系统可用率', target: '>=99.9%', actual: 0.9995, actualFormat: '0.00%', weight: 15, score: 15 },
       { level1: '产出指标', level2: '质量指标', name: '全国营商环境评价排名', target: '前三名', actual: '第2名', weight: 10, score: 10 },
-      { level1: '产出指标', level2: '时效指标', name: '故障平均恢复时间', target: '≤2小时', actual: '1.5小时', weight: 10, score: 10 },
-      { level1: '效益指标', level2: '社会效益指标', name: '企业群众办事便利度', target: '有效提升', actual: '有效', weight: 20, score: 20 },
-      { level1: '满意度指标', level2: '服务对象满意度指标', name: '用户满意度', target: '≥95%', actual: '服务对象满意度>=98%', weight: 10, score: 10 },
-      { level1: '满意度指标', level2: '服务对象满意度指标', name: '有效投诉率', target: '<0.01%', actual: 0.00005, actualFormat: '0.000%', weight: 10, score: 10 },
+      // stated full marks for a missed reverse target: 10 × 2 / 2.5 = 8 (SCORE_MISMATCH, then TOTAL_MISMATCH)
+      { level1: '产出指标', level2: '时效指标', name: '故障平均恢复时间', target: '≤2小时', actual: '2.5小时', weight: 10, score: 10 },
+      { level1: '效益指标', level2: '社会效益指标', name: '企业群众办事便利度', target: '有效提升', actual: '有效', weight: 30, score: 30 },
+      { level1: '满意度指标', level2: '服务对象满意度指标', name: '用户满意度', target: '≥95%', actual: '服务对象满意度>=98%', weight: 5, score: 5 },
+      { level1: '满意度指标', level2: '服务对象满意度指标', name: '有效投诉率', target: '<0.01%', actual: 0.00005, actualFormat: '0.000%', weight: 5, score: 5 },
     ],
     totalWeight: 100,
     totalScore: 0,
@@ -356,6 +358,8 @@ export const SAMPLE_FAULTS = {
   qualitative: { sheet: '社区养老', project: '社区养老服务补贴项目', name: '长效运营机制' },
   percentFormat: { sheet: '社区养老', project: '社区养老服务补贴项目', name: '服务站验收合格率' },
   stacked: { sheet: '城建项目', projects: ['城市道路养护维修项目', '桥梁安全检测项目'] },
+  scoreMismatch: { sheet: '政务平台', project: '政务服务平台运行维护项目', name: '故障平均恢复时间' },
+  startsOffA1: { sheet: '政务平台', range: 'B2:J21' },
 } as const;
 
 /** Lays out sheets of forms (stacked with two blank rows between forms of one sheet). */

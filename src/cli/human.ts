@@ -1,0 +1,44 @@
+import { D, decString, getRuleSet, renderMessage, type CheckResult, type Dec, type Finding, type FormResult, type Lang, type Severity } from '../core';
+import { CLI_TEXT } from './text';
+
+export function countSeverities(findings: readonly Finding[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity] += 1;
+  return c;
+}
+
+const num = (d: Dec | null): string => (d ? decString(d) : '—');
+const pct = (d: Dec | null): string => (d ? `${d.mul(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2)}%` : '—');
+
+function formBlock(f: FormResult, lang: Lang): string[] {
+  const t = CLI_TEXT[lang];
+  const lines: string[] = [];
+  lines.push(`[${f.sheet} ${f.range}] ${f.project || '—'}${f.year ? t.year(f.year) : ''}`);
+  lines.push(`  ${t.total(num(f.total.computed), num(f.total.stated), f.total.undetermined)}   ${t.grade(f.grade)}`);
+  if (f.funds) lines.push(`  ${t.funds(pct(f.funds.rate), num(f.funds.computedScore), num(f.funds.statedScore))}`);
+  const c = countSeverities(f.findings);
+  lines.push(`  ${t.counts(c.error, c.warning, c.info)}`);
+  if (f.findings.length === 0) lines.push(`  ${t.noFindings}`);
+  const width = Math.max(...f.findings.map((x) => x.cell.length), 2);
+  for (const x of f.findings) {
+    lines.push(`  ${t.severity[x.severity]} ${x.cell.padEnd(width)}  ${oneLine(renderMessage(x, lang))}`);
+  }
+  return lines;
+}
+
+/** Sheet text may hold line breaks; a finding stays on one line of the terminal. */
+function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/** The human report of one checked file. */
+export function humanReport(file: string, result: CheckResult, lang: Lang): string {
+  const t = CLI_TEXT[lang];
+  const rules = getRuleSet(result.ruleSet);
+  const lines = [`${file}`, `${t.ruleSet}: ${rules.label[lang]}`];
+  for (const f of result.forms) lines.push('', ...formBlock(f, lang));
+  if (result.forms.length > 0 && result.sheetsWithoutForm.length > 0) {
+    lines.push('', t.sheetsWithoutForm(result.sheetsWithoutForm.join(lang === 'zh-CN' ? '、' : ', ')));
+  }
+  return `${lines.join('\n')}\n`;
+}

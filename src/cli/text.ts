@@ -1,0 +1,138 @@
+import type { FillReason, Grade, Lang, Severity } from '../core/model';
+
+/** The CLI's own words (DESIGN.md's table), zh-CN first. Finding messages come from the core. */
+export interface CliText {
+  usage: (version: string, ruleSets: string) => string;
+  unknownOption: (o: string) => string;
+  unknownCommand: (c: string) => string;
+  missingValue: (o: string) => string;
+  unknownRuleSet: (name: string, names: string) => string;
+  unknownLang: (lang: string) => string;
+  noFiles: string;
+  fillArgs: string;
+  fillSameFile: (file: string) => string;
+  cannotRead: (file: string, reason: string) => string;
+  cannotWrite: (file: string, reason: string) => string;
+  noForm: (file: string, sheets: number) => string;
+  sheetsWithoutForm: (names: string) => string;
+  ruleSet: string;
+  total: (computed: string, stated: string, undetermined: number) => string;
+  grade: (g: Grade | null) => string;
+  counts: (e: number, w: number, i: number) => string;
+  severity: Record<Severity, string>;
+  noFindings: string;
+  summary: (files: number, forms: number, e: number, w: number, i: number) => string;
+  year: (y: string) => string;
+  funds: (rate: string, computed: string, stated: string) => string;
+  fillReason: Record<FillReason, string>;
+  filled: (n: number, parts: string, out: string) => string;
+  nothingToFill: (out: string) => string;
+  afterFill: (e: number, w: number, i: number) => string;
+  completeNotes: string;
+}
+
+const GRADE_EN: Record<Grade, string> = { 优: 'Excellent', 良: 'Good', 中: 'Fair', 差: 'Poor' };
+
+const zh: CliText = {
+  usage: (v, rs) => `ziping ${v} — 绩效自评：校验并填写财政项目支出绩效自评表（.xlsx）
+
+用法:
+  ziping check 文件.xlsx… [--json] [--rules 名称] [--lang zh-CN|en-US]
+      校验每个文件中的所有绩效自评表，按表列出总分、等级和问题。
+  ziping fill 输入.xlsx -o 输出.xlsx [--rules 名称] [--overwrite-scores] [--lang zh-CN|en-US]
+      把可计算的得分、执行率、总分和偏差说明草稿写入输出副本；从不修改输入文件。
+  ziping --help | --version
+
+选项:
+  --json               输出 JSON 报告（格式见 SPEC §7）：一个文件时为一个对象；多个文件时为数组，
+                       每个文件一个对象，顺序与参数相同。无法读取的文件不出现在数组中（见标准错误输出）。
+  --rules 名称         评分规则（默认 mof-2020）：${rs}
+  --overwrite-scores   填写时同时覆盖与计算值不符的已有得分（默认不覆盖）
+  -o, --output 文件    fill 的输出文件（不能与输入相同）
+  --lang zh-CN|en-US   界面语言（默认 zh-CN）
+
+退出码:
+  0  没有“错误”级别的问题（fill：已写入）
+  1  至少有一个“错误”级别的问题
+  2  文件无法读取、其中没有绩效自评表，或参数有误`,
+  unknownOption: (o) => `未知选项：${o}`,
+  unknownCommand: (c) => `未知命令：${c}（可用：check、fill）`,
+  missingValue: (o) => `选项 ${o} 需要一个值`,
+  unknownRuleSet: (n, names) => `未知的评分规则：${n}（可用：${names}）`,
+  unknownLang: (l) => `不支持的语言：${l}（可用：zh-CN、en-US）`,
+  noFiles: '请指定要校验的 .xlsx 文件。',
+  fillArgs: 'fill 需要一个输入文件和 -o 输出文件。',
+  fillSameFile: (f) => `输出文件不能与输入文件相同：${f}。fill 从不修改输入文件，请用 -o 指定另一个文件。`,
+  cannotRead: (f, r) => `无法读取 ${f}：${r}`,
+  cannotWrite: (f, r) => `无法写入 ${f}：${r}`,
+  noForm: (f, n) => `${f}：在 ${n} 个工作表中均未找到绩效自评表。需要包含“年度指标值”“实际完成值”“分值”“得分”等表头。`,
+  sheetsWithoutForm: (s) => `未找到绩效自评表的工作表：${s}`,
+  ruleSet: '评分规则',
+  total: (c, s, u) => `总分 ${c}（表内 ${s}）${u > 0 ? `，其中 ${u} 项按表内得分计（需人工判定）` : ''}`,
+  grade: (g) => `等级 ${g ?? '—'}`,
+  counts: (e, w, i) => `错误 ${e}   警告 ${w}   提示 ${i}`,
+  severity: { error: '● 错误', warning: '▲ 警告', info: 'ⓘ 提示' },
+  noFindings: '未发现问题。',
+  summary: (files, forms, e, w, i) => `共 ${files} 个文件、${forms} 张绩效自评表：错误 ${e}，警告 ${w}，提示 ${i}。`,
+  year: (y) => `（${y} 年度）`,
+  funds: (r, c, s) => `执行率 ${r}，资金得分 ${c}（表内 ${s}）`,
+  fillReason: { score: '得分', rate: '执行率', fundsScore: '资金得分', total: '总分', note: '偏差说明草稿', overwriteScore: '覆盖得分' },
+  filled: (n, parts, out) => `已写入 ${n} 个单元格（${parts}）：${out}`,
+  nothingToFill: (out) => `没有需要填写的单元格；已写出未改动的副本：${out}`,
+  afterFill: (e, w, i) => `填写后复查：错误 ${e}，警告 ${w}，提示 ${i}。`,
+  completeNotes: '请补全偏差说明草稿中的“（待填写）”部分。',
+};
+
+const en: CliText = {
+  usage: (v, rs) => `ziping ${v} — Ziping performance self-evaluation: validate and fill 绩效自评表 workbooks (.xlsx)
+
+Usage:
+  ziping check FILE.xlsx… [--json] [--rules NAME] [--lang zh-CN|en-US]
+      Validate every form in each file: total score, grade and findings per form.
+  ziping fill IN.xlsx -o OUT.xlsx [--rules NAME] [--overwrite-scores] [--lang zh-CN|en-US]
+      Write the computable scores, execution rate, total score and deviation-note drafts into a copy;
+      the input file is never modified.
+  ziping --help | --version
+
+Options:
+  --json               Print the JSON report (SPEC §7): one object for one file; for several files an array
+                       with one object per file, in argument order. Unreadable files are left out of the
+                       array (see standard error).
+  --rules NAME         Rule set (default mof-2020): ${rs}
+  --overwrite-scores   fill also overwrites stated scores that differ from the computed ones (default off)
+  -o, --output FILE    fill's output file (must differ from the input)
+  --lang zh-CN|en-US   Language (default zh-CN)
+
+Exit codes:
+  0  no error-severity finding (fill: written)
+  1  at least one error-severity finding
+  2  a file cannot be read or holds no form, or the arguments are wrong`,
+  unknownOption: (o) => `Unknown option: ${o}`,
+  unknownCommand: (c) => `Unknown command: ${c} (use check or fill)`,
+  missingValue: (o) => `Option ${o} needs a value`,
+  unknownRuleSet: (n, names) => `Unknown rule set: ${n} (available: ${names})`,
+  unknownLang: (l) => `Unsupported language: ${l} (use zh-CN or en-US)`,
+  noFiles: 'Name the .xlsx file(s) to validate.',
+  fillArgs: 'fill needs one input file and -o OUTPUT.',
+  fillSameFile: (f) => `The output must differ from the input: ${f}. fill never modifies its input; name another file with -o.`,
+  cannotRead: (f, r) => `Cannot read ${f}: ${r}`,
+  cannotWrite: (f, r) => `Cannot write ${f}: ${r}`,
+  noForm: (f, n) => `${f}: no performance self-evaluation form found in ${n} sheet(s). A form needs headers such as 年度指标值 (Annual target), 实际完成值 (Actual value), 分值 (Weight) and 得分 (Score).`,
+  sheetsWithoutForm: (s) => `Sheets without a form: ${s}`,
+  ruleSet: 'Rule set',
+  total: (c, s, u) => `Total score ${c} (sheet ${s})${u > 0 ? `, ${u} indicator(s) counted at the sheet's score (need review)` : ''}`,
+  grade: (g) => `Grade ${g ? GRADE_EN[g] : '—'}`,
+  counts: (e, w, i) => `Errors ${e}   Warnings ${w}   Info ${i}`,
+  severity: { error: '● Error', warning: '▲ Warning', info: 'ⓘ Info' },
+  noFindings: 'No findings.',
+  summary: (files, forms, e, w, i) => `${files} file(s), ${forms} form(s): ${e} error(s), ${w} warning(s), ${i} info.`,
+  year: (y) => ` (year ${y})`,
+  funds: (r, c, s) => `Execution rate ${r}, funds score ${c} (sheet ${s})`,
+  fillReason: { score: 'Score', rate: 'Execution rate', fundsScore: 'Funds score', total: 'Total score', note: 'Note drafts', overwriteScore: 'Overwritten scores' },
+  filled: (n, parts, out) => `Wrote ${n} cell(s) (${parts}): ${out}`,
+  nothingToFill: (out) => `Nothing to fill; wrote an unchanged copy: ${out}`,
+  afterFill: (e, w, i) => `Re-check after filling: ${e} error(s), ${w} warning(s), ${i} info.`,
+  completeNotes: 'Complete the "(to be completed)" part of the note drafts.',
+};
+
+export const CLI_TEXT: Readonly<Record<Lang, CliText>> = { 'zh-CN': zh, 'en-US': en };
