@@ -139,7 +139,7 @@ function table(rows: [ComparatorKind, boolean, string[]][]): Comparator[] {
 /** Comparators written before the number, longest first. */
 export const PREFIX_COMPARATORS: readonly Comparator[] = table([
   ['atLeast', false, ['>=', '=>', '≥', '≧', '⩾', '≮', '大于或等于', '大于等于', '不低于', '不少于', '不小于', '至少', '最少', '最低']],
-  ['atLeast', true, ['达到']],
+  ['atLeast', true, ['达到', '完成', '实现']],
   ['moreThan', false, ['>', '超过', '高于', '多于', '大于']],
   ['atMost', false, ['<=', '=<', '≤', '≦', '⩽', '≯', '小于或等于', '小于等于', '不高于', '不超过', '不多于', '不大于', '至多', '最多', '最高']],
   ['atMost', true, ['控制在']],

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { D } from '../../../src/core/decimal';
-import { formatQuantity, parseActual, parseTarget } from '../../../src/core/values';
+import { classifyQualitative, formatQuantity, measure, parseActual, parseTarget } from '../../../src/core/values';
 import type { Actual, Quantity, Target } from '../../../src/core/values';
 
 const UNITS = ['', '%', '场', '家', '核小时', '人次', '个工作日', '分钟', '元', '户', '份'];
@@ -101,6 +101,24 @@ describe('parse → formatQuantity → parse is stable', () => {
     fc.assert(
       fc.property(quantityArb, (qy) => same(quantityOf(parseActual(formatQuantity(qy), null)), qy)),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('untrusted sheet text never breaks the parsers', () => {
+  const alphabet = fc.constantFrom(
+    ...'0123456789.,%万亿>=<≥≤＞＝～~-前第三名以上以下内约达到不低于满意度完成未基本是否<p></p>&lt; 　\n'.split(''),
+  );
+  const messy = fc.oneof(fc.string({ unit: alphabet, maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 30 }));
+
+  it('parses, measures and classifies any text without throwing', () => {
+    fc.assert(
+      fc.property(messy, messy, (t, a) => {
+        const m = measure(parseTarget(t, null), parseActual(a, null));
+        classifyQualitative(a);
+        return typeof m.ok === 'boolean';
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -23,6 +23,8 @@ describe('parseTarget: SPEC §3 written forms', () => {
     ['=90%以上', null, 'atLeast 90%'],
     ['>=-5%', null, 'atLeast -5%'],
     ['90%以上（含）', null, 'atLeast 90%'],
+    ['全年完成3期', null, 'atLeast 3期'],
+    ['实现10个', null, 'atLeast 10个'],
     ['每年≥2次/年', null, 'atLeast 2次/年'],
     // more than
     ['>85%', null, 'moreThan 85%'],
@@ -101,6 +103,7 @@ describe('parseTarget: SPEC §3 written forms', () => {
     ['7*24小时', null, 'qualitative'],
     ['2021年底前完成', null, 'qualitative'],
     ['完成率100%', null, 'qualitative'],
+    ['100%完成', null, 'qualitative'],
     ['≥10项，≤5天', null, 'qualitative'],
     ['前三季度完成', null, 'qualitative'],
     ['满足国内90%以上的主流浏览器', null, 'qualitative'],
