@@ -34,7 +34,13 @@ export function plan(counts: Partial<Record<FillReason, number>>): FillPlan {
 }
 
 export function result(forms: FormResult[], fillPlan: FillPlan = plan({}), extra: Finding[] = []): CheckResult {
-  return { ruleSet: 'mof-2020', forms, findings: [...forms.flatMap((f) => f.findings), ...extra], fillPlan };
+  return {
+    ruleSet: 'mof-2020',
+    forms,
+    findings: [...forms.flatMap((f) => f.findings), ...extra],
+    fillPlan,
+    sheetsWithoutForm: [...new Set(extra.filter((f) => f.code === 'NO_FORM').map((f) => f.sheet))],
+  };
 }
 
 export interface FakeHost extends ZipingHost {

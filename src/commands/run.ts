@@ -1,0 +1,24 @@
+import type { ValidateRequest, ZipingHost } from '../excel/host';
+import { toCheckOptions, type Settings } from '../taskpane/settings';
+
+/*
+ * What the ribbon buttons do. They run without a pane, so their effect shows on the sheet only:
+ * 校验 always marks the cells; 填写得分 never overwrites stated scores (that needs the pane's explicit consent).
+ */
+
+export function requestFrom(settings: Settings): ValidateRequest {
+  return { allSheets: settings.allSheets, options: toCheckOptions(settings), mark: true, lang: settings.lang };
+}
+
+export async function runValidate(host: ZipingHost, settings: Settings): Promise<void> {
+  await host.validate(requestFrom(settings));
+}
+
+/** Validates, then writes that plan; returns the number of cells written. */
+export async function runFill(host: ZipingHost, settings: Settings): Promise<number> {
+  const request = requestFrom({ ...settings, overwriteScores: false });
+  const { result } = await host.validate({ ...request, mark: false });
+  if (result.fillPlan.cells.length === 0) return 0;
+  const outcome = await host.fill({ ...request, mark: settings.mark, expected: result.fillPlan });
+  return outcome.written;
+}

@@ -1,0 +1,227 @@
+import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createExcelHost } from '../excel/createExcelHost';
+import { App } from '../taskpane/App';
+import { HostProvider } from '../taskpane/HostContext';
+import { applyCellWrites } from '../xlsx/write';
+import { createExcelApi } from './emulator';
+import { changedCells, instrument, openSession, type OpRecord, type Session } from './session';
+import { SheetView } from './SheetView';
+
+export const DEFAULT_FILE = 'assets/sample/sample-2021.xlsx';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', height: '100vh', fontFamily: tokens.fontFamilyBase },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  file: { color: tokens.colorNeutralForeground3 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  body: { display: 'flex', flexGrow: 1, minHeight: 0 },
+  sheet: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
+  pane: { width: '380px', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
+  drop: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
+});
+
+/** What the page exposes to browser tests. */
+export interface ZipingProbe {
+  ready: boolean;
+  error: string | null;
+  session: Session | null;
+  /** every host operation with the syncs it made on the emulator */
+  ops: OpRecord[];
+  readonly syncCount: number;
+  readonly writeSyncCount: number;
+  /** set a cell's value in the emulated workbook as a person typing would ('' empties it) */
+  setValue(sheet: string, a1: string, value: string | number): void;
+  cellValue(sheet: string, a1: string): string | number | boolean;
+}
+
+declare global {
+  interface Window {
+    __ziping?: ZipingProbe;
+  }
+}
+
+function makeProbe(getSession: () => Session | null, redraw: () => void): ZipingProbe {
+  const cell = (sheet: string, a1: string) => {
+    const s = getSession()?.emu.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const m = /^([A-Z]+)(\d+)$/.exec(a1.toUpperCase());
+    if (!m) throw new Error(`bad address ${a1}`);
+    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return { s, row: Number(m[2]) - 1, col };
+  };
+  return {
+    ready: false,
+    error: null,
+    session: null,
+    ops: [],
+    get syncCount() {
+      return getSession()?.emu.syncCount ?? 0;
+    },
+    get writeSyncCount() {
+      return getSession()?.emu.writeSyncCount ?? 0;
+    },
+    setValue(sheet, a1, value) {
+      const { s, row, col } = cell(sheet, a1);
+      const c = s.cell(row, col);
+      c.value = value;
+      c.formula = null;
+      getSession()?.emu.recalc();
+      redraw();
+    },
+    cellValue(sheet, a1) {
+      const { s, row, col } = cell(sheet, a1);
+      return s.get(row, col)?.value ?? '';
+    },
+  };
+}
+
+export function Workbench({ initialFile }: { initialFile: string }) {
+  const styles = useStyles();
+  const [session, setSession] = useState<Session | null>(null);
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState<string | null>(null);
+  const [filled, setFilled] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [saveNote, setSaveNote] = useState<string | null>(null);
+  const sessionRef = useRef<Session | null>(null);
+  const redraw = useCallback(() => setVersion((v) => v + 1), []);
+  const probe = useMemo(() => makeProbe(() => sessionRef.current, redraw), [redraw]);
+
+  useEffect(() => {
+    window.__ziping = probe;
+  }, [probe]);
+
+  const open = useCallback(
+    async (name: string, load: () => Promise<ArrayBuffer>) => {
+      setLoading(name);
+      setError(null);
+      probe.ready = false;
+      try {
+        const s = await openSession(name, await load());
+        sessionRef.current = s;
+        probe.session = s;
+        probe.ops = [];
+        probe.ready = true;
+        probe.error = null;
+        setSession(s);
+        setFilled(false);
+        setSaveNote(null);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        probe.error = message;
+        setError(`无法打开 ${name}：${message}`);
+      } finally {
+        setLoading(null);
+      }
+    },
+    [probe],
+  );
+
+  useEffect(() => {
+    void open(decodeURIComponent(initialFile.split('/').pop() ?? initialFile), async () => {
+      const res = await fetch(initialFile);
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      return res.arrayBuffer();
+    });
+  }, [initialFile, open]);
+
+  const host = useMemo(() => {
+    if (!session) return null;
+    const excel = createExcelApi(session.emu) as unknown as typeof Excel;
+    return instrument(createExcelHost(excel), session.emu, (r) => {
+      probe.ops.push(r);
+      if (r.op === 'fill' && r.ok) setFilled(true);
+      redraw();
+    });
+  }, [session, probe, redraw]);
+
+  const openFile = (file: File | undefined) => {
+    if (file) void open(file.name, () => file.arrayBuffer());
+  };
+
+  const download = async () => {
+    if (!session) return;
+    const writes = changedCells(session);
+    if (writes.length === 0) {
+      setSaveNote('工作簿没有改动。');
+      return;
+    }
+    try {
+      const bytes = await applyCellWrites(session.bytes.slice(), writes);
+      const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `${session.name.replace(/\.xlsx$/i, '')}-填写后.xlsx`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setSaveNote(`已保存 ${writes.length} 个单元格的改动。`);
+    } catch (e) {
+      setSaveNote(`保存失败：${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <div
+        className={`${styles.root} ${dragging ? styles.drop : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          openFile(e.dataTransfer.files[0]);
+        }}
+      >
+        <header className={styles.bar}>
+          <h1 className={styles.title}>Ziping 工作台</h1>
+          <label>
+            打开 .xlsx：{' '}
+            <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => openFile(e.target.files?.[0])} data-testid="file-input" />
+          </label>
+          <span className={styles.file} data-testid="file-name">
+            {loading ? `正在打开 ${loading}…` : session ? session.name : ''}
+          </span>
+          {filled && session && (
+            <Button appearance="primary" onClick={() => void download()} data-testid="download">
+              下载填写后的工作簿
+            </Button>
+          )}
+          {saveNote && <span role="status">{saveNote}</span>}
+          {error && (
+            <span className={styles.error} role="alert" data-testid="workbench-error">
+              {error}
+            </span>
+          )}
+        </header>
+        <div className={styles.body}>
+          <section className={styles.sheet} aria-label="工作表">
+            {session && <SheetView emu={session.emu} version={version} onChange={redraw} />}
+          </section>
+          <aside className={styles.pane} aria-label="任务窗格" data-testid="pane">
+            {host && session && (
+              <HostProvider host={host}>
+                <App key={session.name + session.bytes.length} />
+              </HostProvider>
+            )}
+          </aside>
+        </div>
+      </div>
+    </FluentProvider>
+  );
+}
