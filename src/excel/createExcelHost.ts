@@ -1,0 +1,533 @@
+import { checkWorkbook, isExcelError, parseA1 } from '../core';
+import type { CellValue, CheckResult, FillCell, FillReason, Finding, Lang, SheetGrid } from '../core';
+import type { CommentLike, ExcelLike, NoteLike, RequestContextLike, RequirementsLike, WorksheetLike } from './excel-like';
+import { HostError, type FillOutcome, type FillRequest, type Progress, type ValidateOutcome, type ValidateRequest, type ZipingHost } from './host';
+import { MARK_KEY, parseMarkRecord, planFills, wantedMarks, type MarkEntry, type MarkRecord } from './marks';
+import { queueProbe, readRest, TooLarge, type Fill, type ReadOptions, type SheetProbe, type SheetRead } from './read';
+
+export interface HostOptions {
+  /** cells per read sync; default 5000 (values, formats, formulas and fills of 5000 cells stay far below 5 MB) */
+  readonly cellBudget?: number;
+  /** cells of one sheet's used range above which reading stops with TOO_LARGE; default 2 000 000 */
+  readonly maxCells?: number;
+  /** pause before the one retry after Excel reported cell-edit mode; default 1500 ms */
+  readonly retryDelayMs?: number;
+  /** clock for the undo record's timestamp */
+  readonly now?: () => Date;
+}
+
+export const UNDO_KEY = 'ziping.undo';
+/** minimum: workbook.settings (records), getUsedRange(valuesOnly), protection */
+export const MIN_EXCEL_API = '1.4';
+
+/** What the fill remembers of each cell it touches, stored in the workbook's settings. */
+export interface UndoCell {
+  readonly sheet: string;
+  readonly cell: string;
+  /** `values` as Excel gave it ('' for empty) */
+  readonly value: unknown;
+  readonly formula: string | null;
+  readonly numberFormat: string;
+}
+
+export interface UndoRecord {
+  readonly v: 1;
+  readonly at: string;
+  readonly sheets: readonly string[];
+  readonly cells: readonly UndoCell[];
+}
+
+const UNDO_LIMIT = 1_000_000;
+const REASONS: readonly FillReason[] = ['score', 'rate', 'fundsScore', 'total', 'note', 'overwriteScore'];
+
+/**
+ * Text Excel would turn into something else when written to `values` (a formula, a number, a date, a boolean,
+ * or an apostrophe that disappears) gets a leading apostrophe: Excel stores the rest as text.
+ */
+export function asText(s: string): string {
+  return /^[=+\-@'0-9.\s]/.test(s) || /^(true|false)$/i.test(s.trim()) ? `'${s}` : s;
+}
+
+function errorCode(e: unknown): string {
+  return String((e as { code?: unknown })?.code ?? '');
+}
+
+function toHostError(e: unknown, sheet = ''): HostError {
+  if (e instanceof HostError) return e;
+  if (e instanceof TooLarge) return new HostError('TOO_LARGE', { cells: e.cells, sheet });
+  const code = errorCode(e);
+  const message = String((e as Error)?.message ?? e);
+  switch (code) {
+    case 'InvalidOperationInCellEditMode': return new HostError('EDIT_MODE', {}, message);
+    case 'ApiNotFound': return new HostError('UNSUPPORTED', { needed: /ExcelApi [\d.]+/.exec(message)?.[0] ?? 'ExcelApi' }, message);
+    case 'ItemNotFound': return new HostError('SHEET_GONE', { sheet }, message);
+    case 'AccessDenied': return new HostError('PROTECTED', { sheet }, message);
+    case 'InvalidOperation': return /protect/i.test(message) ? new HostError('PROTECTED', { sheet }, message) : new HostError('UNKNOWN', { code }, message);
+    case 'RequestPayloadSizeLimitExceeded':
+    case 'ResponsePayloadSizeLimitExceeded': return new HostError('TOO_LARGE', { sheet }, message);
+    default: return new HostError('UNKNOWN', { code }, message);
+  }
+}
+
+class Counter {
+  reads = 0;
+  writes = 0;
+  constructor(private readonly ctx: RequestContextLike) {}
+  read = async () => { this.reads++; await this.ctx.sync(); };
+  write = async () => { this.writes++; await this.ctx.sync(); };
+}
+
+interface NoteItems {
+  kind: 'notes' | 'comments';
+  items: (NoteLike | CommentLike)[];
+}
+
+interface Scope {
+  readonly allSheets: boolean;
+  /** sheets to read besides the scope (a fill's plan may refer to a sheet that is no longer active) */
+  readonly also: readonly string[];
+  readonly mark: boolean;
+}
+
+interface ReadAll {
+  sheets: SheetRead[];
+  worksheets: Map<string, WorksheetLike>;
+  notes: Map<string, NoteItems>;
+  undo: UndoRecord | null;
+  marks: MarkRecord;
+  markExists: boolean;
+}
+
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (isExcelError(a) || isExcelError(b)) return isExcelError(a) && isExcelError(b) && a.code === b.code;
+  if (typeof a === 'string' && typeof b === 'string') return a === b;
+  return a === b;
+}
+
+function valueAt(g: SheetGrid, row: number, col: number): CellValue {
+  const v = g.values[row - g.origin.row]?.[col - g.origin.col];
+  return v === undefined ? null : v;
+}
+
+/** Contiguous vertical runs of cells of one sheet. */
+function runs<T extends { row: number; col: number }>(cells: readonly T[]): T[][] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: T[][] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && prev.col === c.col && prev.row + 1 === c.row) last.push(c);
+    else out.push([c]);
+  }
+  return out;
+}
+
+function bySheet<T extends { sheet: string }>(cells: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const c of cells) {
+    const l = m.get(c.sheet) ?? [];
+    l.push(c);
+    m.set(c.sheet, l);
+  }
+  return m;
+}
+
+function parseUndo(v: unknown): UndoRecord | null {
+  const r = v as UndoRecord | null;
+  return r && r.v === 1 && Array.isArray(r.cells) ? r : null;
+}
+
+/**
+ * The ZipingHost over the Excel JavaScript API. `api` is the global `Excel` in the add-in or the emulator's
+ * `createExcelApi(emu)`; `env` answers requirement-set questions (`Office.context.requirements`, or the
+ * EmuWorkbook); without it, `Office.context.requirements` is used when present, else everything is assumed.
+ */
+export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLike, options: HostOptions = {}): ZipingHost {
+  const cellBudget = options.cellBudget ?? 5000;
+  const maxCells = options.maxCells ?? 2_000_000;
+  const retryDelayMs = options.retryDelayMs ?? 1500;
+  const now = options.now ?? (() => new Date());
+  const requirements: RequirementsLike = env
+    ?? (typeof Office !== 'undefined' && Office.context?.requirements ? Office.context.requirements : { isSetSupported: () => true });
+  const supports = (v: string) => requirements.isSetSupported('ExcelApi', v);
+
+  async function run<T>(batch: (ctx: RequestContextLike, c: Counter) => Promise<T>): Promise<T> {
+    if (!api) throw new HostError('NOT_IN_EXCEL');
+    if (!supports(MIN_EXCEL_API)) throw new HostError('UNSUPPORTED', { needed: `ExcelApi ${MIN_EXCEL_API}` });
+    const once = () => api.run((ctx) => batch(ctx, new Counter(ctx))).catch((e: unknown) => { throw toHostError(e); });
+    try {
+      return await once();
+    } catch (e) {
+      if (!(e instanceof HostError) || e.code !== 'EDIT_MODE') throw e;
+      await new Promise((r) => setTimeout(r, retryDelayMs));
+      return once();
+    }
+  }
+
+  async function readAll(ctx: RequestContextLike, c: Counter, scope: Scope, onProgress?: (p: Progress) => void): Promise<ReadAll> {
+    const base: ReadOptions = { merges: supports('1.13'), fills: scope.mark && supports('1.9'), cellBudget, maxCells };
+    const noteKind: NoteItems['kind'] | null = scope.mark ? (supports('1.18') ? 'notes' : supports('1.10') ? 'comments' : null) : null;
+    const wb = ctx.workbook;
+    let window = true;
+    const queueFirst = () => {
+      const undo = wb.settings.getItemOrNullObject(UNDO_KEY);
+      undo.load('value');
+      const marks = wb.settings.getItemOrNullObject(MARK_KEY);
+      marks.load('value');
+      wb.worksheets.load(['items/name', 'items/visibility']);
+      const active = wb.worksheets.getActiveWorksheet();
+      const probe = scope.allSheets ? null : queueSheet(active);
+      return { undo, marks, probe };
+    };
+    const notes = new Map<string, NoteItems>();
+    const pendingNotes = new Map<WorksheetLike, NoteItems['kind']>();
+    function queueSheet(ws: WorksheetLike): SheetProbe {
+      const p = queueProbe(ws, base, window);
+      if (noteKind === 'notes') ws.notes.load('items/content');
+      if (noteKind === 'comments') ws.comments.load(['items/id', 'items/content']);
+      if (noteKind) pendingNotes.set(ws, noteKind);
+      return p;
+    }
+    let first = queueFirst();
+    try {
+      await c.read();
+    } catch (e) {
+      if (!base.merges || errorCode(e) !== 'GeneralException') throw e;
+      window = false;
+      first = queueFirst();
+      await c.read();
+    }
+    const names = wb.worksheets.items.map((w) => w.name);
+    const targets: string[] = scope.allSheets
+      ? wb.worksheets.items.filter((w) => w.visibility === 'Visible').map((w) => w.name)
+      : [first.probe!.ws.name];
+    for (const s of scope.also) {
+      const hit = names.find((n) => n.toLowerCase() === s.toLowerCase());
+      if (!hit) throw new HostError('SHEET_GONE', { sheet: s });
+      if (!targets.includes(hit)) targets.push(hit);
+    }
+    const sheets: SheetRead[] = [];
+    const worksheets = new Map<string, WorksheetLike>();
+    for (let i = 0; i < targets.length; i++) {
+      const name = targets[i];
+      let probe = first.probe && first.probe.ws.name === name ? first.probe : null;
+      if (!probe) {
+        const ws = wb.worksheets.getItem(name);
+        probe = queueSheet(ws);
+        try {
+          await c.read();
+        } catch (e) {
+          if (!base.merges || errorCode(e) !== 'GeneralException' || !window) throw toHostError(e, name);
+          probe = queueProbe(ws, base, false);
+          await c.read();
+        }
+      }
+      const single = targets.length === 1;
+      const read = await readRest(ctx, probe, base, c.read, (done, total) => {
+        if (single) onProgress?.({ done, total, sheet: name });
+      }).catch((e: unknown) => { throw toHostError(e, name); });
+      if (!single) onProgress?.({ done: i + 1, total: targets.length, sheet: name });
+      sheets.push(read);
+      worksheets.set(name, probe.ws);
+      const kind = pendingNotes.get(probe.ws);
+      if (kind) notes.set(name, { kind, items: kind === 'notes' ? probe.ws.notes.items : probe.ws.comments.items });
+    }
+    return {
+      sheets,
+      worksheets,
+      notes,
+      undo: first.undo.isNullObject ? null : parseUndo(first.undo.value),
+      marks: first.marks.isNullObject ? { v: 1, sheets: {} } : parseMarkRecord(first.marks.value),
+      markExists: !first.marks.isNullObject,
+    };
+  }
+
+  /**
+   * Works out the marks of the sheets read (and takes away the previous ones); returns what to queue in the
+   * write batch. Reads once more only when it must: foreign notes whose cells are unknown, or fills that the
+   * host cannot report per cell (ExcelApi < 1.9).
+   */
+  async function prepareMarks(ctx: RequestContextLike, c: Counter, r: ReadAll, findings: readonly Finding[], lang: Lang) {
+    type Plan = { ws: WorksheetLike; read: SheetRead; old: readonly MarkEntry[]; wanted: ReturnType<typeof wantedMarks>; ours: (NoteLike | CommentLike)[]; foreign: (NoteLike | CommentLike)[]; kind: NoteItems['kind'] | null; fills: Map<string, ReturnType<WorksheetLike['getRange']>> };
+    const plans: Plan[] = [];
+    let prep = false;
+    for (const read of r.sheets) {
+      const old = r.marks.sheets[read.name] ?? [];
+      const wanted = wantedMarks(findings, read.name, lang);
+      if (old.length === 0 && wanted.size === 0) continue;
+      if (read.isProtected) throw new HostError('PROTECTED', { sheet: read.name });
+      const ws = r.worksheets.get(read.name)!;
+      const items = r.notes.get(read.name);
+      const texts = new Map<string, number>();
+      for (const e of old) if (e.note) texts.set(e.note, (texts.get(e.note) ?? 0) + 1);
+      const ours: Plan['ours'] = [];
+      const foreign: Plan['foreign'] = [];
+      for (const it of items?.items ?? []) {
+        const n = texts.get(it.content) ?? 0;
+        if (n > 0) { texts.set(it.content, n - 1); ours.push(it); } else foreign.push(it);
+      }
+      const fills = new Map<string, ReturnType<WorksheetLike['getRange']>>();
+      if (!read.fills) {
+        for (const a1 of new Set([...old.map((e) => e.cell), ...wanted.keys()])) {
+          const g = ws.getRange(a1);
+          g.format.fill.load('color');
+          fills.set(a1, g);
+          prep = true;
+        }
+      }
+      const plan: Plan = { ws, read, old, wanted, ours, foreign, kind: items?.kind ?? null, fills };
+      plans.push(plan);
+      if (foreign.length && wanted.size) prep = true;
+    }
+    const locations = new Map<Plan, ReturnType<NoteLike['getLocation']>[]>();
+    if (prep) {
+      for (const p of plans) {
+        if (p.foreign.length && p.wanted.size) locations.set(p, p.foreign.map((f) => { const l = f.getLocation(); l.load('address'); return l; }));
+      }
+      await c.read();
+    }
+    const next: Record<string, MarkEntry[]> = {};
+    for (const [name, entries] of Object.entries(r.marks.sheets)) next[name] = [...entries];
+    const steps: (() => void)[] = [];
+    for (const p of plans) {
+      const taken = new Set((locations.get(p) ?? []).map((l) => l.address.slice(l.address.lastIndexOf('!') + 1).replace(/\$/g, '')));
+      const noteCells = new Set(p.kind ? [...p.wanted.keys()].filter((a) => !taken.has(a)) : []);
+      let read = p.read;
+      if (p.fills.size) {
+        // without per-cell properties, a white fill cannot be told from none: both count as none
+        const fillsGrid: Fill[][] = [];
+        for (const [a1, g] of p.fills) {
+          const pos = parseA1(a1);
+          const row = pos.row - read.grid.origin.row;
+          const col = pos.col - read.grid.origin.col;
+          if (row < 0 || col < 0) continue;
+          while (fillsGrid.length <= row) fillsGrid.push([]);
+          const color = g.format.fill.color;
+          fillsGrid[row][col] = !color || color.toUpperCase() === '#FFFFFF' ? null : color.toUpperCase();
+        }
+        read = { ...read, fills: fillsGrid };
+      }
+      const change = planFills(read, p.old, p.wanted, noteCells);
+      next[p.read.name] = change.entries;
+      steps.push(() => {
+        for (const it of p.ours) it.delete();
+        for (const x of change.restore) {
+          const fill = p.ws.getRange(x.cell).format.fill;
+          if (x.fill === null) fill.clear();
+          else fill.color = x.fill;
+        }
+        for (const x of change.paint) p.ws.getRange(x.cell).format.fill.color = x.color;
+        for (const e of change.entries) {
+          if (!e.note) continue;
+          if (p.kind === 'notes') p.ws.notes.add(e.cell, e.note);
+          else if (p.kind === 'comments') p.ws.comments.add(e.cell, e.note);
+        }
+      });
+    }
+    for (const k of Object.keys(next)) if (next[k].length === 0) delete next[k];
+    const empty = Object.keys(next).length === 0;
+    const work = steps.length > 0;
+    return {
+      work,
+      queue() {
+        for (const s of steps) s();
+        if (empty) {
+          if (r.markExists) ctx.workbook.settings.getItem(MARK_KEY).delete();
+        } else ctx.workbook.settings.add(MARK_KEY, { v: 1, sheets: next } satisfies MarkRecord);
+      },
+    };
+  }
+
+  function beginWrite(ctx: RequestContextLike) {
+    if (supports('1.9')) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
+    if (supports('1.8')) ctx.runtime.enableEvents = false;
+  }
+  function endWrite(ctx: RequestContextLike) {
+    if (supports('1.8')) ctx.runtime.enableEvents = true;
+  }
+
+  /** Queues values/formulas/formats of cells, column runs as 2-D arrays; text stays text. */
+  function queueCells(ws: WorksheetLike, cells: readonly { row: number; col: number; value: unknown; formula: string | null; numberFormat: string | null }[]) {
+    for (const run of runs(cells)) {
+      const range = ws.getRangeByIndexes(run[0].row, run[0].col, run.length, 1);
+      if (run.some((x) => x.numberFormat !== null)) range.numberFormat = run.map((x) => [x.numberFormat]);
+      if (run.some((x) => x.formula === null)) {
+        range.values = run.map((x) => [x.formula !== null ? null : typeof x.value === 'string' ? asText(x.value) : x.value]);
+      }
+      if (run.some((x) => x.formula !== null)) range.formulas = run.map((x) => [x.formula]);
+    }
+  }
+
+  function undoCells(r: ReadAll, plan: readonly FillCell[]): UndoCell[] {
+    return plan.map((f) => {
+      const s = r.sheets.find((x) => x.name === f.sheet)!;
+      const i = f.row - s.grid.origin.row;
+      const j = f.col - s.grid.origin.col;
+      const inside = i >= 0 && j >= 0 && i < s.raw.values.length && j < (s.raw.values[i]?.length ?? 0);
+      return {
+        sheet: f.sheet,
+        cell: f.cell,
+        value: inside ? s.raw.values[i][j] : '',
+        formula: inside ? s.raw.formulas[i][j] : null,
+        numberFormat: inside ? s.raw.formats[i][j] : 'General',
+      };
+    });
+  }
+
+  function patched(r: ReadAll, plan: readonly FillCell[]): SheetGrid[] {
+    return r.sheets.map((s) => {
+      const values = s.grid.values.map((line) => [...line]);
+      const formats = (s.grid.formats ?? []).map((line) => [...line]);
+      const formulas = (s.grid.formulas ?? []).map((line) => [...line]);
+      for (const f of plan) {
+        if (f.sheet !== s.name) continue;
+        const i = f.row - s.grid.origin.row;
+        const j = f.col - s.grid.origin.col;
+        if (!values[i] || j < 0 || j >= values[i].length) continue;
+        values[i][j] = f.value;
+        if (formulas[i]) formulas[i][j] = null;
+        if (f.numberFormat && formats[i]) formats[i][j] = f.numberFormat;
+      }
+      return { ...s.grid, values, formats, formulas };
+    });
+  }
+
+  function counts(plan: readonly FillCell[]): Record<FillReason, number> {
+    const out = Object.fromEntries(REASONS.map((k) => [k, 0])) as Record<FillReason, number>;
+    for (const f of plan) out[f.reason]++;
+    return out;
+  }
+
+  return {
+    validate(request: ValidateRequest, onProgress?: (p: Progress) => void): Promise<ValidateOutcome> {
+      return run(async (ctx, c) => {
+        const r = await readAll(ctx, c, { allSheets: request.allSheets, also: [], mark: request.mark }, onProgress);
+        const result = checkWorkbook({ sheets: r.sheets.map((s) => s.grid) }, { lang: request.lang, ...request.options });
+        if (request.mark) {
+          const marks = await prepareMarks(ctx, c, r, result.findings, request.lang);
+          if (marks.work) {
+            beginWrite(ctx);
+            marks.queue();
+            endWrite(ctx);
+            await c.write();
+          }
+        }
+        return { result, sheets: r.sheets.map((s) => s.name), readSyncs: c.reads, writeSyncs: c.writes };
+      });
+    },
+
+    fill(request: FillRequest, onProgress?: (p: Progress) => void): Promise<FillOutcome> {
+      return run(async (ctx, c) => {
+        const plan = request.expected.cells;
+        const also = [...new Set(plan.map((f) => f.sheet))];
+        const r = await readAll(ctx, c, { allSheets: request.allSheets, also, mark: request.mark }, onProgress);
+        const options = { lang: request.lang, ...request.options };
+        const fresh: CheckResult = checkWorkbook({ sheets: r.sheets.map((s) => s.grid) }, options);
+        const freshBy = new Map(fresh.fillPlan.cells.map((f) => [`${f.sheet}!${f.cell}`, f]));
+        const conflicts: FillCell[] = [];
+        for (const f of plan) {
+          const s = r.sheets.find((x) => x.name.toLowerCase() === f.sheet.toLowerCase())!;
+          const now = valueAt(s.grid, f.row, f.col);
+          const again = freshBy.get(`${s.name}!${f.cell}`);
+          if (!sameValue(now, f.current) || !again || again.value !== f.value || again.numberFormat !== f.numberFormat) conflicts.push(f);
+        }
+        if (conflicts.length) {
+          const many = also.length > 1;
+          throw new HostError('CONFLICT', { cells: conflicts.map((f) => (many ? `${f.sheet}!${f.cell}` : f.cell)).join(',') });
+        }
+        for (const name of also) {
+          const s = r.sheets.find((x) => x.name === name)!;
+          if (s.isProtected) throw new HostError('PROTECTED', { sheet: name });
+        }
+        const after = checkWorkbook({ sheets: patched(r, plan) }, options);
+        if (plan.length === 0) return { written: 0, counts: counts(plan), result: after, readSyncs: c.reads, writeSyncs: 0 };
+        const record: UndoRecord = { v: 1, at: now().toISOString(), sheets: also, cells: undoCells(r, plan) };
+        if (JSON.stringify(record).length > UNDO_LIMIT) throw new HostError('TOO_LARGE', { cells: plan.length });
+        const marks = request.mark ? await prepareMarks(ctx, c, r, after.findings, request.lang) : null;
+        beginWrite(ctx);
+        ctx.workbook.settings.add(UNDO_KEY, record);
+        for (const [sheet, cells] of bySheet(plan)) {
+          queueCells(r.worksheets.get(sheet)!, cells.map((f) => ({ row: f.row, col: f.col, value: f.value, formula: null, numberFormat: f.numberFormat })));
+        }
+        marks?.queue();
+        endWrite(ctx);
+        try {
+          await c.write();
+        } catch (e) {
+          if (errorCode(e) !== 'InvalidOperationInCellEditMode') await compensate(ctx, r, record);
+          throw toHostError(e);
+        }
+        return { written: plan.length, counts: counts(plan), result: after, readSyncs: c.reads, writeSyncs: c.writes };
+      });
+    },
+
+    undoFill(): Promise<{ restored: number }> {
+      return run(async (ctx, c) => {
+        const s = ctx.workbook.settings.getItemOrNullObject(UNDO_KEY);
+        s.load('value');
+        ctx.workbook.worksheets.load(['items/name', 'items/protection/protected']);
+        await c.read();
+        const record = s.isNullObject ? null : parseUndo(s.value);
+        if (!record) throw new HostError('NO_UNDO');
+        const sheets = new Map(ctx.workbook.worksheets.items.map((w) => [w.name, w]));
+        for (const name of record.sheets) {
+          const ws = sheets.get(name);
+          if (!ws) throw new HostError('SHEET_GONE', { sheet: name });
+          if (ws.protection.protected) throw new HostError('PROTECTED', { sheet: name });
+        }
+        beginWrite(ctx);
+        queueRestore(ctx, record);
+        ctx.workbook.settings.getItem(UNDO_KEY).delete();
+        endWrite(ctx);
+        await c.write();
+        return { restored: record.cells.length };
+      });
+    },
+
+    hasUndo(): Promise<boolean> {
+      return run(async (ctx, c) => {
+        const s = ctx.workbook.settings.getItemOrNullObject(UNDO_KEY);
+        s.load('value');
+        await c.read();
+        return !s.isNullObject && parseUndo(s.value) !== null;
+      });
+    },
+
+    select(sheet: string, cell: string): Promise<void> {
+      return run(async (ctx, c) => {
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(cell).select();
+        await c.read().catch((e: unknown) => { throw toHostError(e, sheet); });
+      });
+    },
+  };
+
+  function queueRestore(ctx: RequestContextLike, record: UndoRecord) {
+    for (const [sheet, cells] of bySheet(record.cells)) {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      queueCells(ws, cells.map((u) => {
+        const p = parseA1(u.cell);
+        return { row: p.row, col: p.col, value: u.value, formula: u.formula, numberFormat: u.numberFormat };
+      }));
+    }
+  }
+
+  /** After a failed write batch (Office batches are not transactional): put the touched cells back. */
+  async function compensate(ctx: RequestContextLike, r: ReadAll, record: UndoRecord) {
+    try {
+      queueRestore(ctx, record);
+      if (r.undo) ctx.workbook.settings.add(UNDO_KEY, r.undo);
+      else {
+        const s = ctx.workbook.settings.getItemOrNullObject(UNDO_KEY);
+        s.load('value');
+        await ctx.sync();
+        if (!s.isNullObject) s.delete();
+      }
+      await ctx.sync();
+    } catch {
+      // the original failure is what the person needs to hear about
+    }
+  }
+}
+

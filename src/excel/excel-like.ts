@@ -1,0 +1,102 @@
+/**
+ * The part of the Excel JavaScript API the adapter uses, as structural types: the global `Excel` and the
+ * emulator (src/workbench/emulator) both fit (test/excel/types.test.ts proves it at compile time).
+ * Properties are only readable after `load` + `sync`; assignments and method calls queue until `sync`.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Office types cell arrays as any[][] */
+
+export interface Loadable {
+  load(propertyNames?: string | string[]): unknown;
+}
+
+export interface NullableLike {
+  readonly isNullObject: boolean;
+}
+
+export interface CellPropertiesLike {
+  format?: { fill?: { color?: string; pattern?: string } };
+}
+
+export interface RangeFillLike extends Loadable {
+  color: string;
+  clear(): void;
+}
+
+export interface RangeLike extends Loadable, NullableLike {
+  readonly address: string;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  values: any[][];
+  numberFormat: any[][];
+  formulas: any[][];
+  readonly format: { readonly fill: RangeFillLike };
+  /** ExcelApi 1.13 */
+  getMergedAreasOrNullObject(): Loadable & NullableLike & { readonly address: string };
+  /** ExcelApi 1.9 */
+  getCellProperties(options: { format: { fill: { color: true; pattern: true } } }): { readonly value: CellPropertiesLike[][] };
+  select(): void;
+}
+
+export interface NoteLike extends Loadable {
+  readonly content: string;
+  delete(): void;
+  getLocation(): RangeLike;
+}
+
+export interface CommentLike extends Loadable {
+  readonly id: string;
+  readonly content: string;
+  delete(): void;
+  getLocation(): RangeLike;
+}
+
+export interface WorksheetLike extends Loadable, NullableLike {
+  readonly name: string;
+  readonly visibility: string;
+  readonly protection: Loadable & { readonly protected: boolean };
+  /** ExcelApi 1.18 */
+  readonly notes: Loadable & { readonly items: NoteLike[]; add(cellAddress: string, content: string): unknown };
+  /** ExcelApi 1.10 */
+  readonly comments: Loadable & { readonly items: CommentLike[]; add(cellAddress: string, content: string): unknown };
+  getUsedRange(valuesOnly?: boolean): RangeLike;
+  getRange(address?: string): RangeLike;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeLike;
+  activate(): void;
+}
+
+export interface SettingLike extends Loadable, NullableLike {
+  readonly value: any;
+  delete(): void;
+}
+
+export interface RequestContextLike {
+  readonly workbook: {
+    readonly worksheets: Loadable & {
+      readonly items: WorksheetLike[];
+      getActiveWorksheet(): WorksheetLike;
+      getItem(key: string): WorksheetLike;
+      getItemOrNullObject(key: string): WorksheetLike;
+    };
+    /** ExcelApi 1.4 */
+    readonly settings: {
+      add(key: string, value: any): unknown;
+      getItem(key: string): SettingLike;
+      getItemOrNullObject(key: string): SettingLike;
+    };
+    readonly application: { suspendScreenUpdatingUntilNextSync(): void };
+  };
+  /** ExcelApi 1.8 */
+  readonly runtime: { enableEvents: boolean };
+  sync(): Promise<void>;
+}
+
+export interface ExcelLike {
+  run<T>(batch: (context: RequestContextLike) => Promise<T>): Promise<T>;
+}
+
+/** What `Office.context.requirements` offers; the emulator's EmuWorkbook has the same method. */
+export interface RequirementsLike {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
