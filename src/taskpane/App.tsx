@@ -195,7 +195,7 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
         )}
 
         {result?.forms.map((form, i) => (
-          <div className={styles.form} key={`${form.sheet}!${form.range}`} data-testid="form">
+          <div className={styles.form} key={`${form.sheet}!${form.range}`} data-testid="form" data-sheet={form.sheet}>
             <FormSummary form={form} strings={s} headingId={`ziping-form-${i}`} />
             <FindingList
               findings={form.findings}

@@ -77,6 +77,15 @@ export interface Strings {
 const d = (detail: Detail, key: string, fallback = ''): string =>
   detail[key] === undefined ? fallback : String(detail[key]);
 
+/** The cells a CONFLICT names: `cells` (`H13,H14` or `表!H13,…`), or one `sheet`/`cell`. */
+const conflictCells = (detail: Detail, sep: string): string => {
+  const cells = d(detail, 'cells');
+  if (cells) return cells.split(',').map((c) => c.trim()).filter(Boolean).join(sep);
+  const cell = d(detail, 'cell');
+  return cell ? `${d(detail, 'sheet') ? `${d(detail, 'sheet')}!` : ''}${cell}` : '';
+};
+const needed = (detail: Detail): string => d(detail, 'needed') || d(detail, 'api');
+
 const zh: Strings = {
   appTitle: '绩效自评',
   validate: '校验',
@@ -157,11 +166,11 @@ const zh: Strings = {
       case 'EDIT_MODE':
         return 'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，然后再试一次。';
       case 'UNSUPPORTED':
-        return `此版本的 Excel 不支持所需的功能${d(detail, 'api') ? `（需要 ${d(detail, 'api')}）` : ''}。请更新 Office，或使用 Excel 网页版。`;
+        return `此版本的 Excel 不支持所需的功能${needed(detail) ? `（需要 ${needed(detail)}）` : ''}。请更新 Office，或使用 Excel 网页版。`;
       case 'SHEET_GONE':
         return `工作表${d(detail, 'sheet') ? `“${d(detail, 'sheet')}”` : ''}已被删除或重命名。请重新校验。`;
       case 'CONFLICT':
-        return `自上次校验后，单元格${d(detail, 'cell') ? ` ${d(detail, 'sheet') ? `${d(detail, 'sheet')}!` : ''}${d(detail, 'cell')}` : ''}已被修改。为避免覆盖，未写入任何内容。请重新校验后再填写。`;
+        return `自上次校验后，单元格${conflictCells(detail, '、') ? ` ${conflictCells(detail, '、')} ` : ''}已被修改。为避免覆盖，未写入任何内容。请重新校验后再填写。`;
       case 'NO_UNDO':
         return '没有可撤销的填写记录。';
       case 'TOO_LARGE':
@@ -277,11 +286,11 @@ const en: Strings = {
       case 'EDIT_MODE':
         return 'Excel is editing a cell. Press Enter or Esc to finish editing, then try again.';
       case 'UNSUPPORTED':
-        return `This version of Excel lacks a needed feature${d(detail, 'api') ? ` (${d(detail, 'api')})` : ''}. Update Office or use Excel on the web.`;
+        return `This version of Excel lacks a needed feature${needed(detail) ? ` (${needed(detail)})` : ''}. Update Office or use Excel on the web.`;
       case 'SHEET_GONE':
         return `The sheet${sheet ? ` “${sheet}”` : ''} was deleted or renamed. Validate again.`;
       case 'CONFLICT':
-        return `Cell${d(detail, 'cell') ? ` ${sheet ? `${sheet}!` : ''}${d(detail, 'cell')}` : 's'} changed since the last validation. Nothing was written. Validate again, then fill.`;
+        return `${conflictCells(detail, ', ') ? `Cells ${conflictCells(detail, ', ')}` : 'Cells'} changed since the last validation. Nothing was written. Validate again, then fill.`;
       case 'NO_UNDO':
         return 'There is no fill to undo.';
       case 'TOO_LARGE':

@@ -1,6 +1,7 @@
 import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createExcelHost } from '../excel/createExcelHost';
+import type { ExcelLike } from '../excel/excel-like';
 import { App } from '../taskpane/App';
 import { HostProvider } from '../taskpane/HostContext';
 import { applyCellWrites } from '../xlsx/write';
@@ -137,8 +138,9 @@ export function Workbench({ initialFile }: { initialFile: string }) {
 
   const host = useMemo(() => {
     if (!session) return null;
-    const excel = createExcelApi(session.emu) as unknown as typeof Excel;
-    return instrument(createExcelHost(excel), session.emu, (r) => {
+    // the emulator is structurally what the adapter needs; its EmuWorkbook answers requirement-set questions
+    const excel = createExcelApi(session.emu) as unknown as ExcelLike;
+    return instrument(createExcelHost(excel, session.emu), session.emu, (r) => {
       probe.ops.push(r);
       if (r.op === 'fill' && r.ok) setFilled(true);
       redraw();

@@ -31,7 +31,7 @@ export async function openSession(name: string, data: ArrayBuffer | Uint8Array):
   const extras: Record<string, SheetExtras> = {};
   for (const ws of wb.worksheets) {
     const fills: Record<string, string> = {};
-    ws.eachRow({ includeEmpty: false }, (row) =>
+    ws.eachRow({ includeEmpty: true }, (row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
         const fill = solidFill(cell);
         if (fill) fills[toA1(Number(cell.row) - 1, Number(cell.col) - 1)] = fill;

@@ -208,10 +208,10 @@ describe('fill', () => {
 
   it('a conflict is explained and nothing claims to be written', async () => {
     const { host } = await validated();
-    host.next.error = new HostError('CONFLICT', { sheet: '综合部门', cell: 'H13' });
+    host.next.error = new HostError('CONFLICT', { cells: 'H13,I13' });
     await click(must('fill'));
     await click(must('fill-confirm'));
-    expect(text(must('status'))).toBe('自上次校验后，单元格 综合部门!H13已被修改。为避免覆盖，未写入任何内容。请重新校验后再填写。');
+    expect(text(must('status'))).toBe('自上次校验后，单元格 H13、I13 已被修改。为避免覆盖，未写入任何内容。请重新校验后再填写。');
     expect((must('undo') as HTMLButtonElement).disabled).toBe(true);
   });
 });
@@ -251,7 +251,7 @@ describe('progress, errors, empty state', () => {
   it.each([
     ['PROTECTED', { sheet: '超算' }, '工作表“超算”受保护，无法写入。'],
     ['EDIT_MODE', {}, 'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，然后再试一次。'],
-    ['UNSUPPORTED', { api: 'ExcelApi 1.13' }, '此版本的 Excel 不支持所需的功能（需要 ExcelApi 1.13）'],
+    ['UNSUPPORTED', { needed: 'ExcelApi 1.13' }, '此版本的 Excel 不支持所需的功能（需要 ExcelApi 1.13）'],
     ['TOO_LARGE', { sheet: '大表' }, '工作表太大，无法一次读取（“大表”）'],
     ['NOT_IN_EXCEL', {}, 'Ziping 需要在 Excel 中运行。'],
     ['NO_UNDO', {}, '没有可撤销的填写记录。'],
