@@ -818,6 +818,7 @@ export class EmuNoteCollection extends EmuCollection<EmuSheet, NoteRef, EmuNoteO
     const data: NoteData = { content: String(content), author: 'Ziping' };
     let sheet: EmuSheet | null = null;
     this.ctx.queue(true, () => {
+      this.ctx.need('1.18', 'NoteCollection.add');
       const s = this.target();
       this.ctx.writable(s, 'NoteCollection.add');
       const k = singleCell(cellAddress)(s);
@@ -877,6 +878,7 @@ export class EmuCommentCollection extends EmuCollection<EmuSheet, CommentRef, Em
     const comment: EmuComment = { id: this.ctx.emu.newCommentId(), key: -1, content: String(content) };
     let sheet: EmuSheet | null = null;
     this.ctx.queue(true, () => {
+      this.ctx.need('1.10', 'CommentCollection.add');
       const s = this.target();
       this.ctx.writable(s, 'CommentCollection.add');
       const k = singleCell(cellAddress)(s);
