@@ -6,7 +6,7 @@
  * - under a 一级指标 / 二级指标 header, a blank label cell continues the label above it while the row is an
  *   indicator row (something to its right); a 二级指标 run also ends where a new 一级指标 starts;
  * - in the funds block, a 得分 header whose right neighbour is blank over the whole block spans both columns,
- *   and so does each funds score (the published forms merge H:I there).
+ *   and so does the score cell of each funds row (the published forms merge H:I there).
  * Runs stop at a fully blank row and at the 总分 row. Only blank cells are ever absorbed, so a value is never
  * hidden: the worst a wrong guess does is repeat a label.
  */
@@ -70,6 +70,6 @@ export function inferMerges(grid: SheetGrid): CellRange[] {
     while (end <= bottom && end - header <= 6 && !rowBlank(end) && !text(end, left).startsWith('年度总体目标')
       && !rowHas(end, '年度总体目标') && !rowHas(end, '一级指标')) end++;
     for (let r = header; r < end; r++) if (!blank(r, c + 1)) return;
-    for (let r = header; r < end; r++) if (r === header || !blank(r, c)) out.push({ top: r, left: c, bottom: r, right: c + 1 });
+    for (let r = header; r < end; r++) out.push({ top: r, left: c, bottom: r, right: c + 1 });
   }
 }

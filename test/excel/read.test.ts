@@ -1,0 +1,53 @@
+import { rangeToA1 } from '../../src/core/grid';
+import { inferMerges } from '../../src/excel/infer';
+import { bands, parseAreas } from '../../src/excel/read';
+import { gridOf } from '../helpers/grid';
+import { formGrid } from './forms';
+
+describe('inferMerges (hosts without merged-area API)', () => {
+  it('finds the label and funds-score merges of a form whose merges were lost', () => {
+    const g = { ...formGrid(), merges: [] };
+    const got = inferMerges(g).map(rangeToA1).sort();
+    expect(got).toEqual(['A12:A17', 'A5:A9', 'A10:A11', 'B13:B15', 'H5:I5', 'H6:I6', 'H7:I7', 'H8:I8', 'H9:I9'].sort());
+  });
+
+  it('never absorbs a filled cell, stops at the 总分 row, and splits 二级 runs where a new 一级 starts', () => {
+    const g = gridOf([
+      ['一级指标', '二级指标', '三级指标', '分值'],
+      ['产出指标', '数量指标', 'a', 10],
+      [null, null, 'b', 10],
+      ['效益指标', null, 'c', 10],
+      [null, '满意度', 'd', 10],
+      ['总分', null, null, 40],
+      [null, null, 'after', 1],
+    ]);
+    expect(inferMerges(g).map(rangeToA1).sort()).toEqual(['A2:A3', 'A4:A5', 'B2:B3'].sort());
+  });
+
+  it('a funds 得分 column with a filled right neighbour is not widened', () => {
+    const g = gridOf([
+      ['项目资金', null, '全年预算数', '全年执行数', '分值', '执行率', '得分', '备注'],
+      [null, '年度资金总额', 100, 90, 10, 0.9, 9, '说明'],
+    ]);
+    expect(inferMerges(g).map(rangeToA1).filter((a) => a.startsWith('G'))).toEqual([]);
+  });
+});
+
+describe('reading helpers', () => {
+  it.each([
+    ['S!A2:A3,S!B3:C3', ['A2:A3', 'B3:C3']],
+    ["'My, Sheet'!$A$1:$B$2,'My, Sheet'!D4", ['A1:B2', 'D4']],
+    ['综合部门!H6:I6', ['H6:I6']],
+  ])('parseAreas(%j)', (address, want) => {
+    expect(parseAreas(address).map(rangeToA1)).toEqual(want);
+  });
+
+  it('bands stay within the cell budget and cover the range once', () => {
+    const r = { top: 3, left: 0, bottom: 1002, right: 9 };
+    const b = bands(r, 1000);
+    expect(b.every((x) => (x.bottom - x.top + 1) * 10 <= 1000)).toBe(true);
+    expect(b[0].top).toBe(3);
+    expect(b[b.length - 1].bottom).toBe(1002);
+    for (let i = 1; i < b.length; i++) expect(b[i].top).toBe(b[i - 1].bottom + 1);
+  });
+});
