@@ -64,9 +64,10 @@ export function packageVersion(): string {
   return '0.0.0';
 }
 
-function ioReason(e: unknown, lang: Lang): string {
+function ioReason(e: unknown, lang: Lang, writing = false): string {
   if (e instanceof XlsxReadError || e instanceof XlsxWriteError) return lang === 'en-US' ? e.messageEn : e.message;
   const code = (e as NodeJS.ErrnoException | null)?.code;
+  if (writing && code === 'ENOENT') return lang === 'en-US' ? 'the folder does not exist' : '所在文件夹不存在';
   const zh: Record<string, string> = { ENOENT: '文件不存在', EISDIR: '这是一个文件夹', EACCES: '没有访问权限', EPERM: '没有访问权限', ENOSPC: '磁盘空间不足' };
   const en: Record<string, string> = { ENOENT: 'file not found', EISDIR: 'it is a folder', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'no space left on the disk' };
   if (code && zh[code]) return (lang === 'en-US' ? en : zh)[code];
@@ -166,7 +167,7 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
     await io.writeFile(cmd.output, out);
   } catch (e) {
     if (e instanceof XlsxWriteError || e instanceof XlsxReadError || (e as NodeJS.ErrnoException | null)?.code) {
-      io.stderr(`ziping: ${t.cannotWrite(cmd.output, ioReason(e, lang))}\n`);
+      io.stderr(`ziping: ${t.cannotWrite(cmd.output, ioReason(e, lang, true))}\n`);
       return EXIT_UNUSABLE;
     }
     throw e;

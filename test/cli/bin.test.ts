@@ -67,6 +67,11 @@ describe('the built ziping bin', () => {
     expect(same.status).toBe(2);
     expect(same.stderr).toMatch(/输出文件不能与输入文件相同/);
 
+    const noFolder = spawnSync(process.execPath, [BIN, 'fill', sample, '-o', path.join(dir, 'no', 'such', 'out.xlsx')], { encoding: 'utf8' });
+    expect(noFolder.status).toBe(2);
+    expect(noFolder.stderr).toMatch(/无法写入 .*out\.xlsx：所在文件夹不存在/);
+    expect(fs.readdirSync(dir).sort()).toEqual(['filled.xlsx', 'link.xlsx', 'sample.xlsx']);
+
     const missing = spawnSync(process.execPath, [BIN, 'check', path.join(dir, 'nope.xlsx'), '--lang', 'en-US'], { encoding: 'utf8' });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/Cannot read .*nope\.xlsx: file not found/);
