@@ -17,8 +17,8 @@ export interface HostOptions {
 }
 
 export const UNDO_KEY = 'ziping.undo';
-/** minimum: workbook.settings (records), getUsedRange(valuesOnly), protection */
-export const MIN_EXCEL_API = '1.4';
+/** minimum, as the manifest declares: getRangeByIndexes (1.7), workbook.settings (1.4), getUsedRange(valuesOnly), protection */
+export const MIN_EXCEL_API = '1.7';
 
 /** What the fill remembers of each cell it touches, stored in the workbook's settings. */
 export interface UndoCell {

@@ -1,6 +1,8 @@
 import { checkWorkbook } from '../../src/core';
 import type { CheckResult, SheetGrid } from '../../src/core';
-import { asText, createExcelHost, UNDO_KEY } from '../../src/excel/createExcelHost';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { asText, createExcelHost, MIN_EXCEL_API, UNDO_KEY } from '../../src/excel/createExcelHost';
 import type { ExcelLike } from '../../src/excel/excel-like';
 import { HostError, type Progress, type ValidateRequest } from '../../src/excel/host';
 import { MARK_COLORS, MARK_KEY } from '../../src/excel/marks';
@@ -76,12 +78,13 @@ describe('validate', () => {
     expect(out.result.forms[0].indicators.map((i) => i.level1)).toEqual(['产出指标', '产出指标', '产出指标', '效益指标', '满意度指标']);
   });
 
-  it('below ExcelApi 1.4 the host says which set it needs', async () => {
+  it('below ExcelApi 1.7 (the manifest floor) the host says which set it needs', async () => {
     const { emu, host } = setup();
-    emu.requirements = { ExcelApi: '1.3' };
+    emu.requirements = { ExcelApi: '1.6' };
     const e = await hostError(host.validate(REQ));
     expect(e.code).toBe('UNSUPPORTED');
-    expect(e.detail.needed).toBe('ExcelApi 1.4');
+    expect(e.detail.needed).toBe('ExcelApi 1.7');
+    expect(MIN_EXCEL_API).toBe(/<Set Name="ExcelApi" MinVersion="([\d.]+)"/.exec(readFileSync(join(__dirname, '../../manifest.xml'), 'utf8'))?.[1]);
   });
 
   it('reads a big sheet in bounded chunks, one sync per chunk, reporting progress', async () => {
