@@ -123,10 +123,7 @@ describeSeed('fill round trip on the published 2021 forms', () => {
     expect(b.widths).toEqual(a.widths);
   });
 
-  // Known core issue, reported to the lead: the fill writes 执行率 at 6 decimals (0.988091) but the check compares
-  // a stated rate at its format's precision (0.00% → 4 decimals), so the filled copy gets RATE_MISMATCH errors.
-  // When the core is fixed this test starts failing: turn `it.failing` back into `it`.
-  it.failing('raises no error the original did not have', async () => {
+  it('raises no error the original did not have (a filled 执行率 reads as displayed)', async () => {
     const after = checkWorkbook(await readWorkbookGrid(filled));
     expect(after.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });

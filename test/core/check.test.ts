@@ -249,3 +249,13 @@ describe('placeholders', () => {
     expect(r.fillPlan.cells.map((c) => [c.cell, c.current, c.value])).toEqual([['H14', '—', 10]]);
   });
 });
+
+describe('execution rate as displayed', () => {
+  it('a rate stored with more decimals than its format shows is compared as displayed', () => {
+    const exact = checkSheet(sheetOf([buildForm(spec({ budget: 57001300, executed: 56322477.69, rate: 0.988091, fundsScore: 9.88, totalScore: 99.88 }))]));
+    expect(codes(exact).filter((c) => c.startsWith('RATE_'))).toEqual([]);
+    const filled = checkSheet(sheetOf([buildForm(spec({ budget: 57001300, executed: 56322477.69, rate: null, fundsScore: null, totalScore: null }))]));
+    const rate = filled.fillPlan.cells.find((c) => c.reason === 'rate')!;
+    expect(rate).toMatchObject({ cell: 'G6', value: 0.988091, numberFormat: null });
+  });
+});

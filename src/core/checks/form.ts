@@ -19,7 +19,8 @@ export function fundsChecks(form: EvaluatedForm): Finding[] {
   }
   if (f.rate && f.statedRate?.value && f.ratePrecision !== null) {
     const places = f.ratePrecision;
-    const stated = f.statedRate.value;
+    // as displayed: a rate stored with more decimals than its format shows (a formula, a filled rate) reads rounded
+    const stated = roundHalfUp(f.statedRate.value, places);
     const candidates = (r: Dec) => ({ halfUp: roundHalfUp(r, places), up: roundUp(r, places) });
     const exact = candidates(f.rate);
     const capped = candidates(f.rate.gt(1) ? new D(1) : f.rate);
