@@ -28,7 +28,7 @@ export const zhCN: MessageTable = {
   RATE_ROUNDING: (p) =>
     `执行率 ${pct(p.stated, p.places)} 为向上取整；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`,
   FUNDS_BREAKDOWN: (p) =>
-    `资金构成不符：${text(p.column)}其中各项之和 ${amount(p.sum)}（${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}）≠ 年度资金总额 ${amount(p.total)}。`,
+    `资金构成不符：${p.column ? `${text(p.column)}的` : ""}“其中”各项之和 ${amount(p.sum)}（${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}）≠ 年度资金总额 ${amount(p.total)}。`,
   OVER_EXECUTION: (p) => `全年执行数 ${amount(p.executed)} 超过全年预算数 ${amount(p.budget)}，请核实。`,
   GOAL_MISSING: () => '年度总体目标的“实际完成情况”为空，请填写。',
   NOTE_MISSING: (p) =>
