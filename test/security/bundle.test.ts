@@ -223,7 +223,7 @@ describe('production build (ADDIN_BASE_URL set)', () => {
       const hits = [
         ...js.matchAll(/(?<![\w$.])eval\s*\(/g),
         ...js.matchAll(/\bnew\s+Function\s*\(/g),
-        ...js.matchAll(/(?<![\w$.])Function\s*\(\s*["'`]/g),
+        ...js.matchAll(/(?<![\w$.])(?<!new\s+)Function\s*\(\s*["'`]/g),
         ...js.matchAll(/\bset(?:Timeout|Interval)\s*\(\s*["'`]/g),
       ];
       const at = [...new Set(hits.map((m) => m.index ?? 0))].sort((a, b) => a - b);
