@@ -61,6 +61,9 @@ module.exports = async (_env, argv) => {
 
   return {
     mode: production ? 'production' : 'development',
+    // Office's webviews are Edge/Chromium/Safari (Fluent v9 needs them); es2020 also lets webpack's runtime use
+    // globalThis instead of its `new Function('return this')` fallback, which the CSP forbids
+    target: ['web', 'es2020'],
     // never eval-based: the pages' CSP forbids eval, in development too
     devtool: production ? 'source-map' : 'cheap-source-map',
     entry: {

@@ -228,6 +228,12 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
             </div>
           ))}
 
+        {result !== null && result.forms.length > 0 && (result.sheetsWithoutForm?.length ?? 0) > 0 && (
+          <p className={styles.muted} data-testid="sheets-without-form">
+            {s.sheetsWithoutForm(result.sheetsWithoutForm)}
+          </p>
+        )}
+
         <FillDialog
           plan={pendingFill}
           overwrite={settings.overwriteScores}

@@ -50,6 +50,7 @@ export interface Strings {
   readonly detailWeight: string;
   readonly kind: Readonly<Record<TargetKind, string>>;
   readonly sheetFindings: (sheet: string) => string;
+  readonly sheetsWithoutForm: (sheets: readonly string[]) => string;
   readonly settingsTitle: string;
   readonly ruleSet: string;
   readonly overachieveThreshold: string;
@@ -149,6 +150,7 @@ const zh: Strings = {
     qualitative: '定性指标：达成得满分，部分达成或未达成由人工评分',
   },
   sheetFindings: (s) => `工作表“${s}”`,
+  sheetsWithoutForm: (list) => `以下工作表中没有绩效自评表：${list.map((x) => `“${x}”`).join('、')}。`,
   settingsTitle: '设置',
   ruleSet: '评分规则',
   overachieveThreshold: '超额完成阈值（%）',
@@ -268,6 +270,7 @@ const en: Strings = {
     qualitative: 'Qualitative: full weight when achieved; partial or not achieved is scored by a person',
   },
   sheetFindings: (s) => `Sheet “${s}”`,
+  sheetsWithoutForm: (list) => `No form on ${list.length === 1 ? 'sheet' : 'sheets'} ${list.map((x) => `“${x}”`).join(', ')}.`,
   settingsTitle: 'Settings',
   ruleSet: 'Rule set',
   overachieveThreshold: 'Over-achievement threshold (%)',

@@ -278,6 +278,13 @@ describe('progress, errors, empty state', () => {
     expect($('form-summary')).toBeNull();
   });
 
+  it('names the sheets without a form when others hold one', async () => {
+    const r = { ...result([form({ sheet: 'S' })]), sheetsWithoutForm: ['说明', '<b>封面</b>'] };
+    await validated(fakeHost(r));
+    expect(text(must('sheets-without-form'))).toBe('以下工作表中没有绩效自评表：“说明”、“<b>封面</b>”。');
+    expect($('empty')).toBeNull();
+  });
+
   it('runs the check on open when launched from the ribbon', async () => {
     const host = fakeHost(sampleResult());
     mounted = await mountApp(host, {}, true);
