@@ -19,6 +19,8 @@ export interface HostOptions {
 export const UNDO_KEY = 'ziping.undo';
 /** minimum, as the manifest declares: getRangeByIndexes (1.7), workbook.settings (1.4), getUsedRange(valuesOnly), protection */
 export const MIN_EXCEL_API = '1.7';
+/** sheets whose first windows share one read sync in all-sheets mode (each window ≤ cellBudget cells) */
+export const WINDOWS_PER_SYNC = 6;
 
 /** What the fill remembers of each cell it touches, stored in the workbook's settings. */
 export interface UndoCell {
@@ -208,25 +210,32 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     }
     const sheets: SheetRead[] = [];
     const worksheets = new Map<string, WorksheetLike>();
+    // sheets not probed in the first sync are probed together, a bounded group of windows per sync (payload limit)
+    const probes = new Map<string, SheetProbe>();
+    if (first.probe) probes.set(first.probe.ws.name, first.probe);
+    const rest = targets.filter((n) => !probes.has(n));
+    for (let g = 0; g < rest.length; g += WINDOWS_PER_SYNC) {
+      const group = rest.slice(g, g + WINDOWS_PER_SYNC);
+      const queued = group.map((name) => [name, queueSheet(wb.worksheets.getItem(name))] as const);
+      try {
+        await c.read();
+        for (const [name, probe] of queued) probes.set(name, probe);
+      } catch (e) {
+        if (!base.merges || errorCode(e) !== 'GeneralException' || !window) throw toHostError(e, group.length === 1 ? group[0] : undefined);
+        // too many merged areas in some window: probe each sheet of the group without its window
+        window = false;
+        for (const name of group) probes.set(name, queueSheet(wb.worksheets.getItem(name)));
+        await c.read();
+      }
+      onProgress?.({ done: Math.min(g + group.length, rest.length), total: targets.length, sheet: group[group.length - 1] });
+    }
     for (let i = 0; i < targets.length; i++) {
       const name = targets[i];
-      let probe = first.probe && first.probe.ws.name === name ? first.probe : null;
-      if (!probe) {
-        const ws = wb.worksheets.getItem(name);
-        probe = queueSheet(ws);
-        try {
-          await c.read();
-        } catch (e) {
-          if (!base.merges || errorCode(e) !== 'GeneralException' || !window) throw toHostError(e, name);
-          probe = queueProbe(ws, base, false);
-          await c.read();
-        }
-      }
+      const probe = probes.get(name)!;
       const single = targets.length === 1;
       const read = await readRest(ctx, probe, base, c.read, (done, total) => {
         if (single) onProgress?.({ done, total, sheet: name });
       }).catch((e: unknown) => { throw toHostError(e, name); });
-      if (!single) onProgress?.({ done: i + 1, total: targets.length, sheet: name });
       sheets.push(read);
       worksheets.set(name, probe.ws);
       const kind = pendingNotes.get(probe.ws);

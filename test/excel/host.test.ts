@@ -2,7 +2,7 @@ import { checkWorkbook } from '../../src/core';
 import type { CheckResult, SheetGrid } from '../../src/core';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { asText, createExcelHost, MIN_EXCEL_API, UNDO_KEY } from '../../src/excel/createExcelHost';
+import { asText, createExcelHost, MIN_EXCEL_API, UNDO_KEY, WINDOWS_PER_SYNC } from '../../src/excel/createExcelHost';
 import type { ExcelLike } from '../../src/excel/excel-like';
 import { HostError, type Progress, type ValidateRequest } from '../../src/excel/host';
 import { MARK_COLORS, MARK_KEY } from '../../src/excel/marks';
@@ -110,14 +110,24 @@ describe('validate', () => {
     expect(summary(out.result)).toEqual(summary(checkWorkbook({ sheets: [big] })));
   });
 
-  it('all sheets: one sync for the list and the records, then one per sheet', async () => {
+  it('all sheets: one sync for the list and the records, then one for each group of sheets', async () => {
     const { host } = setup([formGrid('甲'), formGrid('乙'), gridOf([['无表']], { sheet: '丙' })], { 丙: { visibility: 'Hidden' } });
     const progress: Progress[] = [];
     const out = await host.validate({ ...REQ, allSheets: true }, (p) => progress.push(p));
     expect(out.sheets).toEqual(['甲', '乙']);
-    expect(out.readSyncs).toBe(3);
-    expect(progress).toEqual([{ done: 1, total: 2, sheet: '甲' }, { done: 2, total: 2, sheet: '乙' }]);
+    expect(out.readSyncs).toBe(2);
+    expect(progress).toEqual([{ done: 2, total: 2, sheet: '乙' }]);
     expect(out.result.forms.map((f) => f.sheet)).toEqual(['甲', '乙']);
+  });
+
+  it('all sheets: the number of read syncs grows by groups of WINDOWS_PER_SYNC sheets, not by sheet', async () => {
+    const names = Array.from({ length: WINDOWS_PER_SYNC + 2 }, (_, i) => `表${i + 1}`);
+    const { host } = setup(names.map((n) => formGrid(n)));
+    const progress: Progress[] = [];
+    const out = await host.validate({ ...REQ, allSheets: true }, (p) => progress.push(p));
+    expect(out.readSyncs).toBe(3);
+    expect(progress.map((p) => [p.done, p.total])).toEqual([[WINDOWS_PER_SYNC, names.length], [names.length, names.length]]);
+    expect(out.result.forms).toHaveLength(names.length);
   });
 });
 
@@ -406,7 +416,7 @@ fixture('the published Shanghai forms (../shared/fixtures/sheitc-2021.xlsx)', ()
     const direct = summary(checkWorkbook({ sheets: grids }));
     const { emu, host } = setup(grids);
     const out = await host.validate({ ...REQ, allSheets: true });
-    expect(out.readSyncs).toBe(1 + grids.length);
+    expect(out.readSyncs).toBe(2);
     expect(summary(out.result)).toEqual(direct);
     expect(out.result.forms).toHaveLength(5);
     emu.requirements = { ExcelApi: '1.12' };
