@@ -6,8 +6,16 @@ import { HostProvider } from './HostContext';
 import { autoRunRequested } from './launch';
 import { createSettingsStore } from './storage';
 
+declare global {
+  interface Window {
+    /** set by assets/legacy/legacy-check.js when the webview cannot run the pane (it then shows a notice) */
+    __zipingLegacy?: boolean;
+  }
+}
+
 const container = document.getElementById('root');
 if (!container) throw new Error('taskpane.html lacks #root');
+if (window.__zipingLegacy) throw new Error('legacy webview: the notice of legacy-check.js stays');
 const root = createRoot(container);
 const store = createSettingsStore();
 

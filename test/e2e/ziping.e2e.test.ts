@@ -274,6 +274,18 @@ describe('the task pane outside Office', () => {
     expect(violations.filter((v) => !/appsforoffice/.test(v))).toEqual([]);
     await page.close();
   });
+
+  it('in an Internet Explorer webview (older perpetual Office) shows a notice instead of a blank pane', async () => {
+    const ie = await browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; rv:11.0) like Gecko' });
+    await ie.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
+    const page = await ie.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    const text = (await page.locator('#root').textContent({ timeout: 30_000 })) ?? '';
+    expect(text).toContain('旧版浏览器内核');
+    expect(text).toContain('ziping fill');
+    expect(await page.locator('[data-testid="outside-office"]').count()).toBe(0);
+    await ie.close();
+  });
 });
 
 afterAll(() => {
