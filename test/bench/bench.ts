@@ -5,6 +5,7 @@
  * - engine: checkWorkbook on the snapshot, median of several runs, per form   (goal ≤ 1 ms/form)
  * - read:   exceljs alone loading the file, in a fresh `node` process, as the CLI must
  * - CLI:    the built `ziping check FILE --json`, spawned                      (goal ≤ 1.5 × read)
+ * The add-in's figures (syncs, workbench timing, bundle size) come next, from addin-bench.ts.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     'Goals: engine ≤ 1 ms/form; CLI ≤ 1.5 × read (both columns are fresh node processes reading the same file).',
     'On a busy machine (load average above the CPU count) medians wander; the best-of columns are the steadier figures.',
     'Linear growth: engine, read and CLI should roughly double from 50 to 100 and from 100 to 200 forms.',
+    'The add-in figures follow (addin-bench.js: syncs per validate/fill, then a production build for the bundle size and the workbench timing).',
   ];
   process.stdout.write(`${out.join('\n')}\n`);
 }
