@@ -1,7 +1,8 @@
-import { D, ONE } from '../decimal';
+import { ONE } from '../decimal';
 import type { CellValue } from '../grid';
 import { excelErrorFromString, isExcelError } from '../grid';
-import { isPercentFormat } from './cells';
+import { excelNumber, isPercentFormat } from './cells';
+import { dateText, isDateFormat, serialToDate } from './dates';
 import { prepare, quantity, wholeQuantity } from './lex';
 import { cellText, parseRank } from './target';
 import type { Actual } from './types';
@@ -20,8 +21,10 @@ export function parseActual(value: CellValue, format: string | null): Actual {
   if (typeof value === 'boolean') return { kind: 'text', text };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'text', text };
+    const date = isDateFormat(format) ? serialToDate(value) : null;
+    if (date) return { kind: 'text', text: dateText(date) };
     const pct = isPercentFormat(format);
-    const v = new D(String(value));
+    const v = excelNumber(value);
     return pct
       ? { kind: 'number', text, quantity: quantity(v.times(100), ONE, '%'), unitGiven: true }
       : { kind: 'number', text, quantity: quantity(v, ONE, ''), unitGiven: false };

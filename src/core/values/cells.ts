@@ -5,7 +5,7 @@ import { numberAt } from './lex';
 import { parseableText, trimTrailingPunct } from './text';
 
 /** The first section of a number format with quoted text, `[...]` parts and escaped characters removed. */
-function formatCore(format: string | null): string {
+export function formatCore(format: string | null): string {
   if (!format) return '';
   const section = format.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/u)[0] ?? '';
   return section.replace(/"[^"]*"/gu, '').replace(/\[[^\]]*\]/gu, '').replace(/\\./gu, '').replace(/_./gu, '');
@@ -17,11 +17,20 @@ export function isPercentFormat(format: string | null): boolean {
 }
 
 /** Decimals a number format shows (`0.00%` → 2, `#,##0` → 0); null for General, text or no format. */
-function formatDecimals(format: string | null): number | null {
+export function formatDecimals(format: string | null): number | null {
   const core = formatCore(format);
   if (!/[0#?]/u.test(core)) return null;
   const m = /\.([0#?]*)/u.exec(core);
   return m ? m[1].length : 0;
+}
+
+/**
+ * A number as Excel holds it: at most 15 significant digits. A formula's cached result may carry binary noise past
+ * that (`=C7+C8` stored as 125.50000000000001); Excel shows and compares it as 125.5, and so does Ziping.
+ */
+export function excelNumber(v: number): Dec {
+  const d = new D(String(v));
+  return d.precision() > 15 ? d.toSignificantDigits(15).plus(0) : d;
 }
 
 export type NumberCell =
@@ -46,7 +55,7 @@ export function readNumberCell(value: CellValue): NumberCell {
   if (typeof value === 'boolean') return { kind: 'unreadable', text: value ? 'TRUE' : 'FALSE' };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'unreadable', text: String(value) };
-    const d = new D(String(value));
+    const d = excelNumber(value);
     return { kind: 'number', value: d, decimals: d.decimalPlaces(), percentText: false };
   }
   const err = excelErrorFromString(value.trim());

@@ -4,7 +4,7 @@ import type { QualitativeClass } from './types';
 /** SPEC §3 vocabulary, kept as data. */
 export const ACHIEVED_WORDS: readonly string[] = [
   '达成', '已达成', '达到', '完成', '已完成', '有效', '及时', '满足', '满意', '有利', '形成', '提升', '推动', '节约',
-  '显著', '良好', '合格', '达标',
+  '显著', '良好', '合格', '达标', '按时', '按期', '如期', '准时',
 ];
 export const PARTIAL_WORDS: readonly string[] = ['部分达成', '基本达成', '基本完成', '部分完成', '基本满意', '较好'];
 export const NOT_ACHIEVED_WORDS: readonly string[] = ['未达成', '未完成', '无效', '不及时', '不满意', '不合格'];

@@ -6,8 +6,9 @@ export {
   classifyQualitative, ACHIEVED_WORDS, PARTIAL_WORDS, NOT_ACHIEVED_WORDS, NEGATIONS, PARTIAL_MODIFIERS,
 } from './classify';
 export {
-  parseNumberCell, readNumberCell, numberCellProblem, statedPrecision, isPercentFormat, type NumberCell,
+  parseNumberCell, readNumberCell, excelNumber, numberCellProblem, statedPrecision, isPercentFormat, type NumberCell,
 } from './cells';
-export { formatQuantity } from './format';
+export { formatQuantity, displayText } from './format';
+export { deadlineOf, completionDateOf, isDateFormat, serialToDate, dateText, type DateValue } from './dates';
 export { normalizeText, parseableText } from './text';
 export { convertUnit, UNIT_FAMILIES } from './units';

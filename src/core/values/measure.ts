@@ -1,7 +1,8 @@
 import { D, ONE, type Dec } from '../decimal';
 import { classifyQualitative } from './classify';
 import { magnitudeAt, NUM_GLOBAL, numberAt, prepare } from './lex';
-import type { Actual, Measure, MeasureNote, Quantity, Target } from './types';
+import type { Actual, Measure, MeasureNote, QualitativeClass, Quantity, Target } from './types';
+import { completionDateOf, deadlineOf, onOrBefore } from './dates';
 import { convertUnit, unitsConvertibleTo } from './units';
 
 type NumericTarget = Exclude<Target, { kind: 'rank' } | { kind: 'qualitative' }>;
@@ -34,11 +35,23 @@ function referenceOf(t: NumericTarget): Reference {
 export function measure(target: Target, actual: Actual): Measure {
   if (actual.kind === 'empty') return { ok: false, reason: 'empty' };
   if (actual.kind === 'error') return { ok: false, reason: 'unparsed', detail: actual.code };
-  if (target.kind === 'qualitative') {
-    return { ok: true, kind: 'class', cls: classifyQualitative(actual.text), notes: [] };
-  }
+  if (target.kind === 'qualitative') return { ok: true, kind: 'class', cls: qualitativeClass(target.text, actual.text), notes: [] };
   if (target.kind === 'rank') return measureRank(actual);
   return measureNumber(target, actual);
+}
+
+/**
+ * A qualitative actual against its target: a completion date against a deadline (`2021年12月底前` vs `2021年11月30日`:
+ * on or before it is achieved, after it not achieved); the target's own words repeated (`无负面影响` vs `无负面影响`)
+ * achieved; otherwise the vocabulary.
+ */
+function qualitativeClass(target: string, actual: string): QualitativeClass {
+  const deadline = deadlineOf(target);
+  const done = deadline ? completionDateOf(actual) : null;
+  if (deadline && done) return onOrBefore(done, deadline) ? 'achieved' : 'notAchieved';
+  const a = prepare(actual);
+  if (a !== '' && a === prepare(target)) return 'achieved';
+  return classifyQualitative(actual);
 }
 
 function measureRank(actual: Exclude<Actual, { kind: 'empty' } | { kind: 'error' }>): Measure {

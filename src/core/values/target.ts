@@ -1,7 +1,8 @@
 import { D, type Dec } from '../decimal';
 import type { CellValue } from '../grid';
 import { isExcelError } from '../grid';
-import { isPercentFormat } from './cells';
+import { excelNumber, isPercentFormat } from './cells';
+import { dateText, isDateFormat, serialToDate } from './dates';
 import {
   COUNTERS, isUnitLike, looksLikeYear, magnitudeAt, numberAt, prefixAtEnd, prepare, quantity, suffixAtEnd,
   wholeQuantity, PREFIX_COMPARATORS, SUFFIX_COMPARATORS, type Comparator,
@@ -31,9 +32,12 @@ export function parseTarget(value: CellValue, format: string | null): Target {
   const text = cellText(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'qualitative', text, malformed: true };
+    // a date cell is a deadline (`2021/12/31`), read as the date it shows
+    const date = isDateFormat(format) ? serialToDate(value) : null;
+    if (date) return { kind: 'qualitative', text: dateText(date), malformed: false };
     const q = isPercentFormat(format)
-      ? quantity(new D(String(value)).times(100), new D(1), '%')
-      : quantity(new D(String(value)), new D(1), '');
+      ? quantity(excelNumber(value).times(100), new D(1), '%')
+      : quantity(excelNumber(value), new D(1), '');
     return { kind: 'equal', text, quantity: q };
   }
   if (value === null || typeof value === 'boolean') return { kind: 'qualitative', text, malformed: false };
