@@ -1,6 +1,6 @@
 /**
  * Writes assets/sample/sample-2021.xlsx, the project's own sample workbook (invented projects, deliberate faults;
- * see SAMPLE_FAULTS). Run: `npx tsc -p tsconfig.cli.json && node build/test/bench/make-sample.js [OUT]`.
+ * see SAMPLE_FAULTS). Run: `npm run sample [-- OUT]`.
  */
 import * as path from 'path';
 import { buildSampleWorkbook } from './sample';
