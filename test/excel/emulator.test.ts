@@ -1,5 +1,5 @@
 import { gridOf } from '../helpers/grid';
-import { cellAt, createExcelApi, EmuError, emuFromGrids, enter, evaluate, sheetState } from '../../src/workbench/emulator';
+import { cellAt, createExcelApi, EmuError, emuFromGrids, enter, evaluate, PAYLOAD_LIMIT_BYTES, sheetState } from '../../src/workbench/emulator';
 
 function book() {
   const g = gridOf(
@@ -210,6 +210,49 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
       await ctx.sync();
       expect([a.color, a.pattern, b.color, b.pattern, ab.color]).toEqual(['#FFFF00', 'Solid', '#FFFFFF', 'None', null]);
       expect(props.value).toEqual([[{ format: { fill: { color: '#FFFF00', pattern: 'Solid' } } }, { format: { fill: { color: '#FFFFFF', pattern: 'None' } } }]]);
+    });
+  });
+
+  it('a sync whose loaded results exceed payloadLimitBytes rejects and delivers and applies nothing', async () => {
+    const emu = book();
+    expect(emu.payloadLimitBytes).toBe(PAYLOAD_LIMIT_BYTES);
+    const api = createExcelApi(emu);
+    // what the loads below weigh: the UTF-8 bytes of each loaded result's JSON
+    const weigh = async () => api.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('S');
+      const r = s.getRange('A1:D3').load('values,numberFormat');
+      const props = s.getRange('A1:D3').getCellProperties({ format: { fill: { color: true } } });
+      await ctx.sync();
+      return Buffer.byteLength(JSON.stringify(r.values)) + Buffer.byteLength(JSON.stringify(r.numberFormat)) + Buffer.byteLength(JSON.stringify(props.value));
+    });
+    const bytes = await weigh();
+    emu.payloadLimitBytes = bytes;
+    expect(await weigh()).toBe(bytes);
+    emu.payloadLimitBytes = bytes - 1;
+    let seen: unknown = 'untouched';
+    const c = await code(api.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('S');
+      s.getRange('B2').values = [[999]];
+      const r = s.getRange('A1:D3').load('values,numberFormat');
+      s.getRange('A1:D3').getCellProperties({ format: { fill: { color: true } } });
+      try {
+        await ctx.sync();
+      } finally {
+        try { seen = r.values; } catch (e) { seen = (e as EmuError).code; }
+      }
+    }));
+    expect(c).toBe('ResponsePayloadSizeLimitExceeded');
+    expect(seen).toBe('PropertyNotLoaded');
+    expect(cellAt(emu, 'S', 'B2').value).toBe(100);
+    // the limit is per sync: the same loads in two syncs pass
+    await api.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('S');
+      const r = s.getRange('A1:D3').load('values,numberFormat');
+      await ctx.sync();
+      const props = s.getRange('A1:D3').getCellProperties({ format: { fill: { color: true } } });
+      await ctx.sync();
+      expect(r.values[1][1]).toBe(100);
+      expect(props.value).toHaveLength(3);
     });
   });
 

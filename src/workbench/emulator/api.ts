@@ -7,6 +7,9 @@
  * - `*OrNullObject` proxies report `isNullObject` after a sync; methods above the workbook's requirement set
  *   fail at sync with `ApiNotFound`;
  * - `Excel.run` flushes what is still queued when the batch resolves.
+ * - a sync whose loaded results (values, formats, formulas, cell properties, every loaded scalar) come to more
+ *   than `emu.payloadLimitBytes` (UTF-8 bytes of their JSON; Excel on the web caps a response at 5 MB) rejects
+ *   with `ResponsePayloadSizeLimitExceeded`, delivers no load result and applies none of its writes.
  * Assumptions where Office's docs are silent: adding a note or comment to a cell that has one fails with
  * `InvalidArgument`; `getMergedAreasOrNullObject` over more than 512 areas fails with `GeneralException`.
  */
@@ -54,8 +57,19 @@ interface Op {
   run: () => Commit;
 }
 
-/** Excel on the web caps a response at 5 MB; the emulator counts JSON characters of loaded values. */
-export const RESPONSE_LIMIT = 5 * 1024 * 1024;
+/** UTF-8 bytes of the JSON of a loaded result (the part of a response that grows with the cells). */
+export function jsonBytes(v: unknown): number {
+  const s = JSON.stringify(v ?? null);
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c < 0xdc00) { n += 2; i++; } // a surrogate pair: 4 bytes for 2 code units
+    else n += 2;
+  }
+  return n;
+}
 
 export class EmuRequestContext {
   readonly workbook: EmuWorkbookObject;
@@ -63,6 +77,7 @@ export class EmuRequestContext {
   /** @internal */
   readonly emu: EmuWorkbook;
   private ops: Op[] = [];
+  private responseBytes = 0;
 
   constructor(emu: EmuWorkbook) {
     this.emu = emu;
@@ -73,6 +88,11 @@ export class EmuRequestContext {
   /** @internal */
   queue(write: boolean, run: () => Commit): void {
     this.ops.push({ write, run });
+  }
+
+  /** @internal counts a loaded result towards the running sync's response */
+  respond(bytes: number): void {
+    this.responseBytes += bytes;
   }
 
   /** @internal */
@@ -105,11 +125,15 @@ export class EmuRequestContext {
     if (writes) this.emu.writeSyncCount++;
     const snap = writes ? this.emu.snapshot() : null;
     const commits: (() => void)[] = [];
+    this.responseBytes = 0;
     try {
       for (const op of ops) {
         const c = op.run();
         if (c) commits.push(c);
         if (op.write) this.emu.recalc();
+      }
+      if (this.responseBytes > this.emu.payloadLimitBytes) {
+        throw new EmuError('ResponsePayloadSizeLimitExceeded', `${MESSAGES.ResponsePayloadSizeLimitExceeded} (${this.responseBytes} bytes)`, undefined, true);
       }
     } catch (e) {
       if (snap && e instanceof EmuError && e.rollback) {
@@ -221,16 +245,14 @@ abstract class EmuObject<T> {
     const values = new Map<string, unknown>();
     const subs: Commit[] = [];
     const groups = paths.length ? groupPaths(paths) : new Map(Object.keys(scalars).map((k) => [k, [] as string[]]));
-    let size = 0;
     for (const [head, rest] of groups) {
       if (navs[head]) subs.push(navs[head].loadNow(rest));
       else if (scalars[head]) {
         const v = scalars[head](t);
-        size += JSON.stringify(v ?? null).length;
+        this.ctx.respond(jsonBytes(v));
         values.set(head, v);
       } else throw new EmuError('PropertyNotFound', `The property '${head}' does not exist on ${this.label()}.`, this.label());
     }
-    if (size > RESPONSE_LIMIT) throw new EmuError('ResponsePayloadSizeLimitExceeded', MESSAGES.ResponsePayloadSizeLimitExceeded);
     return () => {
       for (const [k, v] of values) this.loaded.set(k, copy(v));
       this.known = true;
@@ -260,6 +282,7 @@ export class EmuClientResult<V> {
   constructor(ctx: EmuRequestContext, compute: () => V) {
     ctx.queue(false, () => {
       const v = compute();
+      ctx.respond(jsonBytes(v));
       return () => { this.v = v; this.done = true; };
     });
   }
@@ -662,7 +685,6 @@ export class EmuRange extends EmuObject<RangeRef> {
         }
         return o;
       }) as Record<string, unknown>[][];
-      if (JSON.stringify(out).length > RESPONSE_LIMIT) throw new EmuError('ResponsePayloadSizeLimitExceeded', MESSAGES.ResponsePayloadSizeLimitExceeded);
       return out;
     });
   }

@@ -1,4 +1,4 @@
-export { EmuWorkbook, EMULATED_EXCEL_API, compareVersions } from './workbook';
+export { EmuWorkbook, EMULATED_EXCEL_API, PAYLOAD_LIMIT_BYTES, compareVersions } from './workbook';
 export { EmuSheet, parseAddress, rangeAddress, quoteSheet, type EmuCell, type Visibility } from './model';
 export { createExcelApi, EmuError, EmuRequestContext, type EmuExcel } from './api';
 export { emuFromGrids, sheetState, workbookGrid, cellAt, type SheetExtras, type SheetState } from './build';

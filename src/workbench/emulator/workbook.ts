@@ -2,6 +2,9 @@ import type { CellRange } from '../../core/grid';
 import { evaluate, type Scalar } from './formula';
 import { EmuSheet, keyPos } from './model';
 
+/** Excel on the web caps a request and a response at 5 MB. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
 /** The newest ExcelApi set the emulator implements. */
 export const EMULATED_EXCEL_API = '1.20';
 
@@ -43,6 +46,11 @@ export class EmuWorkbook {
   readonly settings = new Map<string, string>();
   /** requirement sets the host supports, e.g. `{ ExcelApi: '1.12' }`; missing sets are unsupported */
   requirements: Record<string, string> = { ExcelApi: EMULATED_EXCEL_API };
+  /**
+   * a sync whose loaded results exceed this many bytes (UTF-8 of their JSON) rejects with
+   * `ResponsePayloadSizeLimitExceeded` and applies nothing; Excel on the web's 5 MB by default
+   */
+  payloadLimitBytes = PAYLOAD_LIMIT_BYTES;
   /** every `context.sync()` (explicit or Excel.run's final flush), failed ones included */
   syncCount = 0;
   /** syncs that carried at least one write */
