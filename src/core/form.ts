@@ -4,7 +4,7 @@ import { GridView, isExcelError, toA1, rangeToA1, type CellValue } from './grid'
 import type { CheckOptions, IndicatorStatus } from './model';
 import { bandOf, scoreIndicator, type ScoreOutcome } from './rules/score';
 import type { RuleSet } from './rules/ruleSets';
-import { measure, parseActual, parseNumberCell, parseTarget, statedPrecision } from './values';
+import { displayText, measure, parseActual, parseNumberCell, parseTarget, statedPrecision } from './values';
 import type { Actual, Measure, Target } from './values/types';
 
 /** A cell the checks talk about: where it is (the anchor of its merged area), what it holds. */
@@ -114,6 +114,7 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
   const c = layout.columns;
   const ref = (col: number | undefined) => { const p = at(row, col); return p ? cellRef(view, p) : null; };
   const text = (col: number | undefined) => { const r = ref(col); return r ? cellText(r.value) : ''; };
+  const shown = (r: CellRef | null) => (r ? displayText(r.value, r.format).trim() : '');
   const targetCell = ref(c.target);
   const actualCell = ref(c.actual);
   const noteCell = ref(c.note);
@@ -143,7 +144,7 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
     row,
     level1: text(c.level1), level2: text(c.level2), name: nameCell ? cellText(nameCell.value) : '',
     nameCell, targetCell, actualCell, noteCell,
-    targetText: text(c.target), actualText: text(c.actual), note: text(c.note),
+    targetText: shown(targetCell), actualText: shown(actualCell), note: text(c.note),
     target, actual, measure: m, weight, stated, outcome, computed, status: outcome.status, outOfBand,
   };
 }

@@ -3,7 +3,7 @@ import type { EvaluatedForm } from '../form';
 import type { Finding } from '../model';
 import { normalizeLabel } from '../detect';
 import { ds, finding } from './finding';
-import { sheetScore } from './indicators';
+import { sheetScore, shownNumber } from './indicators';
 
 /** 执行率, funds score, funds breakdown, over-execution. */
 export function fundsChecks(form: EvaluatedForm): Finding[] {
@@ -43,8 +43,13 @@ export function fundsChecks(form: EvaluatedForm): Finding[] {
   const s = f.statedScore?.value ?? null;
   if (f.statedScore) {
     const cell = f.statedScore.cell.a1;
-    const p = { name: '年度资金总额', weight: ds(w), stated: ds(s), computed: ds(f.computed), rate: ds(f.rate) };
+    const p = {
+      name: '年度资金总额', funds: true, weight: ds(w), stated: ds(s), computed: ds(f.computed), rate: ds(f.rate),
+      statedText: shownNumber(f.statedScore.cell),
+    };
+    const formula = s === null ? f.statedScore.cell.formula : null;
     if (s !== null && w !== null && (s.gt(w) || s.lt(ZERO))) out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p));
+    else if (s === null && formula) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: f.computed !== null, formula }));
     else if (s === null && !f.statedScore.unreadable && f.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: true }));
     else if (s !== null && f.computed && !roundHalfUp(s, 2).eq(f.computed)) out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p));
   }
@@ -101,10 +106,13 @@ export function formChecks(form: EvaluatedForm): Finding[] {
     const fundsScore = form.funds ? (form.funds.statedScore?.value ?? form.funds.computed ?? ZERO) : ZERO;
     const sum = form.indicators.reduce((a, i) => a.plus(sheetScore(i) ?? ZERO), fundsScore);
     if (!roundHalfUp(stated, 2).eq(roundHalfUp(sum, 2))) {
-      out.push(finding('TOTAL_MISMATCH', 'error', sheet, form.total.stated.cell.a1, { stated: ds(stated), computed: ds(roundHalfUp(sum, 2)) }));
+      out.push(finding('TOTAL_MISMATCH', 'error', sheet, form.total.stated.cell.a1, {
+        stated: ds(stated), computed: ds(roundHalfUp(sum, 2)), statedText: shownNumber(form.total.stated.cell),
+      }));
     }
   } else if (form.total?.stated && !form.total.stated.unreadable && form.indicators.length > 0) {
-    out.push(finding('SCORE_MISSING', 'warning', sheet, form.total.stated.cell.a1, { name: '总分', computable: true }));
+    const formula = form.total.stated.cell.formula;
+    out.push(finding('SCORE_MISSING', 'warning', sheet, form.total.stated.cell.a1, formula ? { name: '总分', computable: true, formula } : { name: '总分', computable: true }));
   }
   if (form.goal?.actual) {
     const v = form.goal.actual.value;

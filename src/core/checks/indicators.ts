@@ -1,6 +1,8 @@
 import { ZERO, roundHalfUp } from '../decimal';
 import type { EvaluatedForm, EvaluatedIndicator } from '../form';
+import type { CellValue } from '../grid';
 import type { Finding } from '../model';
+import { displayText } from '../values';
 import { ds, finding } from './finding';
 
 function base(i: EvaluatedIndicator) {
@@ -28,7 +30,7 @@ export function valueChecks(form: EvaluatedForm): Finding[] {
     }
     for (const n of m.notes) {
       if (n.kind === 'fromText') out.push(finding('VALUE_FROM_TEXT', 'info', sheet, aCell, { ...base(i), used: n.text, value: ds(n.value), unit: n.unit }));
-      else out.push(finding('SCALE_GUESSED', 'info', sheet, aCell, { ...base(i), value: ds(n.value), unit: n.unit }));
+      else out.push(finding('SCALE_GUESSED', 'info', sheet, aCell, { ...base(i), value: ds(n.value), unit: n.unit, magnitude: ds(n.magnitude) }));
     }
     if (i.weight?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.weight.cell.a1, { ...base(i), what: 'weight', value: String(i.weight.cell.value) }));
     if (i.stated?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.stated.cell.a1, { ...base(i), what: 'score', value: String(i.stated.cell.value) }));
@@ -44,18 +46,25 @@ export function scoreChecks(form: EvaluatedForm): Finding[] {
     const w = i.weight?.value ?? null;
     const s = i.stated?.value ?? null;
     const cell = i.stated?.cell.a1 ?? i.actualCell?.a1 ?? '';
-    const p = { ...base(i), kind: i.target.kind, status: i.status, weight: ds(w), stated: ds(s), computed: ds(i.computed) };
+    const p = {
+      ...base(i), kind: i.target.kind, status: i.status, weight: ds(w), stated: ds(s), computed: ds(i.computed),
+      ratio: ds(i.outcome.ratio), statedText: i.stated ? shownNumber(i.stated.cell) : null,
+    };
     if (s !== null && w !== null && (s.gt(w) || s.lt(ZERO))) {
       out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p));
       continue;
     }
     if (s === null && !i.stated?.unreadable) {
-      if (i.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: true }));
+      const formula = i.stated?.cell.formula ?? null;
+      if (formula) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: i.computed !== null, formula }));
+      else if (i.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: true }));
       else if (w) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: false }));
       continue;
     }
     if (s !== null && i.outOfBand) {
-      out.push(finding('SCORE_OUT_OF_BAND', 'warning', sheet, cell, { ...p, low: ds(i.outOfBand.low), high: ds(i.outOfBand.high) }));
+      out.push(finding('SCORE_OUT_OF_BAND', 'warning', sheet, cell, {
+        ...p, low: ds(i.outOfBand.low), high: ds(i.outOfBand.high), highInclusive: i.status === 'achieved',
+      }));
       continue;
     }
     if (s !== null && i.computed && !roundHalfUp(s, 2).eq(i.computed)) {
@@ -66,6 +75,11 @@ export function scoreChecks(form: EvaluatedForm): Finding[] {
     }
   }
   return out;
+}
+
+/** A stated number as the sheet shows it (`28.57` for a formula's 28.571428571428573 in a `0.00` cell). */
+export function shownNumber(c: { value: CellValue; format: string | null }): string | null {
+  return typeof c.value === 'number' ? displayText(c.value, c.format) : null;
 }
 
 /** The score an indicator carries into the sheet's arithmetic: the stated one, else the computed one. */

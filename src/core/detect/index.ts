@@ -2,7 +2,7 @@ import type { CellRange, GridView } from '../grid';
 import type {
   FormLayout, FundsColumnRole, FundsLayout, FundsRowRole, IndicatorLayout, IndicatorRole, Pos, TotalLayout,
 } from './types';
-import { unitOf, yearOf, type HeaderRole } from './labels';
+import { classifyLabel, unitOf, yearOf, type HeaderRole } from './labels';
 import {
   indicatorColumns, isFormBoundary, isFundsHeader, isIndicatorHeader, scanSheet, type Hit, type RowInfo, type SheetScan,
 } from './scan';
@@ -12,6 +12,8 @@ export type { LabelMeaning } from './labels';
 
 /** Empty rows in a row that end a form with no 总分 row. */
 const EMPTY_RUN_END = 3;
+/** Rows above a form's first label where its title may be (title, year line, unit line; one blank row more). */
+const TITLE_REACH = 3;
 const REQUIRED: readonly IndicatorRole[] = ['target', 'actual', 'weight', 'score'];
 
 /**
@@ -25,26 +27,174 @@ export function detectForms(view: GridView): FormLayout[] {
   const forms: FormLayout[] = [];
   let prevEnd = view.top - 1;
   for (const row of scan.rows) {
-    if (row <= prevEnd || !isIndicatorHeader(scan.byRow.get(row))) continue;
-    const form = buildForm(view, scan, row, prevEnd);
-    forms.push(form);
-    prevEnd = form.range.bottom;
+    if (row <= prevEnd) continue;
+    const header = headerAt(view, scan, row);
+    if (!header) continue;
+    let bottom = prevEnd;
+    for (const w of sideBySide(view, header.info)) {
+      const s = w.left === view.left && w.right === view.right ? scan : windowed(scan, w.left, w.right);
+      const h = w.left === view.left && w.right === view.right ? header : headerAt(view, s, row);
+      if (!h) continue;
+      const form = buildForm(view, s, h, prevEnd, w);
+      if (!isForm(form)) continue;
+      forms.push(form);
+      bottom = Math.max(bottom, form.range.bottom);
+    }
+    prevEnd = Math.max(prevEnd, bottom);
   }
   return forms;
 }
 
-function buildForm(view: GridView, scan: SheetScan, headerRow: number, above: number): FormLayout {
-  const headerInfo = scan.byRow.get(headerRow) as RowInfo;
-  const columns = indicatorColumns(headerInfo);
+/** Columns a form may use: the whole sheet, or its share of a row of forms placed side by side. */
+interface Window {
+  readonly left: number;
+  readonly right: number;
+}
+
+/** The indicator header at `row`: the row's own labels, completed from the row below when the header is drawn over two rows. */
+interface Header {
+  readonly row: number;
+  /** last row of the header (the body starts below it) */
+  readonly bottom: number;
+  readonly info: RowInfo;
+}
+
+/** Longest text read as a header label piece (`年度` over `指标值`). */
+const MAX_PIECE = 48;
+
+function headerAt(view: GridView, scan: SheetScan, row: number): Header | null {
+  const info = scan.byRow.get(row) as RowInfo;
+  const band = headerBand(view, scan, row);
+  const own = isIndicatorHeader(info) ? Object.keys(indicatorColumns(info)).length : 0;
+  if (band && isIndicatorHeader(band) && Object.keys(indicatorColumns(band)).length > own) {
+    return { row, bottom: Math.max(row + 1, mergeBottom(view, band)), info: band };
+  }
+  return own > 0 ? { row, bottom: mergeBottom(view, info), info } : null;
+}
+
+function mergeBottom(view: GridView, info: RowInfo): number {
+  let bottom = -Infinity;
+  for (const h of info.hits) bottom = Math.max(bottom, view.mergeOf(h.row, h.col)?.bottom ?? h.row);
+  return bottom;
+}
+
+/**
+ * The labels of a header drawn over `row` and the row below, as budget-system exports draw it: labels merged over both
+ * rows, a group label over its parts, or one label cut in two (`年度` over `指标值`). Each column reads the two texts
+ * joined, else the lower one alone. Null unless the row itself holds an indicator label; null when the row below
+ * holds anything but short text (it is then the first indicator row), is a funds header, or adds no label.
+ */
+function headerBand(view: GridView, scan: SheetScan, row: number): RowInfo | null {
+  const upper = scan.byRow.get(row);
+  const lower = scan.byRow.get(row + 1);
+  if (!upper || !lower || isFundsHeader(lower) || !upper.hits.some((h) => h.meaning.indicator)) return null;
+  for (const c of lower.cols) {
+    const v = view.raw(row + 1, c);
+    if (typeof v !== 'string' || v.length > MAX_PIECE) return null;
+  }
+  const hits: Hit[] = [];
+  let added = false;
+  const cols = [...new Set([...upper.cols, ...lower.cols])].sort((a, b) => a - b);
+  for (const c of cols) {
+    const top = view.anchor(row, c);
+    const own = lower.cols.includes(c);
+    const upperHit = upper.hits.find((h) => h.col === c);
+    if (!own) {
+      if (upperHit) hits.push(upperHit);
+      continue;
+    }
+    const pieces = top.row === row ? view.text(top.row, top.col).trim() : '';
+    const part = view.text(row + 1, c).trim();
+    const joined = pieces !== '' && top.col === c ? `${pieces}${part}` : null;
+    let hit: Hit | null = null;
+    for (const text of joined ? [joined, part] : [part]) {
+      const meaning = classifyLabel(text);
+      if (meaning?.indicator) {
+        hit = { row: row + 1, col: c, text, meaning };
+        break;
+      }
+    }
+    if (hit) {
+      hits.push(hit);
+      added = true;
+    } else if (upperHit) {
+      hits.push(upperHit);
+    }
+  }
+  if (!added) return null;
+  return { cols, hits, titles: [], inline: [] };
+}
+
+/**
+ * Forms placed side by side share their header row: each indicator role appears once per form. The row is cut where a
+ * role comes again, and each part that names all four required columns is a form of its own, in the columns from the
+ * end of the previous part. One window (the whole sheet) otherwise.
+ */
+function sideBySide(view: GridView, info: RowInfo): Window[] {
+  const whole: Window[] = [{ left: view.left, right: view.right }];
+  const parts: Hit[][] = [[]];
+  for (const h of [...info.hits].sort((a, b) => a.col - b.col)) {
+    const role = h.meaning.indicator;
+    if (!role) continue;
+    const cur = parts[parts.length - 1];
+    if (cur.some((x) => x.meaning.indicator === role)) parts.push([h]);
+    else cur.push(h);
+  }
+  if (parts.length < 2) return whole;
+  const complete = (p: Hit[]) => REQUIRED.every((r) => p.some((h) => h.meaning.indicator === r));
+  if (!parts.every(complete)) return whole;
+  const windows: Window[] = [];
+  let left = view.left;
+  parts.forEach((p, i) => {
+    const end = Math.max(...p.map((h) => view.mergeOf(h.row, h.col)?.right ?? h.col));
+    const right = i === parts.length - 1 ? view.right : end;
+    windows.push({ left, right });
+    left = right + 1;
+  });
+  return windows;
+}
+
+/** The scan with only the cells in columns [left, right]. */
+function windowed(scan: SheetScan, left: number, right: number): SheetScan {
+  const rows: number[] = [];
+  const byRow = new Map<number, RowInfo>();
+  const inside = (c: number) => c >= left && c <= right;
+  for (const r of scan.rows) {
+    const info = scan.byRow.get(r) as RowInfo;
+    const cols = info.cols.filter(inside);
+    if (cols.length === 0) continue;
+    rows.push(r);
+    byRow.set(r, {
+      cols,
+      hits: info.hits.filter((h) => inside(h.col)),
+      titles: info.titles.filter((t) => inside(t.col)),
+      inline: info.inline.filter((i) => inside(i.ref.col)),
+    });
+  }
+  return { rows, byRow };
+}
+
+/**
+ * A header that lacks the target or the actual column is a form only with something else a form has (a title, 项目名称,
+ * a funds block, the overall goal or a 总分 row): a lookup list of 一级指标 / 分值 / 得分 on a hidden sheet is not one.
+ */
+function isForm(f: FormLayout): boolean {
+  if (!f.missing.includes('target') && !f.missing.includes('actual')) return true;
+  return f.title !== null || f.project !== null || f.funds !== null || f.goal !== null || f.total !== null;
+}
+
+function buildForm(view: GridView, scan: SheetScan, header: Header, above: number, win: Window): FormLayout {
+  const headerRow = header.row;
+  const columns = indicatorColumns(header.info);
   const missing = REQUIRED.filter((r) => columns[r] === undefined);
 
-  const upper = upperPart(view, scan, above, headerRow);
-  const body = indicatorBody(view, scan, headerRow, columns);
+  const upper = upperPart(view, scan, above, headerRow, win);
+  const body = indicatorBody(view, scan, header, columns);
 
-  const bottom = body.total?.row ?? body.indicators[body.indicators.length - 1]?.row ?? headerRow;
+  const bottom = body.total?.row ?? body.indicators[body.indicators.length - 1]?.row ?? header.bottom;
   const structural = [...upper.rows, headerRow];
   if (body.total) structural.push(body.total.row);
-  const range = extent(view, scan, upper.start, bottom, structural);
+  const range = extent(view, scan, upper.start, bottom, structural, win);
 
   return {
     sheet: view.sheet,
@@ -102,27 +252,24 @@ interface UpperPart {
 }
 
 /** Title, year, header block, funds block and overall goal: everything between the previous form and the header row. */
-function upperPart(view: GridView, scan: SheetScan, above: number, headerRow: number): UpperPart {
+function upperPart(view: GridView, scan: SheetScan, above: number, headerRow: number, win: Window): UpperPart {
   const candidateRows = rowsIn(scan, above + 1, headerRow);
   let projectRow: number | null = null;
+  let firstLabelRow: number | null = null;
   for (const r of candidateRows) {
     const info = scan.byRow.get(r) as RowInfo;
     if (info.hits.some((h) => h.meaning.header === 'project') || info.inline.some((i) => i.role === 'project')) projectRow = r;
+    if (firstLabelRow === null && (info.hits.some(isFormLabel) || isFundsHeader(info))) firstLabelRow = r;
   }
+  // a title sits right above the form (a year or unit line may come between), not in a cover text far above it
+  const anchorRow = projectRow ?? firstLabelRow ?? headerRow;
   let title: Pos | null = null;
   let titleText = '';
-  for (const r of candidateRows) {
-    if (projectRow !== null && r >= projectRow) break;
+  for (const r of candidateRows.filter((x) => x < anchorRow && anchorRow - x <= TITLE_REACH + 1).slice(-TITLE_REACH)) {
     const t = (scan.byRow.get(r) as RowInfo).titles[0];
     if (t) { title = { row: t.row, col: t.col }; titleText = t.text; }
   }
-  let start = title?.row ?? projectRow ?? headerRow;
-  if (title === null && projectRow === null) {
-    for (const r of candidateRows) {
-      const info = scan.byRow.get(r) as RowInfo;
-      if (info.hits.some(isFormLabel) || isFundsHeader(info)) { start = r; break; }
-    }
-  }
+  const start = title?.row ?? anchorRow;
   const hits = hitsIn(scan, start, headerRow);
   const rows: number[] = [];
   if (title) rows.push(title.row);
@@ -135,7 +282,7 @@ function upperPart(view: GridView, scan: SheetScan, above: number, headerRow: nu
       const role = h.meaning.header;
       if (!role || seen.has(role)) continue;
       seen.add(role);
-      header[role] = valueRightOf(view, scan, h);
+      header[role] = valueRightOf(view, scan, h, win.right);
       rows.push(h.row);
     }
     for (const i of info.inline) {
@@ -148,7 +295,7 @@ function upperPart(view: GridView, scan: SheetScan, above: number, headerRow: nu
 
   const funds = fundsBlock(scan, start, headerRow, hits);
   if (funds) rows.push(funds.headerRow);
-  const goal = goalBlock(view, scan, hits, headerRow, rows);
+  const goal = goalBlock(view, scan, hits, headerRow, rows, win.right);
 
   const yearEnd = Math.min(projectRow ?? headerRow, funds?.headerRow ?? headerRow);
   let year: string | null = null;
@@ -169,9 +316,9 @@ function upperPart(view: GridView, scan: SheetScan, above: number, headerRow: nu
  * The value cell of a header label: the first non-empty cell to its right (merges resolved). Another label
  * there means the value is missing (主管部门 left blank must not read the 实施单位 label or its value).
  */
-function valueRightOf(view: GridView, scan: SheetScan, h: Hit): Pos | null {
+function valueRightOf(view: GridView, scan: SheetScan, h: Hit, right: number): Pos | null {
   const own = view.mergeOf(h.row, h.col);
-  for (let c = (own ? own.right : h.col) + 1; c <= view.right; c++) {
+  for (let c = (own ? own.right : h.col) + 1; c <= right; c++) {
     const a = view.anchor(h.row, c);
     if (view.isEmpty(a.row, a.col)) continue;
     return isLabelCell(scan, a.row, a.col) ? null : a;
@@ -213,27 +360,27 @@ function fundsBlock(scan: SheetScan, start: number, headerRow: number, hits: Hit
 }
 
 /** 年度总体目标: the cells below 预算目标 and 实际完成情况 (or right of them, when the labels are stacked). */
-function goalBlock(view: GridView, scan: SheetScan, hits: Hit[], headerRow: number, rows: number[]): FormLayout['goal'] {
+function goalBlock(view: GridView, scan: SheetScan, hits: Hit[], headerRow: number, rows: number[], right: number): FormLayout['goal'] {
   const target = hits.find((h) => h.meaning.goal === 'target');
   const actual = hits.find((h) => h.meaning.goal === 'actual');
   if (!target && !actual) return null;
   const label = hits.find((h) => h.meaning.goal === 'label');
   if (label) rows.push(label.row);
   for (const h of [target, actual]) if (h) rows.push(h.row);
-  const cell = (h: Hit | undefined): Pos | null => (h ? goalValue(view, scan, h, headerRow) : null);
+  const cell = (h: Hit | undefined): Pos | null => (h ? goalValue(view, scan, h, headerRow, right) : null);
   return { target: cell(target), actual: cell(actual) };
 }
 
-function goalValue(view: GridView, scan: SheetScan, h: Hit, headerRow: number): Pos | null {
+function goalValue(view: GridView, scan: SheetScan, h: Hit, headerRow: number, right: number): Pos | null {
   const own = view.mergeOf(h.row, h.col);
   const belowRow = (own ? own.bottom : h.row) + 1;
   const rightCol = (own ? own.right : h.col) + 1;
   const below = belowRow < headerRow ? view.anchor(belowRow, h.col) : null;
-  const right = rightCol <= view.right ? view.anchor(h.row, rightCol) : null;
+  const beside = rightCol <= right ? view.anchor(h.row, rightCol) : null;
   const belowOk = below !== null && !isLabelCell(scan, below.row, below.col);
-  const rightOk = right !== null && !isLabelCell(scan, right.row, right.col);
+  const besideOk = beside !== null && !isLabelCell(scan, beside.row, beside.col);
   if (belowOk && !view.isEmpty(below.row, below.col)) return below;
-  if (rightOk && !view.isEmpty(right.row, right.col)) return right;
+  if (besideOk && !view.isEmpty(beside.row, beside.col)) return beside;
   if (belowOk) return below;
   return null;
 }
@@ -245,9 +392,9 @@ interface Body {
 
 /** Indicator rows below the header, to the 总分 row, a new form's first row, or a run of empty rows. */
 function indicatorBody(
-  view: GridView, scan: SheetScan, headerRow: number, columns: Partial<Record<IndicatorRole, number>>,
+  view: GridView, scan: SheetScan, header: Header, columns: Partial<Record<IndicatorRole, number>>,
 ): Body {
-  const headerInfo = scan.byRow.get(headerRow) as RowInfo;
+  const headerInfo = header.info;
   let spanLeft = Infinity;
   let spanRight = -Infinity;
   for (const h of headerInfo.hits) {
@@ -259,12 +406,11 @@ function indicatorBody(
   spanLeft = Math.min(spanLeft, headerInfo.cols[0] ?? spanLeft);
   const valueCols = [columns.target, columns.actual, columns.weight].filter((c): c is number => c !== undefined);
   const totalBound = columns.weight ?? columns.score ?? Infinity;
-  const headerMerge = Math.max(...headerInfo.hits.map((h) => view.mergeOf(h.row, h.col)?.bottom ?? h.row));
 
   const indicators: IndicatorLayout[] = [];
   let total: TotalLayout | null = null;
   let emptyRun = 0;
-  for (let r = headerMerge + 1; r <= view.bottom; r++) {
+  for (let r = header.bottom + 1; r <= view.bottom; r++) {
     const info = scan.byRow.get(r);
     const used = info ? info.cols.some((c) => c >= spanLeft && c <= spanRight) : false;
     if (!used) {
@@ -302,7 +448,7 @@ function totalRow(view: GridView, h: Hit, columns: Partial<Record<IndicatorRole,
 }
 
 /** Columns from the leftmost to the rightmost cell (merges included) on the form's structural rows. */
-function extent(view: GridView, scan: SheetScan, top: number, bottom: number, structural: number[]): CellRange {
+function extent(view: GridView, scan: SheetScan, top: number, bottom: number, structural: number[], win: Window): CellRange {
   let left = Infinity;
   let right = -Infinity;
   for (const r of structural) {
@@ -311,7 +457,7 @@ function extent(view: GridView, scan: SheetScan, top: number, bottom: number, st
     for (const c of info.cols) {
       const m = view.mergeOf(r, c);
       left = Math.min(left, c);
-      right = Math.max(right, m ? m.right : c);
+      right = Math.max(right, Math.min(win.right, m ? m.right : c));
     }
   }
   for (const h of hitsIn(scan, top, bottom + 1)) left = Math.min(left, h.col);

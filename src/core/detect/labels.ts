@@ -10,7 +10,7 @@ export const LABEL_SYNONYMS = {
   indicator: {
     level1: ['一级指标'],
     level2: ['二级指标'],
-    level3: ['三级指标'],
+    level3: ['三级指标', '指标名称', '具体指标'],
     target: ['年度指标值', '年度指标值（A）', '指标值', '年初指标值', '目标值', '目标值（标准）', '年度目标值', '预期指标值'],
     actual: ['实际完成值', '实际完成值（B）', '全年实际值', '全年实际值（B）', '实际值', '指标执行值'],
     weight: ['分值', '权重', '设定权重', '指标分值'],
@@ -21,8 +21,8 @@ export const LABEL_SYNONYMS = {
     initialBudget: ['年初预算数'],
     budget: ['全年预算数', '调整后预算数'],
     executed: ['全年执行数', '全年实际执行数'],
-    weight: ['分值'],
-    rate: ['执行率'],
+    weight: ['分值', '权重'],
+    rate: ['执行率', '预算执行率'],
     score: ['得分'],
   } satisfies Record<FundsColumnRole, readonly string[]>,
   fundsRows: {

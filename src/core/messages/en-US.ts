@@ -1,28 +1,63 @@
-import { amount, pct, plain, ratioPct, text } from './format';
+import { amount, divided, pct, plain, ratioPct, text } from './format';
 import type { MessageTable } from './types';
 
 const who = (p: Record<string, unknown>) => (p.name ? `"${text(p.name as string)}": ` : '');
 const KIND: Record<string, string> = {
-  atLeast: 'at least the target', moreThan: 'above the target', atMost: 'at most the target', lessThan: 'below the target',
-  equal: 'equal to the target', range: 'within the range', rank: 'rank within the target', qualitative: 'qualitative',
+  atLeast: 'positive indicator', moreThan: 'positive indicator', atMost: 'reverse indicator', lessThan: 'reverse indicator',
+  equal: 'exact-value indicator', range: 'range indicator', rank: 'rank indicator', qualitative: 'qualitative indicator',
 };
+const RATIO: Record<string, string> = { atLeast: 'completion', moreThan: 'completion', equal: 'completion' };
+const MAGNITUDE: Record<string, string> = { '10000': '万', '100000000': '亿' };
+const st = (p: Record<string, unknown>) => (p.statedText ? text(p.statedText as string) : plain(p.stated as string));
+
+function mismatch(p: Readonly<Record<string, unknown>>): string {
+  const head = `${who(p)}score ${st(p)} does not match the computed ${plain(p.computed as string)}: `;
+  if (p.funds) return `${head}execution rate ${pct(p.rate as string, 4)}, weight ${plain(p.weight as string)}; the rules give ${plain(p.computed as string)} (weight × rate, a rate above 100% counts as 100%).`;
+  const kind = text(p.kind as string);
+  const actual = text(p.actual as string) || '—';
+  const target = text(p.target as string) || '—';
+  if (p.status === 'achieved') {
+    return `${head}actual ${actual} meets the target ${target} (${KIND[kind] ?? ''}); the rules give the full ${plain(p.computed as string)}.`;
+  }
+  const ratio = p.ratio ? `, ${RATIO[kind] ?? 'share of the weight'} ${pct(p.ratio as string, 4)}` : '';
+  return `${head}actual ${actual}, target ${target} (${KIND[kind] ?? ''}, ${STATUS[text(p.status as string)] ?? ''})${ratio}, weight ${plain(p.weight as string)}; the rules give ${plain(p.computed as string)}.`;
+}
+
+function band(p: Readonly<Record<string, unknown>>): string {
+  const low = plain(p.low as string);
+  const high = plain(p.high as string);
+  if (p.highInclusive) return `between ${low} and ${high}`;
+  if (Number(p.low) === 0) return `below ${high}`;
+  return `at least ${low} and below ${high}`;
+}
+
+function scaleGuess(p: Readonly<Record<string, unknown>>): string {
+  const actual = `${who(p)}actual "${text(p.actual as string)}" has no unit`;
+  const unit = text(p.unit as string);
+  const mag = text(p.magnitude as string);
+  if (mag === '100') return `${actual}; read as a fraction, ${plain(p.value as string)}% (target ${text(p.target as string)}). Please verify.`;
+  const m = MAGNITUDE[mag];
+  if (m) return `${actual}; read at the scale of the target "${text(p.target as string)}" as ${plain(divided(p.value as string, mag))}${m}${unit} (${plain(p.value as string)}${unit}). Please verify.`;
+  return `${actual}; read as ${plain(p.value as string)}${unit} (the target "${text(p.target as string)}" is written with 万/亿). Please verify.`;
+}
 const STATUS: Record<string, string> = { achieved: 'achieved', partial: 'partly achieved', notAchieved: 'not achieved', undetermined: 'undetermined' };
 const WHAT: Record<string, string> = { weight: 'weight', score: 'score', funds: 'funds' };
 
 export const enUS: MessageTable = {
   NO_FORM: (p) => `No performance self-evaluation form found on sheet "${text(p.sheet)}". It needs headers such as 年度指标值 (Annual target), 实际完成值 (Actual value), 分值 (Weight) and 得分 (Score).`,
   HEADER_MISSING: (p) => `The indicator table lacks the column(s): ${text(p.labels)}. Add the header (synonyms such as 全年实际值 or 权重 work).`,
-  SCORE_MISMATCH: (p) =>
-    `${who(p)}score ${plain(p.stated)} does not match the computed ${plain(p.computed)}: actual ${text(p.actual) || '—'}, target ${text(p.target) || '—'} (${KIND[text(p.kind)] ?? ''}, ${STATUS[text(p.status)] ?? ''}), weight ${plain(p.weight)}; the rules give ${plain(p.computed)}.`,
-  SCORE_OVER_WEIGHT: (p) => `${who(p)}score ${plain(p.stated)} is outside 0–${plain(p.weight)}.`,
+  SCORE_MISMATCH: (p) => mismatch(p),
+  SCORE_OVER_WEIGHT: (p) => `${who(p)}score ${st(p)} is outside 0–${plain(p.weight)}.`,
   SCORE_MISSING: (p) =>
-    p.computable
-      ? `${who(p)}score is empty${p.computed ? `; the rules give ${plain(p.computed)} (Fill scores can write it)` : '; Fill scores can compute it'}.`
-      : `${who(p)}score is empty and needs a person's judgement (${STATUS[text(p.status)] ?? 'undetermined'}).`,
+    p.formula
+      ? `${who(p)}the score cell holds a formula (${text(p.formula)}) with no computed result${p.computed ? `; the rules give ${plain(p.computed)}` : ''}. Recalculate and save in Excel; formula cells are never filled.`
+      : p.computable
+        ? `${who(p)}score is empty${p.computed ? `; the rules give ${plain(p.computed)} (Fill scores can write it)` : '; Fill scores can compute it'}.`
+        : `${who(p)}score is empty and needs a person's judgement (${STATUS[text(p.status)] ?? 'undetermined'}).`,
   SCORE_OUT_OF_BAND: (p) =>
-    `${who(p)}qualitative indicator judged "${STATUS[text(p.status)] ?? ''}": its score should lie in ${plain(p.low)}–${plain(p.high)}, the sheet has ${plain(p.stated)}.`,
+    `${who(p)}qualitative indicator judged "${STATUS[text(p.status)] ?? ''}": its score should be ${band(p)}, the sheet has ${st(p)}. Check the judgement or the score.`,
   WEIGHT_SUM: (p) => `Weights add up to ${plain(p.sum)} (funds ${plain(p.funds)} + indicators ${plain(p.indicators)}), not the total weight ${plain(p.expected)}.`,
-  TOTAL_MISMATCH: (p) => `Total score ${plain(p.stated)} is not the sum of the scores, ${plain(p.computed)}.`,
+  TOTAL_MISMATCH: (p) => `Total score ${st(p)} is not the sum of the funds score and the indicator scores, ${plain(p.computed)}.`,
   RATE_MISMATCH: (p) =>
     `Execution rate ${pct(p.stated, p.places)} does not match the computed ${pct(p.computed, p.places)} (executed ${amount(p.executed)} ÷ budget ${amount(p.budget)}).`,
   RATE_ROUNDING: (p) =>
@@ -51,7 +86,7 @@ export const enUS: MessageTable = {
         : `${who(p)}"${text(p.actual)}" cannot be judged automatically; review the score${p.stated ? ` (sheet: ${plain(p.stated)})` : ''}.`,
   VALUE_FROM_TEXT: (p) => `${who(p)}took the number ${text(p.used)} from "${text(p.actual)}".`,
   WEIGHT_SPLIT: (p) => `Level-1 indicator "${text(p.level1)}" weighs ${plain(p.weight)} in all; usually ${plain(p.expected)}.`,
-  SCALE_GUESSED: (p) => `${who(p)}actual "${text(p.actual)}" has no unit; read at the target's scale as ${plain(p.value)}${text(p.unit)}. Please verify.`,
+  SCALE_GUESSED: (p) => scaleGuess(p),
   CELL_UNREADABLE: (p) => `${who(p)}the ${WHAT[text(p.what)] ?? ''} cell holds "${text(p.value)}", which is not a number.`,
 };
 

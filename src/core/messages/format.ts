@@ -53,3 +53,10 @@ export function ratioPct(v: ParamValue): string {
 export function text(v: ParamValue): string {
   return v === null || v === undefined ? '' : String(v);
 }
+
+/** `value` divided by `by`, exactly (a quantity shown at its written magnitude: 13000 / 10000 → `1.3`). */
+export function divided(value: ParamValue, by: ParamValue): string {
+  const a = dec(value);
+  const b = dec(by);
+  return a && b && !b.isZero() ? a.div(b).toFixed() : String(value ?? '—');
+}

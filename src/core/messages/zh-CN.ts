@@ -1,28 +1,68 @@
-import { amount, pct, plain, ratioPct, text } from './format';
+import { amount, divided, pct, plain, ratioPct, text } from './format';
 import type { MessageTable } from './types';
 
 const who = (p: Record<string, unknown>) => (p.name ? `“${text(p.name as string)}”` : '');
 const KIND: Record<string, string> = {
-  atLeast: '不低于目标', moreThan: '高于目标', atMost: '不高于目标', lessThan: '低于目标', equal: '等于目标',
-  range: '在区间内', rank: '排名不低于目标', qualitative: '定性判断',
+  atLeast: '正向指标', moreThan: '正向指标', atMost: '反向指标', lessThan: '反向指标', equal: '等值指标',
+  range: '区间指标', rank: '排名指标', qualitative: '定性指标',
 };
+/** 完成率 for kinds scored B/A; the share of the weight the rule gives for the others. */
+const RATIO: Record<string, string> = { atLeast: '完成率', moreThan: '完成率', equal: '完成率' };
+const MAGNITUDE: Record<string, string> = { '10000': '万', '100000000': '亿' };
+/** A stated number as the sheet shows it. */
+const st = (p: Record<string, unknown>) => (p.statedText ? text(p.statedText as string) : plain(p.stated as string));
+
+function mismatch(p: Readonly<Record<string, unknown>>): string {
+  const head = `${who(p)}得分 ${st(p)} 与计算值 ${plain(p.computed as string)} 不符：`;
+  if (p.funds) return `${head}执行率 ${pct(p.rate as string, 4)}，分值 ${plain(p.weight as string)}，按规则应得 ${plain(p.computed as string)} 分（分值 × 执行率，执行率超过 100% 的按 100% 计）。`;
+  const kind = text(p.kind as string);
+  const actual = text(p.actual as string) || '—';
+  const target = text(p.target as string) || '—';
+  if (p.status === 'achieved') {
+    return `${head}实际完成 ${actual} 已达到目标 ${target}（${KIND[kind] ?? ''}），按规则应得满分 ${plain(p.computed as string)} 分。`;
+  }
+  const ratio = p.ratio ? `，${RATIO[kind] ?? '得分比例'} ${pct(p.ratio as string, 4)}` : '';
+  return `${head}实际完成 ${actual}，目标 ${target}（${KIND[kind] ?? ''}，${STATUS[text(p.status as string)] ?? ''}）${ratio}，分值 ${plain(p.weight as string)}，按规则应得 ${plain(p.computed as string)} 分。`;
+}
+
+function band(p: Readonly<Record<string, unknown>>): string {
+  const low = plain(p.low as string);
+  const high = plain(p.high as string);
+  if (p.highInclusive) return `在 ${low}～${high} 之间`;
+  if (Number(p.low) === 0) return `低于 ${high}`;
+  return `不低于 ${low} 且低于 ${high}`;
+}
+
+function scaleGuess(p: Readonly<Record<string, unknown>>): string {
+  const actual = `${who(p)}实际完成值“${text(p.actual as string)}”未写单位`;
+  const unit = text(p.unit as string);
+  const mag = text(p.magnitude as string);
+  if (mag === '100') return `${actual}，按小数读作 ${plain(p.value as string)}%（目标 ${text(p.target as string)}），请核实。`;
+  const m = MAGNITUDE[mag];
+  if (m) {
+    const written = plain(divided(p.value as string, mag));
+    return `${actual}，按目标“${text(p.target as string)}”的量级读作 ${written}${m}${unit}（${plain(p.value as string)}${unit}），请核实。`;
+  }
+  return `${actual}，读作 ${plain(p.value as string)}${unit}（目标“${text(p.target as string)}”带有万/亿），请核实。`;
+}
 const STATUS: Record<string, string> = { achieved: '已达成', partial: '部分达成', notAchieved: '未达成', undetermined: '无法判定' };
 const WHAT: Record<string, string> = { weight: '分值', score: '得分', funds: '项目资金' };
 
 export const zhCN: MessageTable = {
   NO_FORM: (p) => `工作表“${text(p.sheet)}”中未找到绩效自评表。需要包含“年度指标值”“实际完成值”“分值”“得分”等表头。`,
   HEADER_MISSING: (p) => `绩效指标表缺少列：${text(p.labels)}。请补上表头（可用同义词，如“全年实际值”“权重”）。`,
-  SCORE_MISMATCH: (p) =>
-    `${who(p)}得分 ${plain(p.stated)} 与计算值 ${plain(p.computed)} 不符：实际完成 ${text(p.actual) || '—'}，目标 ${text(p.target) || '—'}（${KIND[text(p.kind)] ?? ''}，${STATUS[text(p.status)] ?? ''}），分值 ${plain(p.weight)}，按规则应得 ${plain(p.computed)} 分。`,
-  SCORE_OVER_WEIGHT: (p) => `${who(p)}得分 ${plain(p.stated)} 超出分值范围 0～${plain(p.weight)}。`,
+  SCORE_MISMATCH: (p) => mismatch(p),
+  SCORE_OVER_WEIGHT: (p) => `${who(p)}得分 ${st(p)} 超出分值范围 0～${plain(p.weight)}。`,
   SCORE_MISSING: (p) =>
-    p.computable
-      ? `${who(p)}得分为空${p.computed ? `，按规则可填 ${plain(p.computed)} 分（“填写得分”可自动填入）` : '，可由“填写得分”自动计算'}。`
-      : `${who(p)}得分为空，且需人工评定（${STATUS[text(p.status)] ?? '无法判定'}），请填写。`,
+    p.formula
+      ? `${who(p)}得分单元格是公式（${text(p.formula)}），但没有计算结果${p.computed ? `，按规则应为 ${plain(p.computed)} 分` : ''}：请在 Excel 中重新计算并保存。公式单元格不会被自动填写。`
+      : p.computable
+        ? `${who(p)}得分为空${p.computed ? `，按规则可填 ${plain(p.computed)} 分（“填写得分”可自动填入）` : '，可由“填写得分”自动计算'}。`
+        : `${who(p)}得分为空，且需人工评定（${STATUS[text(p.status)] ?? '无法判定'}），请填写。`,
   SCORE_OUT_OF_BAND: (p) =>
-    `${who(p)}定性指标判定为“${STATUS[text(p.status)] ?? ''}”，得分应在 ${plain(p.low)}～${plain(p.high)} 之间，表内为 ${plain(p.stated)}。`,
+    `${who(p)}定性指标判定为“${STATUS[text(p.status)] ?? ''}”，得分应${band(p)}，表内为 ${st(p)}：请核实判定或得分。`,
   WEIGHT_SUM: (p) => `分值合计 ${plain(p.sum)}（资金 ${plain(p.funds)} + 指标 ${plain(p.indicators)}）与总分值 ${plain(p.expected)} 不符。`,
-  TOTAL_MISMATCH: (p) => `总分 ${plain(p.stated)} 与各项得分之和 ${plain(p.computed)} 不符。`,
+  TOTAL_MISMATCH: (p) => `总分 ${st(p)} 与资金得分及各项指标得分之和 ${plain(p.computed)} 不符。`,
   RATE_MISMATCH: (p) =>
     `执行率 ${pct(p.stated, p.places)} 与计算值 ${pct(p.computed, p.places)} 不符（全年执行数 ${amount(p.executed)} ÷ 全年预算数 ${amount(p.budget)}）。`,
   RATE_ROUNDING: (p) =>
@@ -51,7 +91,7 @@ export const zhCN: MessageTable = {
         : `${who(p)}实际完成情况“${text(p.actual)}”无法自动判定是否达成，请人工复核得分${p.stated ? `（表内 ${plain(p.stated)}）` : ''}。`,
   VALUE_FROM_TEXT: (p) => `${who(p)}从“${text(p.actual)}”中取数值 ${text(p.used)}。`,
   WEIGHT_SPLIT: (p) => `一级指标“${text(p.level1)}”分值合计 ${plain(p.weight)}，通常为 ${plain(p.expected)}。`,
-  SCALE_GUESSED: (p) => `${who(p)}实际完成值“${text(p.actual)}”未写单位，按目标的量级读作 ${plain(p.value)}${text(p.unit)}，请核实。`,
+  SCALE_GUESSED: (p) => scaleGuess(p),
   CELL_UNREADABLE: (p) => `${who(p)}${WHAT[text(p.what)] ?? ''}单元格的内容“${text(p.value)}”不是数值。`,
 };
 
