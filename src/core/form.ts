@@ -128,7 +128,8 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
   let computed = outcome.computed;
   let outOfBand: EvaluatedIndicator['outOfBand'] = null;
   const s = stated?.value ?? null;
-  if (m.ok && m.kind === 'class' && w && outcome.status !== 'undetermined') {
+  // a weight of 0 scores nothing: no band to lie in
+  if (m.ok && m.kind === 'class' && w && w.gt(0) && outcome.status !== 'undetermined') {
     const cls = outcome.status as 'achieved' | 'partial' | 'notAchieved';
     const band = bandOf(cls, w, rules);
     if (s) {

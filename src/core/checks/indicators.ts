@@ -30,12 +30,22 @@ export function valueChecks(form: EvaluatedForm): Finding[] {
     }
     for (const n of m.notes) {
       if (n.kind === 'fromText') out.push(finding('VALUE_FROM_TEXT', 'info', sheet, aCell, { ...base(i), used: n.text, value: ds(n.value), unit: n.unit }));
-      else out.push(finding('SCALE_GUESSED', 'info', sheet, aCell, { ...base(i), value: ds(n.value), unit: n.unit, magnitude: ds(n.magnitude) }));
+      else {
+        out.push(finding('SCALE_GUESSED', 'info', sheet, aCell, {
+          ...base(i), value: ds(n.value), unit: n.unit, magnitude: ds(n.magnitude), targetMagnitude: ds(targetMagnitude(i)),
+        }));
+      }
     }
     if (i.weight?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.weight.cell.a1, { ...base(i), what: 'weight', value: String(i.weight.cell.value) }));
     if (i.stated?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.stated.cell.a1, { ...base(i), what: 'score', value: String(i.stated.cell.value) }));
   }
   return out;
+}
+
+function targetMagnitude(i: EvaluatedIndicator) {
+  const t = i.target;
+  if (t.kind === 'range') return t.high.magnitude.eq(1) ? t.low.magnitude : t.high.magnitude;
+  return t.kind === 'qualitative' || t.kind === 'rank' ? null : t.quantity.magnitude;
 }
 
 /** Score findings: mismatch, above weight, missing, outside the qualitative band, rule-set review flags. */

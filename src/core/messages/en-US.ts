@@ -38,7 +38,9 @@ function scaleGuess(p: Readonly<Record<string, unknown>>): string {
   if (mag === '100') return `${actual}; read as a fraction, ${plain(p.value as string)}% (target ${text(p.target as string)}). Please verify.`;
   const m = MAGNITUDE[mag];
   if (m) return `${actual}; read at the scale of the target "${text(p.target as string)}" as ${plain(divided(p.value as string, mag))}${m}${unit} (${plain(p.value as string)}${unit}). Please verify.`;
-  return `${actual}; read as ${plain(p.value as string)}${unit} (the target "${text(p.target as string)}" is written with 万/亿). Please verify.`;
+  const tm = MAGNITUDE[text(p.targetMagnitude as string)];
+  if (tm) return `${actual}; read as ${plain(p.value as string)}${unit}, not ${plain(p.value as string)}${tm}${unit} (target ${text(p.target as string)}). Please verify.`;
+  return `${actual}; read as ${plain(p.value as string)}${unit} (target ${text(p.target as string)}). Please verify.`;
 }
 const STATUS: Record<string, string> = { achieved: 'achieved', partial: 'partly achieved', notAchieved: 'not achieved', undetermined: 'undetermined' };
 const WHAT: Record<string, string> = { weight: 'weight', score: 'score', funds: 'funds' };
@@ -69,7 +71,7 @@ export const enUS: MessageTable = {
   NOTE_MISSING: (p) =>
     p.reason === 'overachieved'
       ? `${who(p)}far exceeds its target with no reason given: explain it under Deviation analysis and improvement.`
-      : `${who(p)}score ${plain(p.score)} is below its weight ${plain(p.weight)} and the Deviation analysis and improvement is empty.`,
+      : `${who(p)}target not met (score ${plain(p.score)} of ${plain(p.weight)}) and the Deviation analysis and improvement is empty: give the reason and the improvement.`,
   OVERACHIEVED: (p) =>
     `${who(p)}actual ${text(p.actual)} is ${pct(p.ratio, 4)} of the target ${text(p.target)}, above ${ratioPct(p.threshold)}${p.hasNote ? '; a reason is given' : '; a reason is required'}.`,
   TARGET_MALFORMED: (p) => `${who(p)}target "${text(p.target)}" looks numeric but has lost its number; treated as qualitative. Please correct it.`,

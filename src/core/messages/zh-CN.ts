@@ -43,7 +43,9 @@ function scaleGuess(p: Readonly<Record<string, unknown>>): string {
     const written = plain(divided(p.value as string, mag));
     return `${actual}，按目标“${text(p.target as string)}”的量级读作 ${written}${m}${unit}（${plain(p.value as string)}${unit}），请核实。`;
   }
-  return `${actual}，读作 ${plain(p.value as string)}${unit}（目标“${text(p.target as string)}”带有万/亿），请核实。`;
+  const tm = MAGNITUDE[text(p.targetMagnitude as string)];
+  if (tm) return `${actual}，读作 ${plain(p.value as string)}${unit}，而非 ${plain(p.value as string)}${tm}${unit}（目标 ${text(p.target as string)}），请核实。`;
+  return `${actual}，读作 ${plain(p.value as string)}${unit}（目标 ${text(p.target as string)}），请核实。`;
 }
 const STATUS: Record<string, string> = { achieved: '已达成', partial: '部分达成', notAchieved: '未达成', undetermined: '无法判定' };
 const WHAT: Record<string, string> = { weight: '分值', score: '得分', funds: '项目资金' };
@@ -74,7 +76,7 @@ export const zhCN: MessageTable = {
   NOTE_MISSING: (p) =>
     p.reason === 'overachieved'
       ? `${who(p)}超额完成较多，未说明原因：请在“偏差原因分析及改进措施”中分析原因。`
-      : `${who(p)}得分 ${plain(p.score)} 低于分值 ${plain(p.weight)}，未说明偏差原因及改进措施。`,
+      : `${who(p)}未达到目标（得分 ${plain(p.score)}，分值 ${plain(p.weight)}），“偏差原因分析及改进措施”为空：请说明原因和改进措施。`,
   OVERACHIEVED: (p) =>
     `${who(p)}实际完成 ${text(p.actual)} 达到目标 ${text(p.target)} 的 ${pct(p.ratio, 4)}，超过 ${ratioPct(p.threshold)}${p.hasNote ? '，已说明原因' : '，需说明原因（财预〔2020〕10号）'}。`,
   TARGET_MALFORMED: (p) => `${who(p)}年度指标值“${text(p.target)}”像数值目标但缺少数字，按定性指标处理，请修正。`,
