@@ -3,10 +3,13 @@ import type { CellValue, CheckResult, FillCell, FillReason, Finding, Lang, Sheet
 import type { CommentLike, ExcelLike, NoteLike, RequestContextLike, RequirementsLike, WorksheetLike } from './excel-like';
 import { HostError, type FillOutcome, type FillRequest, type Progress, type ValidateOutcome, type ValidateRequest, type ZipingHost } from './host';
 import { MARK_KEY, parseMarkRecord, planFills, wantedMarks, type MarkEntry, type MarkRecord } from './marks';
-import { queueProbe, readRest, TooLarge, type Fill, type ReadOptions, type SheetProbe, type SheetRead } from './read';
+import { needsMoreMerges, queueMoreMerges, queueProbe, readChunked, takeWhole, tooMuchAtOnce, TooLarge, type Fill, type ReadOptions, type SheetProbe, type SheetRead } from './read';
 
 export interface HostOptions {
-  /** cells per read sync; default 5000 (values, formats, formulas and fills of 5000 cells stay far below 5 MB) */
+  /**
+   * cells per read sync on the bounded path, taken only when Office refuses a sheet's used range in one
+   * response (5 MB on the web, or more than 512 merged areas); default 5000, far below 5 MB
+   */
   readonly cellBudget?: number;
   /** cells of one sheet's used range above which reading stops with TOO_LARGE; default 2 000 000 */
   readonly maxCells?: number;
@@ -19,8 +22,6 @@ export interface HostOptions {
 export const UNDO_KEY = 'ziping.undo';
 /** minimum, as the manifest declares: getRangeByIndexes (1.7), workbook.settings (1.4), getUsedRange(valuesOnly), protection */
 export const MIN_EXCEL_API = '1.7';
-/** sheets whose first windows share one read sync in all-sheets mode (each window ≤ cellBudget cells) */
-export const WINDOWS_PER_SYNC = 6;
 
 /** What the fill remembers of each cell it touches, stored in the workbook's settings. */
 export interface UndoCell {
@@ -170,79 +171,108 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     const base: ReadOptions = { merges: supports('1.13'), fills: scope.mark && supports('1.9'), cellBudget, maxCells };
     const noteKind: NoteItems['kind'] | null = scope.mark ? (supports('1.18') ? 'notes' : supports('1.10') ? 'comments' : null) : null;
     const wb = ctx.workbook;
-    let window = true;
-    const queueFirst = () => {
+    const probe = (ws: WorksheetLike, whole: boolean): SheetProbe => {
+      if (noteKind === 'notes') ws.notes.load('items/content');
+      if (noteKind === 'comments') ws.comments.load(['items/id', 'items/content']);
+      return queueProbe(ws, base, whole);
+    };
+    // names are unknown before the first sync: in all-sheets mode it reads only the list and the records
+    const queueFirst = (whole: boolean) => {
       const undo = wb.settings.getItemOrNullObject(UNDO_KEY);
       undo.load('value');
       const marks = wb.settings.getItemOrNullObject(MARK_KEY);
       marks.load('value');
       wb.worksheets.load(['items/name', 'items/visibility']);
-      const active = wb.worksheets.getActiveWorksheet();
-      const probe = scope.allSheets ? null : queueSheet(active);
-      return { undo, marks, probe };
+      return { undo, marks, active: scope.allSheets ? null : probe(wb.worksheets.getActiveWorksheet(), whole) };
     };
-    const notes = new Map<string, NoteItems>();
-    const pendingNotes = new Map<WorksheetLike, NoteItems['kind']>();
-    function queueSheet(ws: WorksheetLike): SheetProbe {
-      const p = queueProbe(ws, base, window);
-      if (noteKind === 'notes') ws.notes.load('items/content');
-      if (noteKind === 'comments') ws.comments.load(['items/id', 'items/content']);
-      if (noteKind) pendingNotes.set(ws, noteKind);
-      return p;
-    }
-    let first = queueFirst();
+    let first = queueFirst(true);
     try {
       await c.read();
     } catch (e) {
-      if (!base.merges || errorCode(e) !== 'GeneralException') throw e;
-      window = false;
-      first = queueFirst();
+      if (scope.allSheets || !tooMuchAtOnce(e, base)) throw e;
+      first = queueFirst(false);
       await c.read();
     }
     const names = wb.worksheets.items.map((w) => w.name);
     const targets: string[] = scope.allSheets
       ? wb.worksheets.items.filter((w) => w.visibility === 'Visible').map((w) => w.name)
-      : [first.probe!.ws.name];
+      : [first.active!.ws.name];
     for (const s of scope.also) {
       const hit = names.find((n) => n.toLowerCase() === s.toLowerCase());
       if (!hit) throw new HostError('SHEET_GONE', { sheet: s });
       if (!targets.includes(hit)) targets.push(hit);
     }
-    const sheets: SheetRead[] = [];
+    const single = targets.length === 1;
+    const byName = new Map<string, SheetRead>();
     const worksheets = new Map<string, WorksheetLike>();
-    // sheets not probed in the first sync are probed together, a bounded group of windows per sync (payload limit)
-    const probes = new Map<string, SheetProbe>();
-    if (first.probe) probes.set(first.probe.ws.name, first.probe);
-    const rest = targets.filter((n) => !probes.has(n));
-    for (let g = 0; g < rest.length; g += WINDOWS_PER_SYNC) {
-      const group = rest.slice(g, g + WINDOWS_PER_SYNC);
-      const queued = group.map((name) => [name, queueSheet(wb.worksheets.getItem(name))] as const);
-      try {
-        await c.read();
-        for (const [name, probe] of queued) probes.set(name, probe);
-      } catch (e) {
-        if (!base.merges || errorCode(e) !== 'GeneralException' || !window) throw toHostError(e, group.length === 1 ? group[0] : undefined);
-        // too many merged areas in some window: probe each sheet of the group without its window
-        window = false;
-        for (const name of group) probes.set(name, queueSheet(wb.worksheets.getItem(name)));
-        await c.read();
-      }
-      onProgress?.({ done: Math.min(g + group.length, rest.length), total: targets.length, sheet: group[group.length - 1] });
-    }
-    for (let i = 0; i < targets.length; i++) {
-      const name = targets[i];
-      const probe = probes.get(name)!;
-      const single = targets.length === 1;
-      const read = await readRest(ctx, probe, base, c.read, (done, total) => {
+    const notes = new Map<string, NoteItems>();
+    // one report per read sync that completes sheets; a single sheet read in bands reports each band instead
+    const sheetsDone = (sheet: string) => onProgress?.({ done: single ? 1 : byName.size, total: single ? 1 : targets.length, sheet });
+    const take = (name: string, p: SheetProbe, read: SheetRead) => {
+      byName.set(name, read);
+      worksheets.set(name, p.ws);
+      if (noteKind) notes.set(name, { kind: noteKind, items: noteKind === 'notes' ? p.ws.notes.items : p.ws.comments.items });
+    };
+    const chunked = async (name: string, p: SheetProbe) => {
+      const read = await readChunked(p, base, c.read, (done, total) => {
         if (single) onProgress?.({ done, total, sheet: name });
       }).catch((e: unknown) => { throw toHostError(e, name); });
-      sheets.push(read);
-      worksheets.set(name, probe.ws);
-      const kind = pendingNotes.get(probe.ws);
-      if (kind) notes.set(name, { kind, items: kind === 'notes' ? probe.ws.notes.items : probe.ws.comments.items });
+      take(name, p, read);
+      if (!single) sheetsDone(name);
+    };
+    /** Takes synced whole probes; a sheet taller than the merged areas asked for needs one more sync. */
+    const takeWholes = async (probes: (readonly [string, SheetProbe])[]) => {
+      const tall = probes.filter(([, p]) => needsMoreMerges(p, base));
+      let refused = false;
+      if (tall.length) {
+        for (const [, p] of tall) queueMoreMerges(p);
+        try {
+          await c.read();
+        } catch (e) {
+          if (!tooMuchAtOnce(e, base)) throw toHostError(e, tall.length === 1 ? tall[0][0] : undefined);
+          refused = true;
+        }
+      }
+      for (const [name, p] of probes) {
+        if (refused && tall.some(([n]) => n === name)) continue;
+        try {
+          take(name, p, takeWhole(p, base));
+        } catch (e) {
+          throw toHostError(e, name);
+        }
+      }
+      if (byName.has(probes[probes.length - 1][0])) sheetsDone(probes[probes.length - 1][0]);
+      if (refused) for (const [name, p] of tall) await chunked(name, p);
+    };
+    if (first.active) {
+      const name = first.active.ws.name;
+      if (first.active.whole) await takeWholes([[name, first.active]]);
+      else await chunked(name, first.active);
     }
+    // the other sheets' used ranges, whole, in one sync; a group is halved only when Office refuses it
+    const readGroup = async (group: string[]): Promise<void> => {
+      const queued = group.map((name) => [name, probe(wb.worksheets.getItem(name), true)] as const);
+      try {
+        await c.read();
+      } catch (e) {
+        if (!tooMuchAtOnce(e, base)) throw toHostError(e, group.length === 1 ? group[0] : undefined);
+        if (group.length > 1) {
+          const mid = Math.ceil(group.length / 2);
+          await readGroup(group.slice(0, mid));
+          await readGroup(group.slice(mid));
+          return;
+        }
+        const p = probe(wb.worksheets.getItem(group[0]), false);
+        await c.read().catch((e2: unknown) => { throw toHostError(e2, group[0]); });
+        await chunked(group[0], p);
+        return;
+      }
+      await takeWholes(queued);
+    };
+    const rest = targets.filter((n) => !byName.has(n));
+    if (rest.length) await readGroup(rest);
     return {
-      sheets,
+      sheets: targets.map((n) => byName.get(n)!),
       worksheets,
       notes,
       undo: first.undo.isNullObject ? null : parseUndo(first.undo.value),

@@ -1,6 +1,6 @@
 import type { CellRange, CellValue, SheetGrid } from '../core/grid';
 import { excelErrorFromString } from '../core/grid';
-import type { CellPropertiesLike, RangeLike, RequestContextLike, WorksheetLike } from './excel-like';
+import type { CellPropertiesLike, RangeLike, WorksheetLike } from './excel-like';
 import { inferMerges } from './infer';
 
 /** A cell's fill as read: a `#RRGGBB` colour, or null for no fill. */
@@ -11,7 +11,7 @@ export interface ReadOptions {
   readonly merges: boolean;
   /** ExcelApi 1.9 and marking: read the fill of every cell (to restore it when marks are cleared) */
   readonly fills: boolean;
-  /** cells per sync (values + formats + formulas [+ fills]); keeps the web's 5 MB response limit far away */
+  /** cells per sync on the bounded path (only when Office refused the whole used range in one response) */
   readonly cellBudget: number;
   /** more cells than this on one sheet: TOO_LARGE */
   readonly maxCells: number;
@@ -31,25 +31,55 @@ export interface SheetRead {
   readonly mergesInferred: boolean;
 }
 
-/** Queued loads of one rectangle; `take()` after the sync. */
+type Areas = { readonly isNullObject: boolean; readonly address: string };
+
+/** Queued loads of one rectangle, read after the sync. */
 interface Block {
   rect: CellRange;
   range: RangeLike;
-  areas: { readonly isNullObject: boolean; readonly address: string } | null;
+  /** merged-area queries whose answers cover the rectangle (they may reach beyond it) */
+  areas: Areas[];
   props: { readonly value: CellPropertiesLike[][] } | null;
+}
+
+const CELLS = ['values', 'numberFormat', 'formulas'];
+const PLACE = ['rowIndex', 'columnIndex', 'rowCount', 'columnCount'];
+const SHEET_ROWS = 1_048_576;
+const SHEET_COLUMNS = 16_384;
+
+/**
+ * Rows per merged-area query of a whole read. Office fails a query over more than 512 areas; a form holds
+ * about one per row, and a sheet of forms easily more than 512 in all, so a sheet is asked in bands of rows.
+ */
+export const MERGE_BAND_ROWS = 128;
+/** Rows the whole read asks merged areas for before the used range is known; a taller sheet needs one more sync. */
+export const MERGE_COVER_ROWS = 4096;
+
+function queueFills(range: RangeLike, o: ReadOptions): Block['props'] {
+  return o.fills ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
+}
+
+/** Merged-area queries over whole rows `from` … `to - 1`, in bands of MERGE_BAND_ROWS rows. */
+function queueMergeBands(ws: WorksheetLike, from: number, to: number): Areas[] {
+  const out: Areas[] = [];
+  for (let top = from; top < Math.min(to, SHEET_ROWS); top += MERGE_BAND_ROWS) {
+    const a = ws.getRangeByIndexes(top, 0, Math.min(MERGE_BAND_ROWS, SHEET_ROWS - top, to - top), SHEET_COLUMNS).getMergedAreasOrNullObject();
+    a.load('address');
+    out.push(a);
+  }
+  return out;
 }
 
 export function queueBlock(ws: WorksheetLike, rect: CellRange, o: ReadOptions): Block {
   const range = ws.getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1);
-  range.load(['values', 'numberFormat', 'formulas']);
-  let areas: Block['areas'] = null;
+  range.load(CELLS);
+  const areas: Areas[] = [];
   if (o.merges) {
     const a = range.getMergedAreasOrNullObject();
     a.load('address');
-    areas = a;
+    areas.push(a);
   }
-  const props = o.fills ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
-  return { rect, range, areas, props };
+  return { rect, range, areas, props: queueFills(range, o) };
 }
 
 const AREA = /(?:'(?:[^']|'')*'|[^,']*?)!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
@@ -77,8 +107,8 @@ export function fillOf(p: CellPropertiesLike | undefined): Fill {
   return f.color.toUpperCase();
 }
 
-/** Assembles the used range from blocks (blocks may extend beyond it; merges are taken once, by top-left). */
-export function assemble(name: string, isProtected: boolean, used: CellRange | null, blocks: Block[], o: ReadOptions, merges: CellRange[] | null): SheetRead {
+/** Assembles the used range from blocks (blocks and merged areas may extend beyond it; merges are taken once, by a top-left inside it). */
+export function assemble(name: string, isProtected: boolean, used: CellRange | null, blocks: Block[], o: ReadOptions): SheetRead {
   const area = used ?? { top: 0, left: 0, bottom: 0, right: 0 };
   const rows = area.bottom - area.top + 1;
   const cols = area.right - area.left + 1;
@@ -87,7 +117,7 @@ export function assemble(name: string, isProtected: boolean, used: CellRange | n
   const rawFormats = mk('General');
   const formulas = mk<string | null>(null);
   const fills = o.fills ? mk<Fill>(null) : null;
-  const found: CellRange[] = merges ? [...merges] : [];
+  const found: CellRange[] = [];
   for (const b of blocks) {
     const vals = b.range.values, fmts = b.range.numberFormat, fors = b.range.formulas;
     const props = b.props?.value;
@@ -105,7 +135,7 @@ export function assemble(name: string, isProtected: boolean, used: CellRange | n
         if (fills && props) fills[row][col] = fillOf(props[i]?.[j]);
       }
     }
-    if (b.areas && !b.areas.isNullObject) found.push(...parseAreas(b.areas.address));
+    for (const a of b.areas) if (!a.isNullObject) found.push(...parseAreas(a.address));
   }
   const values: CellValue[][] = rawValues.map((line) => line.map(toCellValue));
   const formats = rawFormats.map((line) => line.map((f) => (f === 'General' ? null : f)));
@@ -116,7 +146,9 @@ export function assemble(name: string, isProtected: boolean, used: CellRange | n
     values,
     formats,
     formulas,
-    merges: inferred ? inferMerges({ sheet: name, origin: { row: area.top, col: area.left }, values, merges: [] }) : dedupe(found),
+    merges: inferred
+      ? inferMerges({ sheet: name, origin: { row: area.top, col: area.left }, values, merges: [] })
+      : dedupe(found.filter((m) => m.top >= area.top && m.top <= area.bottom && m.left >= area.left && m.left <= area.right)),
   };
   return { name, isProtected, used, grid, raw: { values: rawValues, formats: rawFormats, formulas }, fills, mergesInferred: inferred };
 }
@@ -149,49 +181,55 @@ export function bands(rect: CellRange, budget: number): CellRange[] {
   return out;
 }
 
-/** The first window read together with the sheet's metadata, before the used range is known. */
-export function firstWindow(budget: number): CellRange {
-  const cols = 26;
-  return { top: 0, left: 0, bottom: Math.max(1, Math.floor(budget / cols)) - 1, right: cols - 1 };
+/** Office's answers to a sync that asked for too much at once: split the read and ask again. */
+const SIZE_CODES = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'RangeExceedsLimit']);
+
+/** Whether a failed read sync is worth splitting: the payload limit, or (with merged areas) more than 512 of them. */
+export function tooMuchAtOnce(e: unknown, o: ReadOptions): boolean {
+  const code = String((e as { code?: unknown })?.code ?? '');
+  return SIZE_CODES.has(code) || (o.merges && code === 'GeneralException');
 }
 
-export function contains(outer: CellRange, inner: CellRange): boolean {
-  return inner.top >= outer.top && inner.left >= outer.left && inner.bottom <= outer.bottom && inner.right <= outer.right;
-}
-
+/**
+ * Queued loads of one sheet: name, protection, its values-only used range and, when `whole`, every cell of that
+ * range (values, formats, formulas, fills) and the merged areas of the sheet's first MERGE_COVER_ROWS rows: no
+ * address needs to be known before the sync.
+ */
 export interface SheetProbe {
-  ws: WorksheetLike;
-  used: RangeLike;
-  /** null when the probe was retried without it (too many merged areas in the window) */
-  window: Block | null;
-  /** A1's value, to tell a blank sheet (whose used range is A1) */
-  a1: RangeLike;
+  readonly ws: WorksheetLike;
+  readonly used: RangeLike;
+  readonly whole: boolean;
+  readonly areas: Areas[];
+  readonly props: Block['props'];
 }
 
-/** Queues the first sync of a sheet: name, protection, used range, and (normally) the first window. */
-export function queueProbe(ws: WorksheetLike, o: ReadOptions, withWindow = true): SheetProbe {
+export function queueProbe(ws: WorksheetLike, o: ReadOptions, whole: boolean): SheetProbe {
   ws.load(['name']);
   ws.protection.load('protected');
   const used = ws.getUsedRange(true);
-  used.load(['rowIndex', 'columnIndex', 'rowCount', 'columnCount']);
-  const window = withWindow ? queueBlock(ws, firstWindow(o.cellBudget), o) : null;
-  let a1 = window?.range;
-  if (!a1) {
-    a1 = ws.getRange('A1');
-    a1.load('values');
-  }
-  return { ws, used, window, a1 };
+  used.load(whole ? [...PLACE, ...CELLS] : PLACE);
+  const areas = whole && o.merges ? queueMergeBands(ws, 0, MERGE_COVER_ROWS) : [];
+  return { ws, used, whole, areas, props: whole ? queueFills(used, o) : null };
+}
+
+/** After a whole probe's sync: whether its used range reaches below the merged areas it asked for. */
+export function needsMoreMerges(p: SheetProbe, o: ReadOptions): boolean {
+  const r = rectOf(p.used);
+  return p.whole && o.merges && r.bottom >= MERGE_COVER_ROWS && cellsOf(r) <= o.maxCells;
+}
+
+/** Queues the merged areas of the rest of the used range (for a sheet `needsMoreMerges`). */
+export function queueMoreMerges(p: SheetProbe): void {
+  p.areas.push(...queueMergeBands(p.ws, MERGE_COVER_ROWS, rectOf(p.used).bottom + 1));
+}
+
+function rectOf(used: RangeLike): CellRange {
+  return { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 };
 }
 
 /** A blank sheet's used range is A1 holding ''. */
-export function usedRect(probe: SheetProbe): CellRange | null {
-  const used = probe.used;
-  const r = { top: used.rowIndex, left: used.columnIndex, bottom: used.rowIndex + used.rowCount - 1, right: used.columnIndex + used.columnCount - 1 };
-  if (r.top === 0 && r.left === 0 && used.rowCount === 1 && used.columnCount === 1) {
-    const v = (probe.a1.values as unknown[][])[0]?.[0];
-    if (v === '' || v === null || v === undefined) return null;
-  }
-  return r;
+function blank(r: CellRange, a1: unknown): boolean {
+  return r.top === 0 && r.left === 0 && r.bottom === 0 && r.right === 0 && (a1 === '' || a1 === null || a1 === undefined);
 }
 
 export type Sync = () => Promise<void>;
@@ -202,58 +240,54 @@ export class TooLarge extends Error {
   }
 }
 
-/**
- * Reads one sheet after its probe was synced: more bands when the used range leaves the first window, one
- * sync per band. Merged areas over 512 in a band make Office fail the band: it is split and read again.
- */
-export async function readRest(
-  ctx: RequestContextLike,
-  probe: SheetProbe,
-  o: ReadOptions,
-  sync: Sync,
-  onBand: (done: number, total: number) => void,
-): Promise<SheetRead> {
-  const name = probe.ws.name;
-  const isProtected = probe.ws.protection.protected;
-  const used = usedRect(probe);
-  if (!used) return assemble(name, isProtected, null, [], o, null);
-  const win = probe.window?.rect ?? { top: -1, left: -1, bottom: -1, right: -1 };
-  const cells = (used.bottom - used.top + 1) * (used.right - used.left + 1);
-  if (cells > o.maxCells) throw new TooLarge(cells);
-  let blocks: Block[];
-  let todo: CellRange[];
-  if (probe.window && contains(win, used)) {
-    blocks = [probe.window];
-    todo = [];
-  } else if (probe.window && used.right <= win.right && used.left >= win.left) {
-    blocks = [probe.window];
-    todo = bands({ ...used, top: Math.max(used.top, win.bottom + 1) }, o.cellBudget);
-  } else {
-    blocks = [];
-    todo = bands(used, o.cellBudget);
-  }
-  const total = todo.length + 1;
-  onBand(1, total);
-  let done = 1;
-  for (const rect of todo) {
-    blocks.push(...(await readBand(ctx, probe.ws, rect, o, sync)));
-    onBand(++done, total);
-  }
-  return assemble(name, isProtected, used, blocks, o, null);
+function cellsOf(r: CellRange): number {
+  return (r.bottom - r.top + 1) * (r.right - r.left + 1);
 }
 
-async function readBand(ctx: RequestContextLike, ws: WorksheetLike, rect: CellRange, o: ReadOptions, sync: Sync): Promise<Block[]> {
-  const b = queueBlock(ws, rect, o);
-  try {
-    await sync();
-    return [b];
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (!o.merges || code !== 'GeneralException' || rect.top === rect.bottom) throw e;
-    const mid = Math.floor((rect.top + rect.bottom) / 2);
-    return [
-      ...(await readBand(ctx, ws, { ...rect, bottom: mid }, o, sync)),
-      ...(await readBand(ctx, ws, { ...rect, top: mid + 1 }, o, sync)),
-    ];
+function checkSize(r: CellRange, o: ReadOptions): void {
+  if (cellsOf(r) > o.maxCells) throw new TooLarge(cellsOf(r));
+}
+
+/** The sheet as read by a synced whole probe. */
+export function takeWhole(probe: SheetProbe, o: ReadOptions): SheetRead {
+  const name = probe.ws.name;
+  const isProtected = probe.ws.protection.protected;
+  const r = rectOf(probe.used);
+  if (blank(r, (probe.used.values as unknown[][])[0]?.[0])) return assemble(name, isProtected, null, [], o);
+  checkSize(r, o);
+  return assemble(name, isProtected, r, [{ rect: r, range: probe.used, areas: probe.areas, props: probe.props }], o);
+}
+
+/**
+ * The bounded path, after a synced probe without cells: row bands of at most `cellBudget` cells, one sync each.
+ * A band Office refuses (payload limit, more than 512 merged areas) is halved and read again. `onBand` hears
+ * (0, bands) before the first band, then once after each band read; `total` grows when a band is halved.
+ */
+export async function readChunked(probe: SheetProbe, o: ReadOptions, sync: Sync, onBand: (done: number, total: number) => void): Promise<SheetRead> {
+  const name = probe.ws.name;
+  const isProtected = probe.ws.protection.protected;
+  const r = rectOf(probe.used);
+  checkSize(r, o);
+  const todo = bands(r, o.cellBudget);
+  let total = todo.length;
+  let done = 0;
+  onBand(done, total);
+  const blocks: Block[] = [];
+  while (todo.length) {
+    const rect = todo.shift()!;
+    const b = queueBlock(probe.ws, rect, o);
+    try {
+      await sync();
+    } catch (e) {
+      if (!tooMuchAtOnce(e, o) || rect.top === rect.bottom) throw e;
+      const mid = Math.floor((rect.top + rect.bottom) / 2);
+      todo.unshift({ ...rect, bottom: mid }, { ...rect, top: mid + 1 });
+      total++;
+      continue;
+    }
+    blocks.push(b);
+    onBand(++done, total);
   }
+  if (blank(r, (blocks[0]?.range.values as unknown[][] | undefined)?.[0]?.[0])) return assemble(name, isProtected, null, [], o);
+  return assemble(name, isProtected, r, blocks, o);
 }
