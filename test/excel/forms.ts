@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as fs from 'fs';
-import { parseRangeA1, type CellValue, type SheetGrid } from '../../src/core/grid';
+import { parseA1, parseRangeA1, rangeToA1, toA1, type CellValue, type SheetGrid } from '../../src/core/grid';
 import { gridOf } from '../helpers/grid';
 
 const T = '财政项目支出绩效自评表';
@@ -27,13 +27,35 @@ export function formGrid(sheet = '测试', at = 'A1'): SheetGrid {
     [null, '满意度指标', '服务对象满意度指标', '满意度', '>=90%', '95%', 10, 10, null],
     ['总分', null, null, null, null, null, 100, null, null],
   ];
-  const o = (a1: string) => a1.replace(/\d+/, (n) => String(Number(n) + Number(at.replace(/\D/g, '')) - 1));
+  const start = parseA1(at);
+  const o = (a1: string) => {
+    const p = parseA1(a1);
+    return toA1(p.row + start.row, p.col + start.col);
+  };
   return gridOf(rows, {
     sheet,
     at,
     merges: ['A1:I1', 'A2:I2', 'B3:I3', 'A5:A9', 'H5:I5', 'H6:I6', 'H7:I7', 'H8:I8', 'H9:I9', 'A10:A11', 'B10:E10', 'F10:I10', 'B11:E11', 'F11:I11', 'A12:A17', 'B13:B15', 'A18:F18'].map((m) => m.split(':').map(o).join(':')),
     formats: { [o('C6')]: '#,##0.00', [o('D6')]: '#,##0.00', [o('E6')]: '#,##0.00' },
   });
+}
+
+/** `n` copies of formGrid stacked on one sheet from `at`, two blank rows apart, each with its merges and formats. */
+export function formsGrid(n: number, sheet = '测试', at = 'A1'): SheetGrid {
+  const one = formGrid(sheet, 'A1');
+  const height = one.values.length + 2;
+  const start = parseA1(at);
+  const values: CellValue[][] = [];
+  const merges: string[] = [];
+  const formats: Record<string, string> = {};
+  for (let i = 0; i < n; i++) {
+    if (i > 0) values.push([], []);
+    values.push(...one.values.map((r) => [...r]));
+    const dr = start.row + i * height;
+    for (const m of one.merges) merges.push(rangeToA1({ top: m.top + dr, left: m.left + start.col, bottom: m.bottom + dr, right: m.right + start.col }));
+    one.formats?.forEach((line, r) => line.forEach((f, c) => { if (f) formats[toA1(r + dr, c + start.col)] = f; }));
+  }
+  return gridOf(values, { sheet, at, merges, formats });
 }
 
 export const SHARED = path.join(__dirname, '..', '..', '..', 'shared');

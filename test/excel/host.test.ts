@@ -2,13 +2,14 @@ import { checkWorkbook } from '../../src/core';
 import type { CheckResult, SheetGrid } from '../../src/core';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { asText, createExcelHost, MIN_EXCEL_API, UNDO_KEY, WINDOWS_PER_SYNC } from '../../src/excel/createExcelHost';
+import { asText, createExcelHost, MIN_EXCEL_API, UNDO_KEY } from '../../src/excel/createExcelHost';
 import type { ExcelLike } from '../../src/excel/excel-like';
 import { HostError, type Progress, type ValidateRequest } from '../../src/excel/host';
 import { MARK_COLORS, MARK_KEY } from '../../src/excel/marks';
 import { cellAt, createExcelApi, emuFromGrids, sheetState, type EmuWorkbook, type SheetExtras } from '../../src/workbench/emulator';
-import { gridOf, stack } from '../helpers/grid';
-import { FIXTURE, formGrid, gridsFromXlsx, hasFixture } from './forms';
+import { gridOf } from '../helpers/grid';
+import { rangeToA1 } from '../../src/core/grid';
+import { FIXTURE, formGrid, formsGrid, gridsFromXlsx, hasFixture } from './forms';
 
 const REQ: ValidateRequest = { allSheets: false, options: {}, mark: false, lang: 'zh-CN' };
 
@@ -87,30 +88,110 @@ describe('validate', () => {
     expect(MIN_EXCEL_API).toBe(/<Set Name="ExcelApi" MinVersion="([\d.]+)"/.exec(readFileSync(join(__dirname, '../../manifest.xml'), 'utf8'))?.[1]);
   });
 
-  it('reads a big sheet in bounded chunks, one sync per chunk, reporting progress', async () => {
-    const one = formGrid().values as (string | number | null)[][];
-    const rows = stack(2, ...Array.from({ length: 40 }, () => one.map((r) => [...r])));
-    const forms: string[] = [];
-    for (let i = 0; i < 40; i++) {
-      const o = i * (one.length + 2);
-      const shift = (m: string) => m.replace(/\d+/g, (n) => String(Number(n) + o));
-      forms.push(...['A5:A9', 'A10:A11', 'A12:A17', 'B13:B15', 'A18:F18', 'H6:I6'].map(shift));
-    }
-    const big = gridOf(rows, { sheet: '大表', merges: forms });
-    const { emu, host } = setup([big], {}, { cellBudget: 900 });
+  it.each([1, 10, 40])('%i forms on one sheet: one read sync, one progress report, what the core gives', async (n) => {
+    const grid = formsGrid(n, '大表');
+    if (n === 40) expect(grid.merges.length).toBeGreaterThan(512); // more than one merged-area query may answer
+    const { emu, host } = setup([grid]);
+    const progress: (Progress & { syncs: number })[] = [];
+    const out = await host.validate(REQ, (p) => progress.push({ ...p, syncs: emu.syncCount }));
+    expect(out.result.forms).toHaveLength(n);
+    expect([out.readSyncs, out.writeSyncs, emu.syncCount]).toEqual([1, 0, 1]);
+    expect(progress).toEqual([{ done: 1, total: 1, sheet: '大表', syncs: 1 }]);
+    expect(summary(out.result)).toEqual(summary(checkWorkbook({ sheets: [grid] })));
+
+    const marked = await host.validate({ ...REQ, mark: true });
+    expect([marked.readSyncs, marked.writeSyncs]).toEqual([1, 1]);
+    const filled = await host.fill({ ...REQ, mark: true, expected: marked.result.fillPlan });
+    expect([filled.readSyncs, filled.writeSyncs]).toEqual([1, 1]);
+    expect(filled.written).toBe(marked.result.fillPlan.cells.length);
+  });
+
+  it('a sheet taller than the merged areas the first sync asks for: one more sync, merges intact', async () => {
+    const grid = formsGrid(2, '高表', 'A4100');
+    const { host } = setup([grid]);
+    const out = await host.validate(REQ);
+    expect(out.readSyncs).toBe(2);
+    expect(out.result.forms).toHaveLength(2);
+    expect(summary(out.result)).toEqual(summary(checkWorkbook({ sheets: [grid] })));
+  });
+
+  it('when Office refuses the whole sheet (payload limit), reads it in bands of cellBudget cells, one sync per band, with progress', async () => {
+    const grid = formsGrid(40, '大表');
+    const { emu, host } = setup([grid], {}, { cellBudget: 900 });
+    emu.payloadLimitBytes = 60_000;
     const progress: (Progress & { syncs: number })[] = [];
     const out = await host.validate(REQ, (p) => progress.push({ ...p, syncs: emu.syncCount }));
     expect(out.result.forms).toHaveLength(40);
-    const bands = Math.ceil((rows.length - Math.floor(900 / 26)) / Math.floor(900 / 9));
-    expect(out.readSyncs).toBe(1 + bands);
-    expect(progress.map((p) => p.done)).toEqual(Array.from({ length: bands + 1 }, (_, i) => i + 1));
-    expect(progress.every((p) => p.total === bands + 1 && p.sheet === '大表')).toBe(true);
+    const bands = Math.ceil(grid.values.length / Math.floor(900 / 9));
+    // the refused whole read, the sheet's dimensions, then the bands
+    expect(out.readSyncs).toBe(2 + bands);
+    expect(progress.map((p) => p.done)).toEqual(Array.from({ length: bands + 1 }, (_, i) => i));
+    expect(progress.every((p) => p.total === bands && p.sheet === '大表')).toBe(true);
     // exactly one sync between two progress reports
-    expect(progress.map((p) => p.syncs)).toEqual(Array.from({ length: bands + 1 }, (_, i) => i + 1));
-    expect(summary(out.result)).toEqual(summary(checkWorkbook({ sheets: [big] })));
+    expect(progress.map((p) => p.syncs)).toEqual(Array.from({ length: bands + 1 }, (_, i) => i + 2));
+    expect(summary(out.result)).toEqual(summary(checkWorkbook({ sheets: [grid] })));
   });
 
-  it('all sheets: one sync for the list and the records, then one for each group of sheets', async () => {
+  it('a band Office still refuses is halved; marks and fill work over the bounded path', async () => {
+    const grid = formsGrid(40, '大表');
+    const { emu, host } = setup([grid]);
+    // the records, the notes and the dimensions fit; neither the whole sheet nor a band of 5000 cells does
+    emu.payloadLimitBytes = 120_000;
+    const progress: Progress[] = [];
+    const out = await host.validate({ ...REQ, mark: true }, (p) => progress.push(p));
+    const last = progress[progress.length - 1];
+    expect(last.done).toBe(last.total);
+    expect(last.total).toBeGreaterThan(Math.ceil(grid.values.length / Math.floor(5000 / 9)));
+    expect(progress.map((p) => p.done)).toEqual(Array.from({ length: last.total + 1 }, (_, i) => i));
+    expect(out.readSyncs).toBeGreaterThan(2 + last.total);
+    expect(out.writeSyncs).toBe(1);
+    expect(summary(out.result)).toEqual(summary(checkWorkbook({ sheets: [grid] })));
+    const filled = await host.fill({ ...REQ, mark: true, expected: out.result.fillPlan });
+    expect(filled.writeSyncs).toBe(1);
+    expect(filled.written).toBe(out.result.fillPlan.cells.length);
+    expect(filled.result.fillPlan.cells).toEqual([]);
+  });
+
+  it('more than 512 merged areas in one query: the whole read fails with GeneralException and bands read the sheet', async () => {
+    const form = formGrid('密表');
+    const rows = form.values.map((r) => [...r]);
+    const extra: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      rows.push(['x', null, 'y', null, 'z', null, 'w', null, 'v', null, 'u', null]);
+      for (const [a, b] of [['A', 'B'], ['C', 'D'], ['E', 'F'], ['G', 'H'], ['I', 'J'], ['K', 'L']]) extra.push(`${a}${rows.length}:${b}${rows.length}`);
+    }
+    expect(extra.length).toBeGreaterThan(512);
+    const dense = gridOf(rows, { sheet: '密表', merges: [...form.merges.map(rangeToA1), ...extra] });
+    const { host } = setup([dense], {}, { cellBudget: 600 });
+    const out = await host.validate(REQ);
+    expect(out.readSyncs).toBe(2 + Math.ceil(rows.length / Math.floor(600 / 12)));
+    expect(out.result.forms).toHaveLength(1);
+    expect(summary(out.result)).toEqual(summary(checkWorkbook({ sheets: [dense] })));
+  });
+
+  it('a used range above maxCells is TOO_LARGE, on the one-sync path and on the bounded path', async () => {
+    const { emu, host } = setup([formGrid()], {}, { maxCells: 100 });
+    const e1 = await hostError(host.validate(REQ));
+    expect([e1.code, e1.detail.sheet, e1.detail.cells]).toEqual(['TOO_LARGE', '测试', 18 * 9]);
+    emu.payloadLimitBytes = 100;
+    const syncs = emu.syncCount;
+    const e2 = await hostError(host.validate(REQ));
+    expect([e2.code, e2.detail.cells]).toEqual(['TOO_LARGE', 18 * 9]);
+    expect(emu.syncCount - syncs).toBe(2); // refused, then the dimensions: no band is read
+  });
+
+  it('a blank sheet reads as blank on both paths', async () => {
+    const { emu, host } = setup([gridOf([[null]], { sheet: '空' })]);
+    const out = await host.validate(REQ);
+    expect([out.readSyncs, out.result.forms.length]).toEqual([1, 0]);
+    expect(summary(out.result)).toEqual(summary(checkWorkbook({ sheets: [{ sheet: '空', origin: { row: 0, col: 0 }, values: [], merges: [] }] })));
+    emu.failNextSyncWith('ResponsePayloadSizeLimitExceeded');
+    const chunked = await host.validate(REQ);
+    expect(chunked.readSyncs).toBe(3);
+    expect(summary(chunked.result)).toEqual(summary(out.result));
+  });
+
+  it('all sheets: one sync for the list and the records, one for every sheet', async () => {
     const { host } = setup([formGrid('甲'), formGrid('乙'), gridOf([['无表']], { sheet: '丙' })], { 丙: { visibility: 'Hidden' } });
     const progress: Progress[] = [];
     const out = await host.validate({ ...REQ, allSheets: true }, (p) => progress.push(p));
@@ -120,16 +201,38 @@ describe('validate', () => {
     expect(out.result.forms.map((f) => f.sheet)).toEqual(['甲', '乙']);
   });
 
-  it('all sheets: the number of read syncs grows by groups of WINDOWS_PER_SYNC sheets, not by sheet', async () => {
-    const names = Array.from({ length: WINDOWS_PER_SYNC + 2 }, (_, i) => `表${i + 1}`);
-    const { host } = setup(names.map((n) => formGrid(n)));
+  it('all sheets: 2 syncs however many sheets; a group is halved only when Office refuses it', async () => {
+    const grids = Array.from({ length: 8 }, (_, i) => formGrid(`表${i + 1}`));
+    const { emu, host } = setup(grids);
+    const out = await host.validate({ ...REQ, allSheets: true });
+    expect(out.readSyncs).toBe(2);
+    const direct = summary(checkWorkbook({ sheets: grids }));
+    expect(summary(out.result)).toEqual(direct);
+
+    // a limit that lets two whole sheets through but not four: 8 (refused) → 4 + 4 (refused) → 2 + 2 + 2 + 2
+    emu.payloadLimitBytes = Math.floor(2.5 * (await wholeBytes(grids[0])));
     const progress: Progress[] = [];
-    const out = await host.validate({ ...REQ, allSheets: true }, (p) => progress.push(p));
-    expect(out.readSyncs).toBe(3);
-    expect(progress.map((p) => [p.done, p.total])).toEqual([[WINDOWS_PER_SYNC, names.length], [names.length, names.length]]);
-    expect(out.result.forms).toHaveLength(names.length);
+    const halved = await host.validate({ ...REQ, allSheets: true }, (p) => progress.push(p));
+    expect(halved.readSyncs).toBe(1 + 1 + 2 + 4);
+    expect(summary(halved.result)).toEqual(direct);
+    expect(progress.map((p) => [p.done, p.total])).toEqual([[2, 8], [4, 8], [6, 8], [8, 8]]);
   });
 });
+
+/** The smallest payload limit under which a sheet is read whole (active-sheet mode). */
+async function wholeBytes(grid: SheetGrid): Promise<number> {
+  const emu = emuFromGrids([grid]);
+  const host = createExcelHost(createExcelApi(emu), emu);
+  let lo = 1;
+  let hi = 1 << 20;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    emu.payloadLimitBytes = mid;
+    if ((await host.validate(REQ)).readSyncs === 1) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
 
 describe('marks', () => {
   it('are written in one sync, cleared by the next run, and never touch a user fill or note', async () => {
