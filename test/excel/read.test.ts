@@ -1,6 +1,8 @@
 import { rangeToA1 } from '../../src/core/grid';
 import { inferMerges } from '../../src/excel/infer';
-import { bands, parseAreas } from '../../src/excel/read';
+import type { ExcelLike } from '../../src/excel/excel-like';
+import { bands, parseAreas, queueProbe, readChunked, takeWhole } from '../../src/excel/read';
+import { createExcelApi, emuFromGrids } from '../../src/workbench/emulator';
 import { gridOf } from '../helpers/grid';
 import { formGrid } from './forms';
 
@@ -49,5 +51,48 @@ describe('reading helpers', () => {
     expect(b[0].top).toBe(3);
     expect(b[b.length - 1].bottom).toBe(1002);
     for (let i = 1; i < b.length; i++) expect(b[i].top).toBe(b[i - 1].bottom + 1);
+  });
+});
+
+describe('whole read and bounded read', () => {
+  const o = { merges: true, fills: true, cellBudget: 40, maxCells: 1_000_000 };
+
+  async function readBoth(emu: ReturnType<typeof emuFromGrids>, sheet: string) {
+    const api = createExcelApi(emu) as unknown as ExcelLike;
+    const whole = await api.run(async (ctx) => {
+      const p = queueProbe(ctx.workbook.worksheets.getItem(sheet), o, true);
+      await ctx.sync();
+      return takeWhole(p, o);
+    });
+    let syncs = 0;
+    const bounded = await api.run(async (ctx) => {
+      const p = queueProbe(ctx.workbook.worksheets.getItem(sheet), o, false);
+      await ctx.sync();
+      return readChunked(p, o, async () => { syncs++; await ctx.sync(); }, () => undefined);
+    });
+    return { whole, bounded, syncs };
+  }
+
+  it('give the same sheet: values, formats, formulas, fills, merges, origin', async () => {
+    const g = formGrid('表', 'C4');
+    const emu = emuFromGrids([g], { 表: { fills: { D8: '#FFFF00', K20: '#00B0F0' } } });
+    emu.sheet('表')!.cell(9, 9).formula = '=H9*2';
+    emu.recalc();
+    const { whole, bounded, syncs } = await readBoth(emu, '表');
+    expect(syncs).toBe(Math.ceil(g.values.length / Math.floor(40 / 9)));
+    expect(bounded).toEqual(whole);
+    expect(whole.grid.origin).toEqual({ row: 3, col: 2 });
+    expect(whole.grid.merges.map(rangeToA1).sort()).toEqual(g.merges.map(rangeToA1).sort());
+    expect(whole.fills?.[4][1]).toBe('#FFFF00');
+    expect(whole.grid.formulas?.[6][7]).toBe('=H9*2');
+  });
+
+  it('merged areas beside the used range are not taken (Office answers merged areas by their top-left)', async () => {
+    const g = gridOf([['a', 'b'], ['c', 'd']], { sheet: 'S', at: 'B2', merges: ['B2:C2'] });
+    const emu = emuFromGrids([g]);
+    emu.sheet('S')!.merges.push({ top: 0, left: 0, bottom: 4, right: 0 }, { top: 9, left: 5, bottom: 9, right: 6 });
+    const { whole, bounded } = await readBoth(emu, 'S');
+    expect(whole.grid.merges.map(rangeToA1)).toEqual(['B2:C2']);
+    expect(bounded).toEqual(whole);
   });
 });
