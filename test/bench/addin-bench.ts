@@ -135,7 +135,7 @@ async function syncFigures(files: Map<number, Buffer>): Promise<void> {
     ...table(['sheet', 'operation', 'read syncs', 'write syncs', 'syncs', 'goal met', 'node time', 'result'], rows),
     '',
     'Goal: 1 read sync and at most 1 write sync per validate and per fill, whatever the size.',
-    'The adapter reads at most HostOptions.cellBudget cells (default 5000) per read sync, so read syncs grow with the used range.',
+    'The adapter reads a sheet\'s whole used range in one sync; it falls back to bands of HostOptions.cellBudget cells (one sync each) only when Office refuses (5 MB payload on the web, > 512 merged areas per query).',
   ]);
 }
 
