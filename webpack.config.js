@@ -4,6 +4,8 @@
  *   npm run build  → webpack --mode production (needs ADDIN_BASE_URL; dist/manifest.xml points there)
  * office.js is never bundled: taskpane.html and commands.html load it from Microsoft's CDN.
  */
+const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -43,15 +45,21 @@ function loadManifestRenderer() {
 }
 
 /** HTTPS for the dev server: office-addin-dev-certs' certificate when that package is installed and its certs valid. */
+/**
+ * HTTPS for sideloading, as the Office templates do: the certificate `npx office-addin-dev-certs install` writes (and
+ * trusts) on Windows/Mac, read straight from ~/.office-addin-dev-certs so the package need not be a dependency;
+ * without it, webpack-dev-server's own self-signed certificate (accept it once in the browser).
+ */
 async function devServerHttps() {
-  try {
-    const devCerts = require('office-addin-dev-certs');
-    const options = await devCerts.getHttpsServerOptions();
-    return { type: 'https', options: { ca: options.ca, key: options.key, cert: options.cert } };
-  } catch {
-    // not installed, or its CA is not trusted here: webpack-dev-server's own self-signed certificate
-    return 'https';
+  const dir = process.env.ZIPING_DEV_CERTS || path.join(os.homedir(), '.office-addin-dev-certs');
+  const file = (name) => path.join(dir, name);
+  if (['localhost.key', 'localhost.crt', 'ca.crt'].every((f) => fs.existsSync(file(f)))) {
+    return {
+      type: 'https',
+      options: { key: fs.readFileSync(file('localhost.key')), cert: fs.readFileSync(file('localhost.crt')), ca: fs.readFileSync(file('ca.crt')) },
+    };
   }
+  return 'https';
 }
 
 module.exports = async (_env, argv) => {
