@@ -56,32 +56,33 @@ export function scoreChecks(form: EvaluatedForm): Finding[] {
     const w = i.weight?.value ?? null;
     const s = i.stated?.value ?? null;
     const cell = i.stated?.cell.a1 ?? i.actualCell?.a1 ?? '';
-    const p = {
+    // params are built only for the findings raised: most indicators raise none
+    const p = () => ({
       ...base(i), kind: i.target.kind, status: i.status, weight: ds(w), stated: ds(s), computed: ds(i.computed),
       ratio: ds(i.outcome.ratio), statedText: i.stated ? shownNumber(i.stated.cell) : null,
-    };
+    });
     if (s !== null && w !== null && (s.gt(w) || s.lt(ZERO))) {
-      out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p));
+      out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p()));
       continue;
     }
     if (s === null && !i.stated?.unreadable) {
       const formula = i.stated?.cell.formula ?? null;
-      if (formula) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: i.computed !== null, formula }));
-      else if (i.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: true }));
-      else if (w) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: false }));
+      if (formula) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p(), computable: i.computed !== null, formula }));
+      else if (i.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p(), computable: true }));
+      else if (w) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p(), computable: false }));
       continue;
     }
     if (s !== null && i.outOfBand) {
       out.push(finding('SCORE_OUT_OF_BAND', 'warning', sheet, cell, {
-        ...p, low: ds(i.outOfBand.low), high: ds(i.outOfBand.high), highInclusive: i.status === 'achieved',
+        ...p(), low: ds(i.outOfBand.low), high: ds(i.outOfBand.high), highInclusive: i.status === 'achieved',
       }));
       continue;
     }
     if (s !== null && i.computed && !roundHalfUp(s, 2).eq(i.computed)) {
-      out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p));
+      out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p()));
     }
     if (i.outcome.review) {
-      out.push(finding('QUALITATIVE_REVIEW', 'info', sheet, i.actualCell?.a1 ?? cell, { ...p, review: i.outcome.review }));
+      out.push(finding('QUALITATIVE_REVIEW', 'info', sheet, i.actualCell?.a1 ?? cell, { ...p(), review: i.outcome.review }));
     }
   }
   return out;
