@@ -4,7 +4,7 @@ import { GridView, isExcelError, toA1, rangeToA1, type CellValue } from './grid'
 import type { CheckOptions, IndicatorStatus } from './model';
 import { bandOf, scoreIndicator, type ScoreOutcome } from './rules/score';
 import type { RuleSet } from './rules/ruleSets';
-import { displayText, measure, parseActual, parseNumberCell, parseTarget, statedPrecision } from './values';
+import { displayText, isPercentFormat, measure, parseActual, parseNumberCell, parseTarget, statedPrecision } from './values';
 import type { Actual, Measure, Target } from './values/types';
 
 /** A cell the checks talk about: where it is (the anchor of its merged area), what it holds. */
@@ -150,6 +150,15 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
   };
 }
 
+/**
+ * A 执行率 written in percent points without `%` (`98.81` in a General cell): no rate of 2 or more is a fraction
+ * (over-execution stays below 200 %), so it is read as 0.9881.
+ */
+function inPercentPoints(n: NumberRead | null): n is NumberRead & { value: Dec } {
+  if (!n?.value || n.value.lt(2) || n.value.gt(200) || isPercentFormat(n.cell.format)) return false;
+  return !(typeof n.cell.value === 'string' && n.cell.value.includes('%'));
+}
+
 function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | null {
   const f = layout.funds;
   if (!f || f.rows.total === undefined) return null;
@@ -157,7 +166,9 @@ function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | nul
   const budget = readNumber(view, at(r, f.columns.budget));
   const executed = readNumber(view, at(r, f.columns.executed));
   const weight = readNumber(view, at(r, f.columns.weight));
-  const statedRate = readNumber(view, at(r, f.columns.rate));
+  const rateRead = readNumber(view, at(r, f.columns.rate));
+  const points = inPercentPoints(rateRead);
+  const statedRate = points ? { ...rateRead, value: rateRead.value.div(100) } : rateRead;
   const statedScore = readNumber(view, at(r, f.columns.score));
   let rate: Dec | null = null;
   if (budget?.value && executed?.value && budget.value.gt(ZERO)) rate = executed.value.div(budget.value);
@@ -174,7 +185,9 @@ function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | nul
     if (!total) continue;
     breakdown.push({ total, parts: subRows.map((sr) => readNumber(view, { row: sr, col })).filter((x): x is NumberRead => x !== null) });
   }
-  const ratePrecision = statedRate && statedRate.value ? statedPrecision(statedRate.cell.value, statedRate.cell.format) : null;
+  const ratePrecision = statedRate && statedRate.value
+    ? statedPrecision(statedRate.cell.value, statedRate.cell.format) + (points ? 2 : 0)
+    : null;
   return { budget, executed, weight, statedRate, statedScore, rate, computed, breakdown, ratePrecision };
 }
 

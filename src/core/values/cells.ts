@@ -42,7 +42,8 @@ export type NumberCell =
 /** Cell text that means "nothing here" in a numeric column (the 其中 rows' 分值 `—`). */
 const EMPTY_MARKS = new Set(['', '-', '—', '——', '–', '/', '\\', '―', '−']);
 
-const PLAIN_NUMBER = /^([-+]?)¥?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%?)$/u;
+/** A number with optional sign, ¥, separators and `%`; a trailing `分` (a weight or score written `10分`) is allowed. */
+const PLAIN_NUMBER = /^([-+]?)¥?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%?)分?$/u;
 
 /**
  * A funds amount, weight, score or rate cell read as an exact decimal, or why it could not be: a number cell as

@@ -28,13 +28,19 @@ export function canonicalUnit(u: string): string {
   return u === '百分比' ? '%' : u;
 }
 
+/** `期/年`, `人次/年度` → `期`, `人次`: on an annual form a count per year is the year's count. */
+function perYear(u: string): string {
+  const m = /^(.+?)\/(?:年|年度|每年)$/u.exec(u);
+  return m ? m[1] : u;
+}
+
 /**
  * `value` written in `from` expressed in `to`, or null when the units differ and do not convert.
  * An empty `to` (a target without unit) accepts any unit as it is.
  */
 export function convertUnit(value: Dec, from: string, to: string): Dec | null {
-  const f = canonicalUnit(from);
-  const t = canonicalUnit(to);
+  const f = perYear(canonicalUnit(from));
+  const t = perYear(canonicalUnit(to));
   if (f === t || t === '') return value;
   const a = INDEX.get(f);
   const b = INDEX.get(t);
@@ -44,7 +50,7 @@ export function convertUnit(value: Dec, from: string, to: string): Dec | null {
 
 /** Every unit text that converts to `u` (itself first), longest first: for finding `u` after a number in a sentence. */
 export function unitsConvertibleTo(u: string): string[] {
-  const c = canonicalUnit(u);
+  const c = perYear(canonicalUnit(u));
   const fam = INDEX.get(c)?.family;
   const all = fam ? Object.keys(UNIT_FAMILIES[fam]) : [c];
   if (c === '%') all.push('百分比');

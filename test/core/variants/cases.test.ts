@@ -59,6 +59,10 @@ describe('values a careful reviewer reads without help', () => {
     ['an Excel error actual', '≥95%', null, { kind: 'error', code: '#DIV/0!' }, null, 10, null, 'atLeast', null, 'undetermined', ['warning VALUE_UNPARSED F7']],
     ['full-width digits and ，', '≥1,000人次', null, '１，２００人次', null, 10, NOTE, 'atLeast', '10', 'achieved', ['info OVERACHIEVED F7']],
     ['a boolean score', '≥90%', null, '96%', null, true, null, 'atLeast', '10', 'achieved', ['warning CELL_UNREADABLE H7']],
+    ['a score written 10分', '≥90%', null, '96%', null, '10分', null, 'atLeast', '10', 'achieved', []],
+    ['a count per year against the year\'s count', '≥20期/年', null, '22期', null, 10, null, 'atLeast', '10', 'achieved', []],
+    ['a count per year in a sentence', '≥20人次/年', null, '全年培训22人次', null, 10, null, 'atLeast', '10', 'achieved', ['info VALUE_FROM_TEXT F7']],
+    ['a count per month is not a count per year', '≥2次/月', null, '24次', null, 10, null, 'atLeast', null, 'undetermined', ['warning UNIT_MISMATCH F7']],
   ])('%s', (_label, target, targetFormat, actual, actualFormat, stated, note, kind, computed, status, expected) => {
     const r = checkLit(formWith({
       target, targetFormat: targetFormat ?? undefined, actual, actualFormat: actualFormat ?? undefined, score: stated, note,
@@ -117,6 +121,18 @@ describe('funds blocks as real sheets hold them', () => {
     const r = checkLit({ ...l, merges: ['B1:I1', 'A2:A5', 'A6:A9', 'A10:F10'], formulas: { E3: '=E4+E5' } });
     expect(r.forms[0].funds?.executed?.toFixed()).toBe('125.5');
     expect(r.findings.filter((f) => f.code === 'FUNDS_BREAKDOWN')).toEqual([]);
+  });
+
+  it.each<[string, CellValue, string | null, string[]]>([
+    ['98 in a General cell (percent points)', 98, null, []],
+    ['98.00 as text', '98.00', null, []],
+    ['97 in percent points', 97, null, ['error RATE_MISMATCH G3']],
+    ['0.98 as a fraction', 0.98, null, []],
+    ['98% with a % format', 0.98, '0%', []],
+  ])('reads a 执行率 of %s', (_name, rate, format, expected) => {
+    const l = withFunds(99.8, { E3: 784000, G3: rate, H3: 9.8, E4: 784000 });
+    l.formats = { ...l.formats, G3: format ?? 'General' };
+    expect(findingList(checkLit(l))).toEqual(expected);
   });
 
   it('reads a text 执行率 and a 分值 of 10 merged over the sub-rows', () => {

@@ -117,6 +117,27 @@ describe('headers drawn over two rows', () => {
   });
 });
 
+describe('header synonyms of other provinces', () => {
+  it.each([
+    ['全年指标值', '全年实际完成值', '指标权重', '自评分', '偏差原因'],
+    ['计划指标值', '年度实际完成值', '分值（分）', '得分（分）', '未完成原因分析'],
+    ['年度指标值（包含数字及文字描述）', '实际完成数', '权重', '评价得分', '偏差原因分析及整改措施'],
+  ])('%s / %s / %s / %s / %s', (target, actual, weight, score, note) => {
+    const l = bareForm('甲');
+    const h = l.rows.findIndex((r) => r[1] === '一级指标');
+    l.rows[h] = ['绩效指标', '一级指标', '二级指标', '三级指标', target, actual, weight, score, note];
+    const r = checkLit(l);
+    expect(r.forms[0].indicators.map((i) => [i.targetCell, i.actualCell, i.scoreCell, i.noteCell])[0]).toEqual(['E6', 'F6', 'H6', 'I6']);
+    expect(findingList(r)).toEqual([]);
+  });
+
+  it.each(['自评总分', '总分合计'])('ends the table at a %s row', (label) => {
+    const l = bareForm('甲');
+    l.rows[8][0] = label;
+    expect(checkLit(l).forms[0].total.cell).toBe('H9');
+  });
+});
+
 describe('rows the table does not expect', () => {
   it('reads across an empty row between two indicators', () => {
     const r = checkLit(gappedRows());
