@@ -1,4 +1,5 @@
-import { D, decString, getRuleSet, renderMessage, type CheckResult, type Dec, type Finding, type FormResult, type Lang, type Severity } from '../core';
+import { scoreText } from '../core/messages/format';
+import { D, getRuleSet, renderMessage, type CheckResult, type Dec, type Finding, type FormResult, type Lang, type Severity } from '../core';
 import { CLI_TEXT } from './text';
 
 export function countSeverities(findings: readonly Finding[]): Record<Severity, number> {
@@ -7,7 +8,7 @@ export function countSeverities(findings: readonly Finding[]): Record<Severity, 
   return c;
 }
 
-const num = (d: Dec | null): string => (d ? decString(d) : '—');
+const num = (d: Dec | null): string => (d ? scoreText(d) : '—');
 const pct = (d: Dec | null): string => (d ? `${d.mul(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2)}%` : '—');
 
 function formBlock(f: FormResult, lang: Lang): string[] {

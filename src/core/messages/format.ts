@@ -1,4 +1,4 @@
-import { D } from '../decimal';
+import { D, type Dec } from '../decimal';
 import type { ParamValue } from '../model';
 
 function dec(v: ParamValue) {
@@ -28,6 +28,16 @@ export function plain(v: ParamValue): string {
   if (!d) return String(v ?? '—');
   const [i, f] = d.toFixed().split('.');
   return f ? `${group(i)}.${f}` : group(i);
+}
+
+/**
+ * A score as a reader compares it: rounded half up to 2 decimals, no trailing zeros (`96.8714285714286` → `96.87`,
+ * `100.00` → `100`). Scores are compared at 2 decimals, so they are shown at 2 decimals at most.
+ */
+export function scoreText(v: ParamValue | Dec): string {
+  const d = typeof v === 'object' && v !== null ? (v as Dec) : dec(v as ParamValue);
+  if (!d) return '—';
+  return d.toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed().replace(/^-0$/, '0');
 }
 
 /** A score to two decimals (`2.00`). */

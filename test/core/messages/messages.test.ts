@@ -95,3 +95,16 @@ describe('messages', () => {
     expect(pct('1', 0)).toBe('100%');
   });
 });
+
+describe('scores as a reader compares them', () => {
+  it.each([
+    ['96.8714285714286', '96.87'],
+    ['100.00', '100'],
+    ['9.985', '9.99'],
+    ['0', '0'],
+    ['', '—'],
+  ])('%s → %s', async (input, out) => {
+    const { scoreText } = await import('../../../src/core/messages/format');
+    expect(scoreText(input)).toBe(out);
+  });
+});

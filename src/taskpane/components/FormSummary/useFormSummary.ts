@@ -1,8 +1,9 @@
-import type { Dec } from '../../../core/decimal';
+import { roundHalfUp, type Dec } from '../../../core/decimal';
+import { scoreText } from '../../../core/messages/format';
 import { severityCounts } from '../../useZiping';
 import type { FormSummaryProps, FormSummaryState } from './FormSummary.types';
 
-const show = (d: Dec | null): string => (d === null ? '—' : d.toFixed());
+const show = (d: Dec | null): string => (d === null ? '—' : scoreText(d));
 
 export function useFormSummary({ form, strings }: FormSummaryProps): FormSummaryState {
   const c = severityCounts(form.findings);
@@ -11,7 +12,7 @@ export function useFormSummary({ form, strings }: FormSummaryProps): FormSummary
     project: form.project.trim() || strings.untitledProject,
     year: form.year ? strings.yearLabel(form.year) : null,
     total: strings.total(show(computed), show(stated)),
-    totalDiffers: computed !== null && stated !== null && !computed.eq(stated),
+    totalDiffers: computed !== null && stated !== null && !roundHalfUp(computed, 2).eq(roundHalfUp(stated, 2)),
     grade: form.grade ? `${strings.gradeLabel} ${strings.grade[form.grade]}` : null,
     counts: (['error', 'warning', 'info'] as const).map((severity) => ({
       severity,
