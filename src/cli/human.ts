@@ -41,5 +41,6 @@ export function humanReport(file: string, result: CheckResult, lang: Lang): stri
   if (result.forms.length > 0 && result.sheetsWithoutForm.length > 0) {
     lines.push('', t.sheetsWithoutForm(result.sheetsWithoutForm.join(lang === 'zh-CN' ? '、' : ', ')));
   }
+  if (result.hiddenSheets.length > 0) lines.push('', t.hiddenSheets(result.hiddenSheets.join(lang === 'zh-CN' ? '、' : ', ')));
   return `${lines.join('\n')}\n`;
 }

@@ -15,6 +15,7 @@ export interface CliText {
   cannotWrite: (file: string, reason: string) => string;
   noForm: (file: string, sheets: number) => string;
   sheetsWithoutForm: (names: string) => string;
+  hiddenSheets: (names: string) => string;
   ruleSet: string;
   total: (computed: string, stated: string, undetermined: number) => string;
   grade: (g: Grade | null) => string;
@@ -67,6 +68,7 @@ const zh: CliText = {
   cannotWrite: (f, r) => `无法写入 ${f}：${r}`,
   noForm: (f, n) => `${f}：在 ${n} 个工作表中均未找到绩效自评表。需要包含“年度指标值”“实际完成值”“分值”“得分”等表头。`,
   sheetsWithoutForm: (s) => `未找到绩效自评表的工作表：${s}`,
+  hiddenSheets: (s) => `未校验的隐藏工作表：${s}`,
   ruleSet: '评分规则',
   total: (c, s, u) => `总分 ${c}（表内 ${s}）${u > 0 ? `，其中 ${u} 项按表内得分计（需人工判定）` : ''}`,
   grade: (g) => `等级 ${g ?? '—'}`,
@@ -119,6 +121,7 @@ Exit codes:
   cannotWrite: (f, r) => `Cannot write ${f}: ${r}`,
   noForm: (f, n) => `${f}: no performance self-evaluation form found in ${n} sheet(s). A form needs headers such as 年度指标值 (Annual target), 实际完成值 (Actual value), 分值 (Weight) and 得分 (Score).`,
   sheetsWithoutForm: (s) => `Sheets without a form: ${s}`,
+  hiddenSheets: (s) => `Hidden sheets, not checked: ${s}`,
   ruleSet: 'Rule set',
   total: (c, s, u) => `Total score ${c} (sheet ${s})${u > 0 ? `, ${u} indicator(s) counted at the sheet's score (need review)` : ''}`,
   grade: (g) => `Grade ${g ? GRADE_EN[g] : '—'}`,

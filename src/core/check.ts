@@ -136,7 +136,12 @@ export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}
   const forms: FormResult[] = [];
   const fill: FillCell[] = [];
   const noForm: Finding[] = [];
+  const hidden: string[] = [];
   for (const sheet of workbook.sheets) {
+    if (sheet.hidden) {
+      hidden.push(sheet.sheet);
+      continue;
+    }
     const r = checkSheetGrid(sheet, rules, options);
     forms.push(...r.forms);
     fill.push(...r.fill);
@@ -149,6 +154,7 @@ export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}
     findings: [...sheetFindings, ...forms.flatMap((f) => f.findings)],
     fillPlan: countFill(fill),
     sheetsWithoutForm: noForm.map((f) => f.sheet),
+    hiddenSheets: hidden,
   };
 }
 

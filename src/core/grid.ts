@@ -30,6 +30,8 @@ export interface SheetGrid {
   readonly formulas?: readonly (readonly (string | null)[])[];
   /** merged areas in absolute coordinates */
   readonly merges: readonly CellRange[];
+  /** a hidden or very hidden sheet (lookup lists, old versions): not checked, as the add-in reads only visible ones */
+  readonly hidden?: boolean;
 }
 
 export interface WorkbookGrid {

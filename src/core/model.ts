@@ -135,4 +135,6 @@ export interface CheckResult {
   readonly fillPlan: FillPlan;
   /** sheets read that hold no form (NO_FORM is reported only when no sheet holds one) */
   readonly sheetsWithoutForm: readonly string[];
+  /** hidden sheets, not checked */
+  readonly hiddenSheets: readonly string[];
 }

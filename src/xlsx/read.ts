@@ -165,7 +165,7 @@ export async function readWorkbookGrid(data: ArrayBuffer | Uint8Array): Promise<
 /** The snapshot of an already loaded exceljs workbook. */
 export function workbookGridOf(wb: ExcelJS.Workbook): WorkbookGrid {
   const date1904 = Boolean(wb.properties?.date1904);
-  return { sheets: wb.worksheets.map((ws) => sheetGrid(ws, date1904)) };
+  return { sheets: wb.worksheets.map((ws) => (ws.state === 'visible' || !ws.state ? sheetGrid(ws, date1904) : { ...sheetGrid(ws, date1904), hidden: true })) };
 }
 
 /** The value one cell shows as read into a grid (merge slaves read null). */

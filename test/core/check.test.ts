@@ -259,3 +259,13 @@ describe('execution rate as displayed', () => {
     expect(rate).toMatchObject({ cell: 'G6', value: 0.988091, numberFormat: null });
   });
 });
+
+describe('hidden sheets', () => {
+  it('are not checked, as the add-in reads only visible sheets, and are listed', () => {
+    const hiddenForm = { ...sheetOf([buildForm(spec({ totalScore: 1 }))], { sheet: '旧版' }), hidden: true };
+    const r = checkWorkbook({ sheets: [sheetOf([buildForm(spec())], { sheet: '项目' }), hiddenForm] });
+    expect(r.forms.map((f) => f.sheet)).toEqual(['项目']);
+    expect(r.hiddenSheets).toEqual(['旧版']);
+    expect(codes(r)).not.toContain('TOTAL_MISMATCH');
+  });
+});

@@ -38,6 +38,7 @@ export function result(forms: FormResult[], fillPlan: FillPlan = plan({}), extra
     ruleSet: 'mof-2020',
     forms,
     findings: [...forms.flatMap((f) => f.findings), ...extra],
+    hiddenSheets: [],
     fillPlan,
     sheetsWithoutForm: [...new Set(extra.filter((f) => f.code === 'NO_FORM').map((f) => f.sheet))],
   };

@@ -70,7 +70,7 @@ describe('a form far down a sheet', () => {
 });
 
 describe('a workbook with an instructions sheet and a hidden lookup sheet', () => {
-  it('checks the form, lists the other two as sheets without a form, raises no error', async () => {
+  it('checks the form, lists the instructions as a sheet without a form and the hidden one as not checked, raises no error', async () => {
     const note = new SheetBuilder();
     note.row(['填表说明']);
     note.row(['1. 年度指标值：填写预算批复的绩效目标；实际完成值：填写全年实际完成情况。']);
@@ -88,7 +88,8 @@ describe('a workbook with an instructions sheet and a hidden lookup sheet', () =
     ]);
     const r = checkWorkbook(wb);
     expect(r.forms.map((f) => f.sheet)).toEqual(['自评表']);
-    expect(r.sheetsWithoutForm).toEqual(['说明', '下拉选项']);
+    expect(r.sheetsWithoutForm).toEqual(['说明']);
+    expect(r.hiddenSheets).toEqual(['下拉选项']);
     expect(findingList(r)).toEqual([]);
   });
 
