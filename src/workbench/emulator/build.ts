@@ -49,7 +49,7 @@ export function emuFromGrids(sheets: WorkbookGrid | readonly SheetGrid[], extras
       s.comments.push({ id: emu.newCommentId(), key: cellKey(p.row, p.col), content });
     }
     s.protected = x.protected ?? false;
-    s.visibility = x.visibility ?? 'Visible';
+    s.visibility = x.visibility ?? (g.hidden ? 'Hidden' : 'Visible');
   }
   return emu;
 }
