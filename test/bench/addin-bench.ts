@@ -21,11 +21,10 @@ import type { FillOutcome, ValidateOutcome, ValidateRequest, ZipingHost } from '
 import { createExcelApi, emuFromGrids } from '../../src/workbench/emulator';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { serve, type StaticServer } from '../e2e/server';
+import { CHROMIUM, launchChromium } from '../e2e/browser';
 import { buildBenchWorkbook, formCells, formHeight, generatedForm } from './sample';
 
 const REPO = path.join(__dirname, '..', '..', '..');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const BASE_URL = 'https://bench.invalid/ziping/';
 const SYNC_SIZES = [1, 10, 40];
 const BROWSER_FORMS = 40;
@@ -220,9 +219,8 @@ async function browserFigures(dist: string, bytes: Buffer): Promise<void> {
   }
   const file = `bench-${BROWSER_FORMS}.xlsx`;
   fs.writeFileSync(path.join(dist, file), bytes);
-  const { chromium } = await import('playwright-core');
   let server: StaticServer | null = null;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     server = await serve(dist, null);
     const origin = server.url;

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from './browser';
 import { serve, type StaticServer } from './server';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -15,7 +16,6 @@ const SHARED_FIXTURES = path.resolve(REPO, '../shared/fixtures');
 const SEED = path.join(SHARED_FIXTURES, 'sheitc-2021.xlsx');
 const HAVE_SEED = fs.existsSync(SEED);
 const RESULTS = path.join(REPO, 'test-results');
-const CHROMIUM = '/usr/bin/chromium';
 
 interface Op {
   op: string;
@@ -41,11 +41,7 @@ beforeAll(async () => {
   });
   if (built.status !== 0) throw new Error(`webpack failed:\n${built.stdout}\n${built.stderr}`.slice(-6000));
   server = await serve(outDir, HAVE_SEED ? SHARED_FIXTURES : null);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   // no network beyond the test server: office.js from the CDN is refused, as when offline
   await context.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
