@@ -91,6 +91,7 @@ export function planFormFill(form: EvaluatedForm, findings: readonly Finding[]):
   return out;
 }
 
+/** The plan of these cells, with counts by reason for the preview. */
 export function countFill(cells: readonly FillCell[]): FillPlan {
   const counts: Record<FillReason, number> = { score: 0, rate: 0, fundsScore: 0, total: 0, note: 0, overwriteScore: 0 };
   for (const c of cells) counts[c.reason]++;

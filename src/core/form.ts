@@ -78,6 +78,7 @@ export interface EvaluatedForm {
   readonly options: CheckOptions;
 }
 
+/** The cell that holds the value at a position (its merged area's top-left), with value, format and formula. */
 export function cellRef(view: GridView, pos: Pos): CellRef {
   const a = view.anchor(pos.row, pos.col);
   return {
@@ -86,6 +87,7 @@ export function cellRef(view: GridView, pos: Pos): CellRef {
   };
 }
 
+/** A cell value as trimmed text (`#DIV/0!` for an error, `TRUE`/`FALSE` for booleans, '' for empty). */
 export function cellText(v: CellValue): string {
   if (v === null) return '';
   if (isExcelError(v)) return v.code;

@@ -43,6 +43,7 @@ export const EXCEL_ERROR_CODES = [
   '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!', '#EXTERNAL!',
 ] as const;
 
+/** Whether a cell value is an Excel error (`#N/A`, `#DIV/0!`, …). */
 export function isExcelError(v: unknown): v is ExcelError {
   return typeof v === 'object' && v !== null && (v as ExcelError).kind === 'error';
 }
@@ -52,6 +53,7 @@ export function excelErrorFromString(s: string): ExcelError | null {
   return (EXCEL_ERROR_CODES as readonly string[]).includes(s) ? { kind: 'error', code: s } : null;
 }
 
+/** Column letters of a 0-based column index (0 → `A`, 26 → `AA`). */
 export function columnLetters(col: number): string {
   let n = col + 1;
   let s = '';
@@ -63,10 +65,12 @@ export function columnLetters(col: number): string {
   return s;
 }
 
+/** A1 address of a 0-based position. */
 export function toA1(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
+/** A1 address of a range (`A1:I29`; one cell as `B3`). */
 export function rangeToA1(r: CellRange): string {
   const a = toA1(r.top, r.left);
   const b = toA1(r.bottom, r.right);

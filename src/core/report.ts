@@ -37,6 +37,7 @@ export interface Report {
 
 const s = (d: Dec | null): string | null => (d ? decString(d) : null);
 
+/** A finding as the report carries it, with its message rendered in the language. */
 export function reportFinding(f: Finding, lang: Lang): ReportFinding {
   return { code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: renderMessage(f, lang), params: { ...f.params } };
 }

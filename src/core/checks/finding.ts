@@ -1,6 +1,7 @@
 import type { Finding, FindingCode, ParamValue, Severity } from '../model';
 import { decString, type Dec } from '../decimal';
 
+/** A finding of a code at a cell; params are plain values the messages format. */
 export function finding(code: FindingCode, severity: Severity, sheet: string, cell: string, params: Record<string, ParamValue> = {}): Finding {
   return { code, severity, sheet, cell, params };
 }

@@ -35,6 +35,7 @@ export interface SheetScan {
 const FUNDS_ONLY: ReadonlySet<FundsColumnRole> = new Set<FundsColumnRole>(['initialBudget', 'budget', 'executed', 'rate']);
 const REQUIRED: readonly IndicatorRole[] = ['target', 'actual', 'weight', 'score'];
 
+/** One pass over a sheet: the label index (what each label cell means) and the non-empty rows, for detectForms. */
 export function scanSheet(view: GridView): SheetScan {
   const rows: number[] = [];
   const byRow = new Map<number, RowInfo>();
@@ -76,6 +77,7 @@ export function indicatorColumns(info: RowInfo): Partial<Record<IndicatorRole, n
   return out;
 }
 
+/** How many labels of a row belong only to the funds block (年初预算数, 全年预算数, 全年执行数, 执行率). */
 export function fundsOnlyCount(info: RowInfo): number {
   let n = 0;
   for (const h of info.hits) if (h.meaning.fundsColumn && FUNDS_ONLY.has(h.meaning.fundsColumn)) n++;

@@ -60,6 +60,7 @@ export function ratioPct(v: ParamValue): string {
   return d ? `${d.times(100).toFixed()}%` : String(v ?? '—');
 }
 
+/** A parameter as text; '' when absent. */
 export function text(v: ParamValue): string {
   return v === null || v === undefined ? '' : String(v);
 }

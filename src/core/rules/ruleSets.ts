@@ -84,6 +84,7 @@ export const RULE_SETS: Readonly<Record<string, RuleSet>> = {
 
 export const DEFAULT_RULE_SET = 'mof-2020';
 
+/** Names of the rule sets, the default first. */
 export function ruleSetNames(): string[] {
   return Object.keys(RULE_SETS);
 }

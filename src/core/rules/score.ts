@@ -116,6 +116,7 @@ export function bandOf(cls: 'achieved' | 'partial' | 'notAchieved', weight: Dec,
   return { low: weight.times(lo), high: weight.times(hi), highInclusive: cls === 'achieved' };
 }
 
+/** The grade (优/良/中/差) of a total under the rule set's bands. */
 export function gradeOf(total: Dec, rules: RuleSet): (typeof rules.grades)[number]['grade'] {
   for (const g of rules.grades) if (total.gte(g.min)) return g.grade;
   return rules.grades[rules.grades.length - 1].grade;

@@ -30,6 +30,7 @@ export interface NumberToken {
   readonly end: number;
 }
 
+/** The number token starting at `i` (digits, separators, decimals, Chinese numerals), or null. */
 export function numberAt(s: string, i: number): NumberToken | null {
   NUM_AT.lastIndex = i;
   const m = NUM_AT.exec(s);
@@ -39,6 +40,7 @@ export function numberAt(s: string, i: number): NumberToken | null {
   return { value: new D(digits), decimals: dot < 0 ? 0 : digits.length - dot - 1, start: i, end: i + m[0].length };
 }
 
+/** The magnitude written at `i` (万 → 1e4, 亿 → 1e8, none → 1) and where it ends. */
 export function magnitudeAt(s: string, i: number): { magnitude: Dec; end: number } {
   const size = MAGNITUDES[s[i]];
   return size ? { magnitude: new D(size), end: i + 1 } : { magnitude: ONE, end: i };
@@ -58,6 +60,7 @@ const UNIT_SHAPE = /^[\p{L}%‰°][\p{L}\p{N}%‰°/·]*$/u;
 /** Text that makes a tail a phrase rather than a unit (`年底前完成`, `以上的用户`). */
 const NOT_IN_UNIT = ['的', '和', '及', '或', '并', '且', '前', '后', '底', '完成', '达到', '实现', '以上', '以下', '以内', '之内', '左右', '满足'];
 
+/** Whether a text can be a unit: short, starting with a letter or %, and holding no connective or comparator word. */
 export function isUnitLike(u: string): boolean {
   if (u === '') return true;
   if (u.length > 8 || !UNIT_SHAPE.test(u)) return false;
@@ -66,10 +69,12 @@ export function isUnitLike(u: string): boolean {
   return !NOT_IN_UNIT.some((w) => u.includes(w));
 }
 
+/** The canonical unit of a unit text (`百分比` → `%`). */
 export function unitOf(u: string): string {
   return u === '百分比' ? '%' : u;
 }
 
+/** A quantity in base units: the number times its magnitude, with its unit. */
 export function quantity(num: Dec, magnitude: Dec, unit: string): Quantity {
   return { value: num.times(magnitude), unit: unitOf(unit), magnitude };
 }
@@ -154,10 +159,12 @@ export const SUFFIX_COMPARATORS: readonly Comparator[] = table([
   ['equal', true, ['左右']],
 ]);
 
+/** The comparator that ends `head`, the text before a number (`>=`, `不低于`, `达到`), or null. */
 export function prefixAtEnd(head: string): Comparator | null {
   return PREFIX_COMPARATORS.find((c) => head.endsWith(c.text)) ?? null;
 }
 
+/** The comparator that ends a target text, after its number and unit (`65场以上`, `3个工作日以内`), or null. */
 export function suffixAtEnd(rest: string): Comparator | null {
   return SUFFIX_COMPARATORS.find((c) => rest.endsWith(c.text)) ?? null;
 }
