@@ -269,3 +269,24 @@ describe('hidden sheets', () => {
     expect(codes(r)).not.toContain('TOTAL_MISMATCH');
   });
 });
+
+describe('drafted notes', () => {
+  it('a note the fill drafted stays flagged until the person replaces its placeholder', () => {
+    const ind = standardIndicators();
+    ind[0] = { ...ind[0], actual: '100场' };
+    const first = checkSheet(sheetOf([buildForm(spec({ indicators: ind }))]));
+    const draft = first.fillPlan.cells.find((c) => c.reason === 'note');
+    expect(draft?.value).toMatch(/原因：（待填写）$/);
+    ind[0] = { ...ind[0], note: String(draft!.value) };
+    const drafted = checkSheet(sheetOf([buildForm(spec({ indicators: ind }))]));
+    expect(only(drafted, 'OVERACHIEVED')[0].severity).toBe('warning');
+    const nm = only(drafted, 'NOTE_MISSING');
+    expect(nm[0]).toMatchObject({ cell: 'I13', params: { draft: true } });
+    expect(renderMessage(nm[0])).toContain('仍是草稿');
+    expect(drafted.fillPlan.cells).toEqual([]);
+    ind[0] = { ...ind[0], note: String(draft!.value).replace('（待填写）', '新增展会场次') };
+    const done = checkSheet(sheetOf([buildForm(spec({ indicators: ind }))]));
+    expect(only(done, 'NOTE_MISSING')).toEqual([]);
+    expect(only(done, 'OVERACHIEVED')[0].severity).toBe('info');
+  });
+});

@@ -3,6 +3,7 @@ import type { EvaluatedForm, EvaluatedIndicator } from '../form';
 import type { CellValue } from '../grid';
 import type { Finding } from '../model';
 import { displayText } from '../values';
+import { isDraftNote } from '../messages';
 import { ds, finding } from './finding';
 
 function base(i: EvaluatedIndicator) {
@@ -110,7 +111,8 @@ export function noteChecks(form: EvaluatedForm): Finding[] {
   const threshold = form.rules.overachieveThreshold;
   for (const i of form.indicators) {
     const w = i.weight?.value ?? null;
-    const hasNote = i.note.trim() !== '';
+    const draft = isDraftNote(i.note);
+    const hasNote = i.note.trim() !== '' && !draft;
     if (i.outcome.overachieved) {
       const ratio = i.outcome.ratio;
       out.push(finding('OVERACHIEVED', hasNote ? 'info' : 'warning', sheet, i.actualCell?.a1 ?? '', {
@@ -122,7 +124,7 @@ export function noteChecks(form: EvaluatedForm): Finding[] {
     const below = w !== null && score !== null && score.lt(w);
     if (below || i.outcome.overachieved) {
       out.push(finding('NOTE_MISSING', 'warning', sheet, i.noteCell.a1, {
-        ...base(i), reason: below ? 'below' : 'overachieved', score: ds(score), weight: ds(w),
+        ...base(i), reason: below ? 'below' : 'overachieved', score: ds(score), weight: ds(w), draft,
       }));
     }
   }

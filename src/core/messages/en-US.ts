@@ -1,6 +1,9 @@
 import { amount, divided, pct, plain, ratioPct, text } from './format';
 import type { MessageTable } from './types';
 
+/** ends every drafted note; a note still holding it is a draft, not a reason */
+const PLACEHOLDER = '(to be completed)';
+
 const who = (p: Record<string, unknown>) => (p.name ? `"${text(p.name as string)}": ` : '');
 const KIND: Record<string, string> = {
   atLeast: 'positive indicator', moreThan: 'positive indicator', atMost: 'reverse indicator', lessThan: 'reverse indicator',
@@ -69,7 +72,9 @@ export const enUS: MessageTable = {
   OVER_EXECUTION: (p) => `Executed ${amount(p.executed)} exceeds the annual budget ${amount(p.budget)}; please verify.`,
   GOAL_MISSING: () => 'The overall goal\'s 实际完成情况 (actual completion) is empty.',
   NOTE_MISSING: (p) =>
-    p.reason === 'overachieved'
+    p.draft
+      ? `${who(p)}the deviation note is still a draft: replace "${PLACEHOLDER}" with the actual reason and improvement.`
+      : p.reason === 'overachieved'
       ? `${who(p)}far exceeds its target with no reason given: explain it under Deviation analysis and improvement.`
       : `${who(p)}target not met (score ${plain(p.score)} of ${plain(p.weight)}) and the Deviation analysis and improvement is empty: give the reason and the improvement.`,
   OVERACHIEVED: (p) =>
@@ -93,8 +98,9 @@ export const enUS: MessageTable = {
 };
 
 export const enUSNote = {
+  placeholder: PLACEHOLDER,
   below: (p: { actual: string; target: string; rate: string | null; deduct: string }) =>
-    `Actual ${p.actual} (target ${p.target})${p.rate ? `, ${p.rate} achieved` : ''}, ${p.deduct} points deducted. Reason: (to be completed)`,
+    `Actual ${p.actual} (target ${p.target})${p.rate ? `, ${p.rate} achieved` : ''}, ${p.deduct} points deducted. Reason: ${PLACEHOLDER}`,
   over: (p: { actual: string; target: string; rate: string | null }) =>
-    `Actual ${p.actual} (target ${p.target})${p.rate ? `, ${p.rate} of target` : ''}, far above the target. Reason: (to be completed)`,
+    `Actual ${p.actual} (target ${p.target})${p.rate ? `, ${p.rate} of target` : ''}, far above the target. Reason: ${PLACEHOLDER}`,
 };

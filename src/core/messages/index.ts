@@ -6,6 +6,15 @@ import type { MessageTable } from './types';
 export const MESSAGES: Readonly<Record<Lang, MessageTable>> = { 'zh-CN': zhCN, 'en-US': enUS };
 export const NOTE_TEMPLATES = { 'zh-CN': zhCNNote, 'en-US': enUSNote } as const;
 
+/** The placeholders a drafted note ends with; a note still holding one is a draft, not a reason. */
+export const NOTE_DRAFT_MARKERS: readonly string[] = [zhCNNote.placeholder, enUSNote.placeholder];
+
+/** Whether a note is a draft the fill wrote and nobody has completed yet. */
+export function isDraftNote(note: string): boolean {
+  const t = note.normalize('NFKC');
+  return NOTE_DRAFT_MARKERS.some((m) => t.includes(m.normalize('NFKC')));
+}
+
 /** Renders a finding's message from its code and params in the given language (zh-CN by default). */
 export function renderMessage(f: Finding, lang: Lang = 'zh-CN'): string {
   return MESSAGES[lang][f.code](f.params);

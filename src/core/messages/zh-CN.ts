@@ -1,6 +1,9 @@
 import { amount, divided, pct, plain, ratioPct, text } from './format';
 import type { MessageTable } from './types';
 
+/** ends every drafted note; a note still holding it is a draft, not a reason */
+const PLACEHOLDER = '（待填写）';
+
 const who = (p: Record<string, unknown>) => (p.name ? `“${text(p.name as string)}”` : '');
 const KIND: Record<string, string> = {
   atLeast: '正向指标', moreThan: '正向指标', atMost: '反向指标', lessThan: '反向指标', equal: '等值指标',
@@ -74,7 +77,9 @@ export const zhCN: MessageTable = {
   OVER_EXECUTION: (p) => `全年执行数 ${amount(p.executed)} 超过全年预算数 ${amount(p.budget)}，请核实。`,
   GOAL_MISSING: () => '年度总体目标的“实际完成情况”为空，请填写。',
   NOTE_MISSING: (p) =>
-    p.reason === 'overachieved'
+    p.draft
+      ? `${who(p)}偏差说明仍是草稿：请把“${PLACEHOLDER}”改写为实际原因和改进措施。`
+      : p.reason === 'overachieved'
       ? `${who(p)}超额完成较多，未说明原因：请在“偏差原因分析及改进措施”中分析原因。`
       : `${who(p)}未达到目标（得分 ${plain(p.score)}，分值 ${plain(p.weight)}），“偏差原因分析及改进措施”为空：请说明原因和改进措施。`,
   OVERACHIEVED: (p) =>
@@ -98,9 +103,10 @@ export const zhCN: MessageTable = {
 };
 
 export const zhCNNote = {
+  placeholder: PLACEHOLDER,
   below: (p: { actual: string; target: string; rate: string | null; deduct: string }) =>
-    `实际完成 ${p.actual}（目标 ${p.target}）${p.rate ? `，完成率 ${p.rate}` : ''}，扣 ${p.deduct} 分。原因：（待填写）`,
+    `实际完成 ${p.actual}（目标 ${p.target}）${p.rate ? `，完成率 ${p.rate}` : ''}，扣 ${p.deduct} 分。原因：${PLACEHOLDER}`,
   over: (p: { actual: string; target: string; rate: string | null }) =>
-    `实际完成 ${p.actual}（目标 ${p.target}）${p.rate ? `，完成率 ${p.rate}` : ''}，超出目标较多。原因：（待填写）`,
+    `实际完成 ${p.actual}（目标 ${p.target}）${p.rate ? `，完成率 ${p.rate}` : ''}，超出目标较多。原因：${PLACEHOLDER}`,
 };
 
