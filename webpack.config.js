@@ -77,6 +77,7 @@ module.exports = async (_env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      notice: './src/commands/notice.ts',
       workbench: './src/workbench/index.tsx',
     },
     output: {
@@ -111,6 +112,12 @@ module.exports = async (_env, argv) => {
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
+        csp: OFFICE_CSP,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'notice.html',
+        template: './src/commands/notice.html',
+        chunks: ['notice'],
         csp: OFFICE_CSP,
       }),
       new HtmlWebpackPlugin({

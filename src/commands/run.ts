@@ -1,5 +1,6 @@
 import type { ValidateRequest, ZipingHost } from '../excel/host';
 import { toCheckOptions, type Settings } from '../taskpane/settings';
+import { fillNotice, type Notice } from './noticeText';
 
 /*
  * What the ribbon buttons do. They run without a pane, so their effect shows on the sheet only:
@@ -21,4 +22,13 @@ export async function runFill(host: ZipingHost, settings: Settings): Promise<num
   if (result.fillPlan.cells.length === 0) return 0;
   const outcome = await host.fill({ ...request, mark: settings.mark, expected: result.fillPlan });
   return outcome.written;
+}
+
+/** 填写得分 from the ribbon: fills, and says what happened (never throws: a failure becomes an error notice). */
+export async function fillWithNotice(host: ZipingHost, settings: Settings): Promise<Notice> {
+  try {
+    return fillNotice(await runFill(host, settings), settings.lang);
+  } catch (e) {
+    return fillNotice(e, settings.lang);
+  }
 }

@@ -271,6 +271,24 @@ describe('the task pane outside Office', () => {
     await page.close();
   });
 
+  it('the ribbon command’s result dialog shows its notice as text, under the CSP', async () => {
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/.test(m.text()) && !/appsforoffice/.test(m.text())) violations.push(m.text());
+    });
+    const q = new URLSearchParams({ title: '填写得分', text: '工作表“项目A”受保护，无法写入。<b>未写入</b>', ok: '确定', lang: 'zh-CN', tone: 'error' });
+    await page.goto(`${server.url}/notice.html?${q.toString()}`);
+    const text = page.locator('[data-testid="notice-text"]');
+    await text.waitFor({ timeout: 30_000 });
+    expect(await text.textContent()).toBe('工作表“项目A”受保护，无法写入。<b>未写入</b>');
+    expect(await text.getAttribute('role')).toBe('alert');
+    expect(await page.locator('b').count()).toBe(0);
+    expect(await page.locator('button').textContent()).toBe('确定');
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+
   it('in an Internet Explorer webview (older perpetual Office) shows a notice instead of a blank pane', async () => {
     const ie = await browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; rv:11.0) like Gecko' });
     await ie.route((url) => !url.href.startsWith(server.url), (route) => route.abort());

@@ -20,7 +20,7 @@ import {
 
 const OFFICE_ORIGIN = 'https://appsforoffice.microsoft.com';
 const OFFICE_JS = `${OFFICE_ORIGIN}/lib/1/hosted/office.js`;
-const PAGES = ['taskpane.html', 'commands.html'];
+const PAGES = ['taskpane.html', 'commands.html', 'notice.html'];
 const WEBPACK_CLI = path.join(REPO_ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js');
 const BUILD_TIMEOUT_MS = 12 * 60_000;
 

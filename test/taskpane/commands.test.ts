@@ -1,4 +1,6 @@
-import { runFill, runValidate } from '../../src/commands/run';
+import { noticeQuery, readNotice } from '../../src/commands/noticeText';
+import { fillWithNotice, runFill, runValidate } from '../../src/commands/run';
+import { HostError } from '../../src/excel/host';
 import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
 import { fakeHost, form, plan, result } from './fixtures';
 
@@ -27,5 +29,27 @@ describe('ribbon commands', () => {
     const host = fakeHost(result([form({ sheet: 'S' })]));
     expect(await runFill(host, DEFAULT_SETTINGS)).toBe(0);
     expect(host.calls.map((c) => c.method)).toEqual(['validate']);
+  });
+
+  it('填写得分 from the ribbon says what it wrote, in the person’s language', async () => {
+    const host = fakeHost(result([form({ sheet: 'S' })], plan({ score: 2, total: 1 })));
+    expect(await fillWithNotice(host, DEFAULT_SETTINGS)).toMatchObject({ tone: 'success', text: '已写入 3 个单元格。可撤销。', title: '填写得分' });
+    const en = await fillWithNotice(fakeHost(result([form({ sheet: 'S' })])), { ...DEFAULT_SETTINGS, lang: 'en-US' });
+    expect(en).toMatchObject({ tone: 'success', text: 'Nothing to fill.', ok: 'OK' });
+  });
+
+  it('填写得分 from the ribbon on a protected sheet says so instead of failing silently', async () => {
+    const host = fakeHost(result([form({ sheet: 'S' })], plan({ score: 1 })));
+    host.next.error = new HostError('PROTECTED', { sheet: '项目A' });
+    const n = await fillWithNotice(host, DEFAULT_SETTINGS);
+    expect(n.tone).toBe('error');
+    expect(n.text).toContain('“项目A”受保护');
+    expect(n.text).toContain('未写入任何内容');
+  });
+
+  it('the notice survives the trip through the dialog URL, text only', () => {
+    const n = { title: '填写得分', text: '<b>已写入</b> 3 个单元格 & 更多', ok: '确定', lang: 'zh-CN' as const, tone: 'error' as const };
+    expect(readNotice(noticeQuery(n))).toEqual(n);
+    expect(readNotice('?tone=weird&lang=xx')).toMatchObject({ tone: 'success', lang: 'zh-CN', ok: '确定' });
   });
 });

@@ -1,0 +1,45 @@
+import type { Lang } from '../core';
+import type { FillOutcome } from '../excel/host';
+import { HostError } from '../excel/host';
+import { strings } from '../taskpane/i18n';
+
+export type NoticeTone = 'success' | 'error';
+
+export interface Notice {
+  readonly title: string;
+  readonly text: string;
+  readonly ok: string;
+  readonly lang: Lang;
+  readonly tone: NoticeTone;
+}
+
+/** What the ribbon's 填写得分 did, in the person's language: cells written, nothing to fill, or why nothing was written. */
+export function fillNotice(outcome: FillOutcome | number | unknown, lang: Lang): Notice {
+  const s = strings(lang);
+  const base = { title: s.fill, ok: lang === 'zh-CN' ? '确定' : 'OK', lang };
+  if (typeof outcome === 'number') {
+    return { ...base, tone: 'success', text: outcome === 0 ? s.nothingToFill : s.filled(outcome) };
+  }
+  if (outcome instanceof HostError) return { ...base, tone: 'error', text: s.hostError(outcome.code, outcome.detail, outcome.message) };
+  const message = outcome instanceof Error ? outcome.message : String(outcome);
+  return { ...base, tone: 'error', text: s.hostError('UNKNOWN', {}, message) };
+}
+
+/** The dialog URL's query for a notice. */
+export function noticeQuery(n: Notice): string {
+  const q = new URLSearchParams({ title: n.title, text: n.text, ok: n.ok, lang: n.lang, tone: n.tone });
+  return `?${q.toString()}`;
+}
+
+/** A notice from the dialog URL's query; anything missing or unexpected falls back to plain defaults. */
+export function readNotice(search: string): Notice {
+  const q = new URLSearchParams(search);
+  const lang: Lang = q.get('lang') === 'en-US' ? 'en-US' : 'zh-CN';
+  return {
+    title: q.get('title') ?? '绩效自评',
+    text: q.get('text') ?? '',
+    ok: q.get('ok') ?? (lang === 'zh-CN' ? '确定' : 'OK'),
+    lang,
+    tone: q.get('tone') === 'error' ? 'error' : 'success',
+  };
+}
