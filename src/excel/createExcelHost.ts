@@ -358,8 +358,8 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
         for (const x of change.paint) p.ws.getRange(x.cell).format.fill.color = x.color;
         for (const e of change.entries) {
           if (!e.note) continue;
-          if (p.kind === 'notes') p.ws.notes.add(e.cell, e.note);
-          else if (p.kind === 'comments') p.ws.comments.add(e.cell, e.note);
+          if (p.kind === 'notes') p.ws.notes.add(p.ws.getRange(e.cell), e.note);
+          else if (p.kind === 'comments') p.ws.comments.add(p.ws.getRange(e.cell), e.note);
         }
       });
     }

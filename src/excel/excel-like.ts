@@ -56,10 +56,10 @@ export interface WorksheetLike extends Loadable, NullableLike {
   readonly name: string;
   readonly visibility: string;
   readonly protection: Loadable & { readonly protected: boolean };
-  /** ExcelApi 1.18 */
-  readonly notes: Loadable & { readonly items: NoteLike[]; add(cellAddress: string, content: string): unknown };
-  /** ExcelApi 1.10 */
-  readonly comments: Loadable & { readonly items: CommentLike[]; add(cellAddress: string, content: string): unknown };
+  /** ExcelApi 1.18; a string address is a cell of this sheet (`A1`) */
+  readonly notes: Loadable & { readonly items: NoteLike[]; add(cellAddress: RangeLike | string, content: string): unknown };
+  /** ExcelApi 1.10; a string address must name the sheet too, so the adapter passes a Range */
+  readonly comments: Loadable & { readonly items: CommentLike[]; add(cellAddress: RangeLike | string, content: string): unknown };
   getUsedRange(valuesOnly?: boolean): RangeLike;
   getRange(address?: string): RangeLike;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeLike;

@@ -312,10 +312,31 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
       await ctx.sync();
     }))).toBe('ApiNotFound');
     await api.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('S').comments.add('A1', '批注');
+      ctx.workbook.worksheets.getItem('S').comments.add('S!A1', '批注');
       await ctx.sync();
     });
     expect(sheetState(emu, 'S').comments).toEqual({ A1: '批注' });
+  });
+
+  it('comments.add: a string address must name the sheet (Office reference); a Range works; NotImplemented without threaded comments', async () => {
+    const emu = book();
+    const api = createExcelApi(emu);
+    expect(await code(api.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').comments.add('B2', 'x');
+      await ctx.sync();
+    }))).toBe('InvalidArgument');
+    await api.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      ws.comments.add(ws.getRange('B2'), 'x');
+      await ctx.sync();
+    });
+    expect(sheetState(emu, 'S').comments).toEqual({ B2: 'x' });
+    emu.threadedComments = false;
+    expect(await code(api.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('S');
+      ws.comments.add(ws.getRange('C2'), 'y');
+      await ctx.sync();
+    }))).toBe('NotImplemented');
   });
 
   it('notes: add, find by cell, delete; one note per cell', async () => {

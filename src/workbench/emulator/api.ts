@@ -896,13 +896,25 @@ export class EmuCommentCollection extends EmuCollection<EmuSheet, CommentRef, Em
   protected wrap(e: CommentRef): EmuCommentObject {
     return new EmuCommentObject(this.ctx, () => e);
   }
+  /**
+   * A string address must name the sheet (`'My S'!A1`), as Office's reference says; a bare `A1` fails with
+   * InvalidArgument. With `emu.threadedComments` false the host lacks threaded comments and this fails with
+   * NotImplemented (reported on Excel builds that claim ExcelApi 1.10: office-js#1847).
+   */
   add(cellAddress: string | EmuRange, content: string): EmuCommentObject {
     const comment: EmuComment = { id: this.ctx.emu.newCommentId(), key: -1, content: String(content) };
     let sheet: EmuSheet | null = null;
     this.ctx.queue(true, () => {
       this.ctx.need('1.10', 'CommentCollection.add');
+      if (!this.ctx.emu.threadedComments) throw new EmuError('NotImplemented', 'This operation is not implemented.', 'CommentCollection.add');
       const s = this.target();
       this.ctx.writable(s, 'CommentCollection.add');
+      if (typeof cellAddress === 'string') {
+        const a = parseAddress(cellAddress);
+        if (a.sheet === null || a.sheet.toLowerCase() !== s.name.toLowerCase()) {
+          throw new EmuError('InvalidArgument', 'The cell address must contain the full address, including the sheet name.', 'CommentCollection.add');
+        }
+      }
       const k = singleCell(cellAddress)(s);
       if (s.notes.has(k) || s.comments.some((c) => c.key === k)) throw new EmuError('InvalidArgument', 'The cell already has a note or comment.', 'CommentCollection.add');
       comment.key = k;

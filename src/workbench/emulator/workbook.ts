@@ -56,6 +56,8 @@ export class EmuWorkbook {
   /** syncs that carried at least one write */
   writeSyncCount = 0;
   eventsEnabled = true;
+  /** false: `CommentCollection.add` fails with NotImplemented, as on Excel builds without threaded comments */
+  threadedComments = true;
   /** how often `suspendScreenUpdatingUntilNextSync` was queued and applied */
   screenUpdatingSuspensions = 0;
   private pendingFailures: string[] = [];
