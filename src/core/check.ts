@@ -1,9 +1,9 @@
 import { D, ZERO, roundHalfUp } from './decimal';
 import { detectForms } from './detect';
 import type { IndicatorRole } from './detect/types';
-import { evaluateForm, type EvaluatedForm } from './form';
+import { cellText, evaluateForm, type EvaluatedForm } from './form';
 import { countFill, planFormFill } from './fill';
-import { GridView, toA1, type SheetGrid, type WorkbookGrid } from './grid';
+import { GridView, toA1, type CellValue, type SheetGrid, type WorkbookGrid } from './grid';
 import type { CheckOptions, CheckResult, FillCell, Finding, FormResult, Severity } from './model';
 import { getRuleSet, type RuleSet } from './rules/ruleSets';
 import { gradeOf } from './rules/score';
@@ -84,8 +84,8 @@ function summarize(form: EvaluatedForm, findings: Finding[]): FormResult {
   };
 }
 
-function textOf(v: unknown): string {
-  return v === null || v === undefined ? '' : String(v);
+function textOf(v: CellValue | undefined): string {
+  return v === undefined ? '' : cellText(v);
 }
 
 interface SheetOutcome {

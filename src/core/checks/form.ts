@@ -1,5 +1,5 @@
 import { D, ZERO, roundHalfUp, roundUp, type Dec } from '../decimal';
-import type { EvaluatedForm } from '../form';
+import { cellText, type EvaluatedForm } from '../form';
 import type { Finding } from '../model';
 import { normalizeLabel } from '../detect';
 import { ds, finding } from './finding';
@@ -12,7 +12,7 @@ export function fundsChecks(form: EvaluatedForm): Finding[] {
   const out: Finding[] = [];
   const sheet = form.sheet;
   for (const n of [f.budget, f.executed, f.weight, f.statedRate, f.statedScore]) {
-    if (n?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, n.cell.a1, { what: 'funds', value: String(n.cell.value) }));
+    if (n?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, n.cell.a1, { what: 'funds', value: cellText(n.cell.value) }));
   }
   if (f.budget?.value && f.executed?.value && f.executed.value.gt(f.budget.value)) {
     out.push(finding('OVER_EXECUTION', 'warning', sheet, f.executed.cell.a1, { budget: ds(f.budget.value), executed: ds(f.executed.value) }));

@@ -1,5 +1,5 @@
 import { ZERO, roundHalfUp } from '../decimal';
-import type { EvaluatedForm, EvaluatedIndicator } from '../form';
+import { cellText, type EvaluatedForm, type EvaluatedIndicator } from '../form';
 import type { CellValue } from '../grid';
 import type { Finding } from '../model';
 import { displayText } from '../values';
@@ -37,8 +37,8 @@ export function valueChecks(form: EvaluatedForm): Finding[] {
         }));
       }
     }
-    if (i.weight?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.weight.cell.a1, { ...base(i), what: 'weight', value: String(i.weight.cell.value) }));
-    if (i.stated?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.stated.cell.a1, { ...base(i), what: 'score', value: String(i.stated.cell.value) }));
+    if (i.weight?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.weight.cell.a1, { ...base(i), what: 'weight', value: cellText(i.weight.cell.value) }));
+    if (i.stated?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.stated.cell.a1, { ...base(i), what: 'score', value: cellText(i.stated.cell.value) }));
   }
   return out;
 }
