@@ -1,5 +1,5 @@
 import { ZERO, decString, roundHalfUp, type Dec } from './decimal';
-import { isPlaceholder, type CellRef, type EvaluatedForm, type EvaluatedIndicator } from './form';
+import { isPlaceholder, type CellRef, type EvaluatedForm, type EvaluatedIndicator, type NumberRead } from './form';
 import type { FillCell, FillPlan, FillReason, Finding, Lang } from './model';
 import { NOTE_TEMPLATES } from './messages';
 import { pct, score2 } from './messages/format';
@@ -8,8 +8,12 @@ function isBlank(c: CellRef): boolean {
   return c.formula === null && isPlaceholder(c.value);
 }
 
-function numberCell(sheet: string, c: CellRef, v: Dec, reason: FillReason, numberFormat: string | null = null): FillCell {
-  return { sheet, cell: c.a1, row: c.row, col: c.col, current: c.value, value: v.toNumber(), exact: decString(v), numberFormat, reason };
+/** A number to write; null when Excel cannot hold it (beyond ±1.8e308, from an absurd 分值 or amount). */
+function numberCell(sheet: string, c: CellRef, v: Dec, reason: FillReason, numberFormat: string | null = null): FillCell | null {
+  // the cell takes an IEEE double, as Excel stores every number; `exact` keeps the decimal for the preview
+  const value = v.toNumber();
+  if (!Number.isFinite(value)) return null;
+  return { sheet, cell: c.a1, row: c.row, col: c.col, current: c.value, value, exact: decString(v), numberFormat, reason };
 }
 
 function draftNote(i: EvaluatedIndicator, reason: 'below' | 'overachieved', lang: Lang): string {
@@ -33,7 +37,21 @@ export function planFormFill(form: EvaluatedForm, findings: readonly Finding[]):
   const sheet = form.sheet;
   const lang = form.options.lang ?? 'zh-CN';
   const overwrite = form.options.overwriteScores === true;
-  const mismatched = new Set(findings.filter((f) => f.code === 'SCORE_MISMATCH').map((f) => f.cell));
+  // a score above its 分值 (or below 0) is a mismatch too: with consent the rules' score replaces it
+  const mismatched = new Set(findings.filter((f) => f.code === 'SCORE_MISMATCH' || f.code === 'SCORE_OVER_WEIGHT').map((f) => f.cell));
+  const write = (c: CellRef, v: Dec, reason: FillReason, numberFormat: string | null = null): boolean => {
+    const cell = numberCell(sheet, c, v, reason, numberFormat);
+    if (cell) out.push(cell);
+    return cell !== null;
+  };
+  /** the score a cell holds after the fill: the computed one where the fill writes it, else the stated one */
+  const scoreAfter = (stated: NumberRead | null, computed: Dec | null, reason: 'score' | 'fundsScore'): Dec | null => {
+    const sc = stated?.cell;
+    if (!sc || !computed) return stated?.value ?? null;
+    if (isBlank(sc)) return write(sc, computed, reason) ? computed : null;
+    if (overwrite && mismatched.has(sc.a1) && sc.formula === null && write(sc, computed, 'overwriteScore')) return computed;
+    return stated.value;
+  };
   let complete = true;
   let total = ZERO;
 
@@ -41,34 +59,15 @@ export function planFormFill(form: EvaluatedForm, findings: readonly Finding[]):
   if (f) {
     if (f.statedRate && f.rate && isBlank(f.statedRate.cell)) {
       const fmt = f.statedRate.cell.format && f.statedRate.cell.format.includes('%') ? null : '0.00%';
-      out.push(numberCell(sheet, f.statedRate.cell, roundHalfUp(f.rate, 6), 'rate', fmt));
+      write(f.statedRate.cell, roundHalfUp(f.rate, 6), 'rate', fmt);
     }
-    let fundsScore = f.statedScore?.value ?? null;
-    if (f.statedScore && f.computed) {
-      if (isBlank(f.statedScore.cell)) {
-        out.push(numberCell(sheet, f.statedScore.cell, f.computed, 'fundsScore'));
-        fundsScore = f.computed;
-      } else if (overwrite && mismatched.has(f.statedScore.cell.a1) && f.statedScore.cell.formula === null) {
-        out.push(numberCell(sheet, f.statedScore.cell, f.computed, 'overwriteScore'));
-        fundsScore = f.computed;
-      }
-    }
+    const fundsScore = scoreAfter(f.statedScore, f.computed, 'fundsScore');
     if (fundsScore) total = total.plus(fundsScore);
     else if (f.weight?.value) complete = false;
   }
 
   for (const i of form.indicators) {
-    let score = i.stated?.value ?? null;
-    const sc = i.stated?.cell;
-    if (sc && i.computed) {
-      if (isBlank(sc)) {
-        out.push(numberCell(sheet, sc, i.computed, 'score'));
-        score = i.computed;
-      } else if (overwrite && mismatched.has(sc.a1) && sc.formula === null) {
-        out.push(numberCell(sheet, sc, i.computed, 'overwriteScore'));
-        score = i.computed;
-      }
-    }
+    const score = scoreAfter(i.stated, i.computed, 'score');
     if (score) total = total.plus(score);
     else if (i.weight?.value) complete = false;
   }
@@ -85,8 +84,12 @@ export function planFormFill(form: EvaluatedForm, findings: readonly Finding[]):
   }
 
   const ts = form.total?.stated;
-  if (ts && complete && form.indicators.length > 0 && isBlank(ts.cell)) {
-    out.push(numberCell(sheet, ts.cell, roundHalfUp(total, 2), 'total'));
+  if (ts && complete && form.indicators.length > 0) {
+    const sum = roundHalfUp(total, 2);
+    if (isBlank(ts.cell)) write(ts.cell, sum, 'total');
+    // with consent, a stated 总分 that is not the sum (before the fill, or after overwritten scores) is written too:
+    // otherwise overwriting one score would leave a TOTAL_MISMATCH the sheet did not have
+    else if (overwrite && ts.cell.formula === null && ts.value !== null && !roundHalfUp(ts.value, 2).eq(sum)) write(ts.cell, sum, 'overwriteScore');
   }
   return out;
 }

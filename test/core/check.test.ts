@@ -44,7 +44,7 @@ describe('faults', () => {
     expect(r.forms[0].total.computed?.toFixed()).toBe('96');
     expect(r.fillPlan.cells).toEqual([]);
     const r2 = checkSheet(sheetOf([buildForm(spec({ indicators: ind, totalScore: 100 }))]), { overwriteScores: true });
-    expect(r2.fillPlan.cells.map((c) => [c.cell, c.value, c.reason])).toEqual([['H13', 16, 'overwriteScore']]);
+    expect(r2.fillPlan.cells.map((c) => [c.cell, c.value, c.reason])).toEqual([['H13', 16, 'overwriteScore'], ['H19', 96, 'overwriteScore']]);
   });
 
   it('missing scores are offered, the total and notes drafted, in one plan', () => {
