@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { buildReport, checkWorkbook, FINDING_CODES, parseA1, renderMessage, toA1, type CellValue, type CheckResult, type SheetGrid } from '../../src/core';
+import { gridOf } from '../helpers/grid';
+import { buildForm, sheetOf, standardIndicators } from '../helpers/forms';
+
+const LABELS = [
+  '财政项目支出绩效自评表', '(2021 年度)', '项目名称', '主管部门', '实施单位', '项目资金（万元）', '年初预算数', '全年预算数', '全年执行数',
+  '分值', '执行率', '得分', '年度资金总额', '其中：当年财政拨款', '上年结转资金', '其他资金', '年度总体目标', '预算目标', '实际完成情况',
+  '绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '偏差原因分析及改进措施', '总分', '合计', '权重', '自评得分',
+  '产出指标', '效益指标', '满意度指标', '数量指标',
+];
+const VALUES = [
+  '>=65场', '≥90%', '<=15分钟', '<0.002%', '=100%', '80%-90%', '前三名', '有效', '及时', '满足国内%以上', '>=1.2万户', '≤200万元', '第2名',
+  '未完成', '基本完成', '约95', 'N/A', '—', '-', '/', '10分', '98.29%', '16,221,100', '<p>已完成</p>', '=SUM(H1:H9)', '2021年12月底前',
+  '1亿人次', '0', '100', '', ' ', '（待填写）', '-5%', '=-2',
+];
+const ERRORS: CellValue[] = [{ kind: 'error', code: '#DIV/0!' }, { kind: 'error', code: '#N/A' }, { kind: 'error', code: '#VALUE!' }];
+
+const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(null) },
+  { weight: 3, arbitrary: fc.constantFrom(...LABELS) },
+  { weight: 3, arbitrary: fc.constantFrom(...VALUES) },
+  { weight: 2, arbitrary: fc.integer({ min: -1000, max: 100000000 }) },
+  { weight: 2, arbitrary: fc.double({ min: -1e9, max: 1e9, noNaN: true }) },
+  { weight: 1, arbitrary: fc.constantFrom(1e-7, 1e21, -0, 0.1 + 0.2, Number.MAX_VALUE, 5e-324) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
+  { weight: 1, arbitrary: fc.boolean() },
+  { weight: 1, arbitrary: fc.constantFrom(...ERRORS) },
+);
+const formatArb = fc.constantFrom(null, '0.00%', '0%', '#,##0.00', '0.00', 'yyyy"年"m"月"d"日"', '@', 'General');
+
+/** Non-overlapping merged areas (Excel never lets two overlap), as absolute ranges inside a box. */
+function mergesArb(rows: number, cols: number) {
+  return fc.array(fc.tuple(fc.nat(Math.max(0, rows - 1)), fc.nat(Math.max(0, cols - 1)), fc.nat(3), fc.nat(3)), { maxLength: 8 }).map((ms) => {
+    const taken = new Set<string>();
+    const out: string[] = [];
+    for (const [r, c, h, w] of ms) {
+      const cells: string[] = [];
+      for (let i = r; i <= r + h; i++) for (let j = c; j <= c + w; j++) cells.push(`${i},${j}`);
+      if (cells.length < 2 || cells.some((k) => taken.has(k))) continue;
+      cells.forEach((k) => taken.add(k));
+      out.push(`${toA1(r, c)}:${toA1(r + h, c + w)}`);
+    }
+    return out;
+  });
+}
+
+/** Every finding names its sheet and a cell inside that sheet's grid (or its form's range). */
+function expectFindingsInside(result: CheckResult, sheets: readonly SheetGrid[]): void {
+  const known = new Set<string>(FINDING_CODES);
+  for (const f of result.findings) {
+    expect(known.has(f.code)).toBe(true);
+    expect(['error', 'warning', 'info']).toContain(f.severity);
+    if (sheets.length === 0) continue;
+    const grid = sheets.find((s) => s.sheet === f.sheet);
+    expect({ code: f.code, sheet: grid?.sheet ?? null }).toEqual({ code: f.code, sheet: f.sheet });
+    if (!grid) continue;
+    const p = parseA1(f.cell);
+    const height = grid.values.length;
+    const width = Math.max(0, ...grid.values.map((r) => r.length));
+    const bottom = Math.max(grid.origin.row + height - 1, ...grid.merges.map((m) => m.bottom));
+    const right = Math.max(grid.origin.col + width - 1, ...grid.merges.map((m) => m.right));
+    const inGrid = p.row >= grid.origin.row && p.row <= Math.max(bottom, grid.origin.row) && p.col >= grid.origin.col && p.col <= Math.max(right, grid.origin.col);
+    const form = result.forms.find((x) => x.findings.includes(f));
+    const inForm = form ? (() => {
+      const [a, b] = form.range.split(':').map(parseA1);
+      return p.row >= a.row && p.row <= b.row && p.col >= a.col && p.col <= b.col;
+    })() : false;
+    expect({ code: f.code, cell: f.cell, inside: inGrid || inForm }).toEqual({ code: f.code, cell: f.cell, inside: true });
+  }
+  for (const lang of ['zh-CN', 'en-US'] as const) {
+    for (const f of result.findings) expect(renderMessage(f, lang)).not.toMatch(/undefined|NaN|\[object/);
+    const rep = buildReport(result, 'x.xlsx', lang);
+    expect(JSON.parse(JSON.stringify(rep))).toEqual(rep);
+  }
+}
+
+describe('checkWorkbook on arbitrary sheets', () => {
+  it('never throws on random grids with random merges and formats; every finding is inside its sheet', () => {
+    fc.assert(fc.property(
+      fc.array(fc.array(cellArb, { maxLength: 10 }), { maxLength: 24 }),
+      fc.nat(5), fc.nat(3),
+      fc.array(fc.tuple(fc.nat(23), fc.nat(9), formatArb), { maxLength: 10 }),
+      (rows, dr, dc, fmts) => {
+        const at = toA1(dr, dc);
+        const width = Math.max(1, ...rows.map((r) => r.length));
+        return fc.assert(fc.property(mergesArb(rows.length, width), (rel) => {
+          const merges = rel.map((m) => m.split(':').map((x) => { const p = parseA1(x); return toA1(p.row + dr, p.col + dc); }).join(':'));
+          const formats: Record<string, string> = {};
+          for (const [r, c, f] of fmts) if (f && r < rows.length && c < width) formats[toA1(r + dr, c + dc)] = f;
+          const grid = gridOf(rows.length ? rows : [[]], { at, merges, formats });
+          const result = checkWorkbook({ sheets: [grid] });
+          expectFindingsInside(result, [grid]);
+        }), { numRuns: 3 });
+      },
+    ), { numRuns: 150 });
+  });
+
+  it('never throws on a real form with cells replaced at random; every finding is inside the form', () => {
+    const base = buildForm({ indicators: standardIndicators(), totalScore: 100 });
+    const height = base.rows.length;
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.nat(height - 1), fc.nat(9), cellArb), { minLength: 1, maxLength: 12 }),
+      fc.array(fc.tuple(fc.nat(height - 1), fc.nat(8), formatArb), { maxLength: 4 }),
+      fc.boolean(),
+      fc.constantFrom('A1', 'C4', 'B30'),
+      (edits, fmts, overwrite, at) => {
+        const rows = base.rows.map((r) => [...r]);
+        for (const [r, c, v] of edits) {
+          while (rows[r].length <= c) rows[r].push(null);
+          rows[r][c] = v;
+        }
+        const formats: Record<string, string> = {};
+        for (const [r, c, f] of fmts) if (f) formats[toA1(r, c)] = f;
+        const grid = sheetOf([{ ...base, rows, formats: { ...base.formats, ...formats } }], { at, sheet: '表一' });
+        const result = checkWorkbook({ sheets: [grid] }, { overwriteScores: overwrite });
+        expectFindingsInside(result, [grid]);
+        for (const c of result.fillPlan.cells) {
+          expect(c.sheet).toBe('表一');
+          expect(typeof c.value === 'number' ? Number.isFinite(c.value) : typeof c.value === 'string').toBe(true);
+        }
+      },
+    ), { numRuns: 400 });
+  });
+
+  it('reports NO_FORM at A1 of the first sheet for an empty workbook and for empty sheets', () => {
+    for (const sheets of [[], [gridOf([])], [gridOf([[null]], { sheet: '空表' }), gridOf([], { sheet: '空表2' })]]) {
+      const r = checkWorkbook({ sheets });
+      expect(r.forms).toEqual([]);
+      expect(r.findings.map((f) => [f.code, f.severity])).toEqual(sheets.length === 0 ? [['NO_FORM', 'error']] : sheets.map(() => ['NO_FORM', 'error']));
+      expectFindingsInside(r, sheets);
+    }
+  });
+});
