@@ -83,6 +83,8 @@ class Counter {
 interface NoteItems {
   kind: 'notes' | 'comments';
   items: (NoteLike | CommentLike)[];
+  /** threaded comments of a sheet marked with notes: Excel keeps a note and a comment off the same cell */
+  others: CommentLike[];
 }
 
 interface Scope {
@@ -90,6 +92,12 @@ interface Scope {
   /** sheets to read besides the scope (a fill's plan may refer to a sheet that is no longer active) */
   readonly also: readonly string[];
   readonly mark: boolean;
+}
+
+/** Whether a failed mark batch that added notes or comments is worth marking again with fills only. */
+function notesMayHaveFailed(e: unknown): boolean {
+  const code = errorCode(e);
+  return code !== 'InvalidOperationInCellEditMode' && code !== 'ItemNotFound' && code !== 'AccessDenied';
 }
 
 interface ReadAll {
@@ -172,7 +180,10 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     const noteKind: NoteItems['kind'] | null = scope.mark ? (supports('1.18') ? 'notes' : supports('1.10') ? 'comments' : null) : null;
     const wb = ctx.workbook;
     const probe = (ws: WorksheetLike, whole: boolean): SheetProbe => {
-      if (noteKind === 'notes') ws.notes.load('items/content');
+      if (noteKind === 'notes') {
+        ws.notes.load('items/content');
+        if (supports('1.10')) ws.comments.load('items/id');
+      }
       if (noteKind === 'comments') ws.comments.load(['items/id', 'items/content']);
       return queueProbe(ws, base, whole);
     };
@@ -211,7 +222,10 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     const take = (name: string, p: SheetProbe, read: SheetRead) => {
       byName.set(name, read);
       worksheets.set(name, p.ws);
-      if (noteKind) notes.set(name, { kind: noteKind, items: noteKind === 'notes' ? p.ws.notes.items : p.ws.comments.items });
+      if (noteKind) {
+        const others = noteKind === 'notes' && supports('1.10') ? p.ws.comments.items : [];
+        notes.set(name, { kind: noteKind, items: noteKind === 'notes' ? p.ws.notes.items : p.ws.comments.items, others });
+      }
     };
     const chunked = async (name: string, p: SheetProbe) => {
       const read = await readChunked(p, base, c.read, (done, total) => {
@@ -286,7 +300,7 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
    * write batch. Reads once more only when it must: foreign notes whose cells are unknown, or fills that the
    * host cannot report per cell (ExcelApi < 1.9).
    */
-  async function prepareMarks(ctx: RequestContextLike, c: Counter, r: ReadAll, findings: readonly Finding[], lang: Lang) {
+  async function prepareMarks(ctx: RequestContextLike, c: Counter, r: ReadAll, findings: readonly Finding[], lang: Lang, addNotes = true) {
     type Plan = { ws: WorksheetLike; read: SheetRead; old: readonly MarkEntry[]; wanted: ReturnType<typeof wantedMarks>; ours: (NoteLike | CommentLike)[]; foreign: (NoteLike | CommentLike)[]; kind: NoteItems['kind'] | null; fills: Map<string, ReturnType<WorksheetLike['getRange']>> };
     const plans: Plan[] = [];
     let prep = false;
@@ -305,6 +319,7 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
         const n = texts.get(it.content) ?? 0;
         if (n > 0) { texts.set(it.content, n - 1); ours.push(it); } else foreign.push(it);
       }
+      if (addNotes) foreign.push(...(items?.others ?? []));
       const fills = new Map<string, ReturnType<WorksheetLike['getRange']>>();
       if (!read.fills) {
         for (const a1 of new Set([...old.map((e) => e.cell), ...wanted.keys()])) {
@@ -316,7 +331,7 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
       }
       const plan: Plan = { ws, read, old, wanted, ours, foreign, kind: items?.kind ?? null, fills };
       plans.push(plan);
-      if (foreign.length && wanted.size) prep = true;
+      if (addNotes && foreign.length && wanted.size) prep = true;
     }
     const locations = new Map<Plan, ReturnType<NoteLike['getLocation']>[]>();
     if (prep) {
@@ -327,10 +342,11 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     }
     const next: Record<string, MarkEntry[]> = {};
     for (const [name, entries] of Object.entries(r.marks.sheets)) next[name] = [...entries];
-    const steps: (() => void)[] = [];
+    const fillSteps: (() => void)[] = [];
+    const noteSteps: (() => void)[] = [];
     for (const p of plans) {
       const taken = new Set((locations.get(p) ?? []).map((l) => l.address.slice(l.address.lastIndexOf('!') + 1).replace(/\$/g, '')));
-      const noteCells = new Set(p.kind ? [...p.wanted.keys()].filter((a) => !taken.has(a)) : []);
+      const noteCells = new Set(p.kind && addNotes ? [...p.wanted.keys()].filter((a) => !taken.has(a)) : []);
       let read = p.read;
       if (p.fills.size) {
         // without per-cell properties, a white fill cannot be told from none: both count as none
@@ -348,31 +364,44 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
       }
       const change = planFills(read, p.old, p.wanted, noteCells);
       next[p.read.name] = change.entries;
-      steps.push(() => {
-        for (const it of p.ours) it.delete();
+      fillSteps.push(() => {
         for (const x of change.restore) {
           const fill = p.ws.getRange(x.cell).format.fill;
           if (x.fill === null) fill.clear();
           else fill.color = x.fill;
         }
         for (const x of change.paint) p.ws.getRange(x.cell).format.fill.color = x.color;
-        for (const e of change.entries) {
-          if (!e.note) continue;
-          if (p.kind === 'notes') p.ws.notes.add(p.ws.getRange(e.cell), e.note);
-          else if (p.kind === 'comments') p.ws.comments.add(p.ws.getRange(e.cell), e.note);
-        }
       });
+      const adds = change.entries.filter((e) => e.note);
+      if (p.ours.length || adds.length) {
+        noteSteps.push(() => {
+          for (const it of p.ours) it.delete();
+          for (const e of adds) {
+            if (p.kind === 'notes') p.ws.notes.add(p.ws.getRange(e.cell), e.note!);
+            else if (p.kind === 'comments') p.ws.comments.add(p.ws.getRange(e.cell), e.note!);
+          }
+        });
+      }
     }
     for (const k of Object.keys(next)) if (next[k].length === 0) delete next[k];
     const empty = Object.keys(next).length === 0;
-    const work = steps.length > 0;
     return {
-      work,
-      queue() {
-        for (const s of steps) s();
+      work: fillSteps.length > 0,
+      /** whether the marks delete or add notes/comments (the part of the batch some hosts refuse) */
+      notes: noteSteps.length > 0,
+      /**
+       * The record first: when a later operation of the batch fails (Office applies what came before it), the
+       * record already describes every fill and note the batch may have made, so the next run can take them away.
+       */
+      queueRecord() {
         if (empty) {
           if (r.markExists) ctx.workbook.settings.getItem(MARK_KEY).delete();
         } else ctx.workbook.settings.add(MARK_KEY, { v: 1, sheets: next } satisfies MarkRecord);
+      },
+      /** fills, then notes/comments last */
+      queueMarks() {
+        for (const s of fillSteps) s();
+        for (const s of noteSteps) s();
       },
     };
   }
@@ -437,67 +466,83 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     return out;
   }
 
+  async function fillOnce(ctx: RequestContextLike, c: Counter, request: FillRequest, addNotes: boolean, onProgress?: (p: Progress) => void): Promise<FillOutcome> {
+    const plan = request.expected.cells;
+    const also = [...new Set(plan.map((f) => f.sheet))];
+    const r = await readAll(ctx, c, { allSheets: request.allSheets, also, mark: request.mark }, onProgress);
+    const options = { lang: request.lang, ...request.options };
+    const fresh: CheckResult = checkWorkbook({ sheets: r.sheets.map((s) => s.grid) }, options);
+    const freshBy = new Map(fresh.fillPlan.cells.map((f) => [`${f.sheet}!${f.cell}`, f]));
+    const conflicts: FillCell[] = [];
+    for (const f of plan) {
+      const s = r.sheets.find((x) => x.name.toLowerCase() === f.sheet.toLowerCase())!;
+      const now = valueAt(s.grid, f.row, f.col);
+      const again = freshBy.get(`${s.name}!${f.cell}`);
+      if (!sameValue(now, f.current) || !again || again.value !== f.value || again.numberFormat !== f.numberFormat) conflicts.push(f);
+    }
+    if (conflicts.length) {
+      const many = also.length > 1;
+      throw new HostError('CONFLICT', { cells: conflicts.map((f) => (many ? `${f.sheet}!${f.cell}` : f.cell)).join(',') });
+    }
+    for (const name of also) {
+      const s = r.sheets.find((x) => x.name === name)!;
+      if (s.isProtected) throw new HostError('PROTECTED', { sheet: name });
+    }
+    const after = checkWorkbook({ sheets: patched(r, plan) }, options);
+    if (plan.length === 0) return { written: 0, counts: counts(plan), result: after, readSyncs: c.reads, writeSyncs: 0 };
+    const record: UndoRecord = { v: 1, at: now().toISOString(), sheets: also, cells: undoCells(r, plan) };
+    if (JSON.stringify(record).length > UNDO_LIMIT) throw new HostError('TOO_LARGE', { cells: plan.length });
+    const marks = request.mark ? await prepareMarks(ctx, c, r, after.findings, request.lang, addNotes) : null;
+    beginWrite(ctx);
+    // the records first: Office applies what precedes a failing operation, and the records must cover it
+    ctx.workbook.settings.add(UNDO_KEY, record);
+    marks?.queueRecord();
+    for (const [sheet, cells] of bySheet(plan)) {
+      queueCells(r.worksheets.get(sheet)!, cells.map((f) => ({ row: f.row, col: f.col, value: f.value, formula: null, numberFormat: f.numberFormat })));
+    }
+    marks?.queueMarks();
+    endWrite(ctx);
+    try {
+      await c.write();
+    } catch (e) {
+      if (errorCode(e) !== 'InvalidOperationInCellEditMode') await compensate(ctx, r, record);
+      // some hosts refuse notes or comments: put the cells back and fill again, marking with fills only
+      if (addNotes && marks?.notes && notesMayHaveFailed(e)) return fillOnce(ctx, c, request, false);
+      throw toHostError(e);
+    }
+    return { written: plan.length, counts: counts(plan), result: after, readSyncs: c.reads, writeSyncs: c.writes };
+  }
+
   return {
     validate(request: ValidateRequest, onProgress?: (p: Progress) => void): Promise<ValidateOutcome> {
       return run(async (ctx, c) => {
-        const r = await readAll(ctx, c, { allSheets: request.allSheets, also: [], mark: request.mark }, onProgress);
+        const scope: Scope = { allSheets: request.allSheets, also: [], mark: request.mark };
+        const r = await readAll(ctx, c, scope, onProgress);
         const result = checkWorkbook({ sheets: r.sheets.map((s) => s.grid) }, { lang: request.lang, ...request.options });
         if (request.mark) {
-          const marks = await prepareMarks(ctx, c, r, result.findings, request.lang);
-          if (marks.work) {
+          const mark = async (read: ReadAll, addNotes: boolean): Promise<void> => {
+            const marks = await prepareMarks(ctx, c, read, result.findings, request.lang, addNotes);
+            if (!marks.work) return;
             beginWrite(ctx);
-            marks.queue();
+            marks.queueRecord();
+            marks.queueMarks();
             endWrite(ctx);
-            await c.write();
-          }
+            try {
+              await c.write();
+            } catch (e) {
+              if (!addNotes || !marks.notes || !notesMayHaveFailed(e)) throw e;
+              // some hosts refuse notes or comments (NotImplemented, a cell that holds the other kind): fills only
+              await mark(await readAll(ctx, c, scope), false);
+            }
+          };
+          await mark(r, true);
         }
         return { result, sheets: r.sheets.map((s) => s.name), readSyncs: c.reads, writeSyncs: c.writes };
       });
     },
 
     fill(request: FillRequest, onProgress?: (p: Progress) => void): Promise<FillOutcome> {
-      return run(async (ctx, c) => {
-        const plan = request.expected.cells;
-        const also = [...new Set(plan.map((f) => f.sheet))];
-        const r = await readAll(ctx, c, { allSheets: request.allSheets, also, mark: request.mark }, onProgress);
-        const options = { lang: request.lang, ...request.options };
-        const fresh: CheckResult = checkWorkbook({ sheets: r.sheets.map((s) => s.grid) }, options);
-        const freshBy = new Map(fresh.fillPlan.cells.map((f) => [`${f.sheet}!${f.cell}`, f]));
-        const conflicts: FillCell[] = [];
-        for (const f of plan) {
-          const s = r.sheets.find((x) => x.name.toLowerCase() === f.sheet.toLowerCase())!;
-          const now = valueAt(s.grid, f.row, f.col);
-          const again = freshBy.get(`${s.name}!${f.cell}`);
-          if (!sameValue(now, f.current) || !again || again.value !== f.value || again.numberFormat !== f.numberFormat) conflicts.push(f);
-        }
-        if (conflicts.length) {
-          const many = also.length > 1;
-          throw new HostError('CONFLICT', { cells: conflicts.map((f) => (many ? `${f.sheet}!${f.cell}` : f.cell)).join(',') });
-        }
-        for (const name of also) {
-          const s = r.sheets.find((x) => x.name === name)!;
-          if (s.isProtected) throw new HostError('PROTECTED', { sheet: name });
-        }
-        const after = checkWorkbook({ sheets: patched(r, plan) }, options);
-        if (plan.length === 0) return { written: 0, counts: counts(plan), result: after, readSyncs: c.reads, writeSyncs: 0 };
-        const record: UndoRecord = { v: 1, at: now().toISOString(), sheets: also, cells: undoCells(r, plan) };
-        if (JSON.stringify(record).length > UNDO_LIMIT) throw new HostError('TOO_LARGE', { cells: plan.length });
-        const marks = request.mark ? await prepareMarks(ctx, c, r, after.findings, request.lang) : null;
-        beginWrite(ctx);
-        ctx.workbook.settings.add(UNDO_KEY, record);
-        for (const [sheet, cells] of bySheet(plan)) {
-          queueCells(r.worksheets.get(sheet)!, cells.map((f) => ({ row: f.row, col: f.col, value: f.value, formula: null, numberFormat: f.numberFormat })));
-        }
-        marks?.queue();
-        endWrite(ctx);
-        try {
-          await c.write();
-        } catch (e) {
-          if (errorCode(e) !== 'InvalidOperationInCellEditMode') await compensate(ctx, r, record);
-          throw toHostError(e);
-        }
-        return { written: plan.length, counts: counts(plan), result: after, readSyncs: c.reads, writeSyncs: c.writes };
-      });
+      return run((ctx, c) => fillOnce(ctx, c, request, true, onProgress));
     },
 
     undoFill(): Promise<{ restored: number }> {
@@ -552,10 +597,24 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     }
   }
 
-  /** After a failed write batch (Office batches are not transactional): put the touched cells back. */
+  /**
+   * After a failed write batch (Office applies what precedes the failing operation): put the touched cells back,
+   * one sheet per sync so that a sheet that refuses does not keep the others from being restored. The previous
+   * undo record comes back only when every sheet was restored (a sheet that is gone has nothing to restore);
+   * otherwise the new record stays, so that the person can still undo what may have been written.
+   */
   async function compensate(ctx: RequestContextLike, r: ReadAll, record: UndoRecord) {
+    let restored = true;
+    for (const cells of bySheet(record.cells).values()) {
+      try {
+        queueRestore(ctx, { ...record, cells });
+        await ctx.sync();
+      } catch (e) {
+        if (errorCode(e) !== 'ItemNotFound') restored = false;
+      }
+    }
+    if (!restored) return;
     try {
-      queueRestore(ctx, record);
       if (r.undo) ctx.workbook.settings.add(UNDO_KEY, r.undo);
       else {
         const s = ctx.workbook.settings.getItemOrNullObject(UNDO_KEY);

@@ -302,6 +302,37 @@ describe('marks', () => {
     expect(sheetState(emu, '测试').comments.H14).toBeUndefined();
   });
 
+  it('with notes, a cell that holds a threaded comment gets a fill but no note (Excel keeps the two apart)', async () => {
+    const { emu, host } = setup([formGrid()], { 测试: { comments: { H14: '请核实' } } });
+    const out = await host.validate({ ...REQ, mark: true });
+    expect(out.writeSyncs).toBe(1);
+    expect(cellAt(emu, '测试', 'H14').fill).toBe(MARK_COLORS.error);
+    expect(sheetState(emu, '测试').notes.H14).toBeUndefined();
+    expect(sheetState(emu, '测试').comments).toEqual({ H14: '请核实' });
+    expect(Object.keys(sheetState(emu, '测试').notes).length).toBeGreaterThan(0);
+  });
+
+  it('a host that refuses threaded comments (NotImplemented) is marked with fills only, and the next run clears them', async () => {
+    const { emu, host } = setup();
+    emu.requirements = { ExcelApi: '1.12' };
+    emu.threadedComments = false;
+    const before = sheetState(emu, '测试');
+    const out = await host.validate({ ...REQ, mark: true });
+    expect(out.writeSyncs).toBe(2);
+    expect(sheetState(emu, '测试').comments).toEqual({});
+    expect(cellAt(emu, '测试', 'H14').fill).toBe(MARK_COLORS.error);
+    // everything is fixed by hand: the next run takes every mark away, as the record knows them
+    const s = emu.sheet('测试')!;
+    for (const f of out.result.fillPlan.cells) s.cell(f.row, f.col).value = f.value as number;
+    s.cell(13, 7).value = 17.78;
+    s.cell(13, 8).value = '场地受限';
+    const second = await host.validate({ ...REQ, mark: true });
+    const marked = new Set(second.result.findings.map((f) => f.cell));
+    const ours = new Set<string>(Object.values(MARK_COLORS));
+    for (const [a1, color] of Object.entries(sheetState(emu, '测试').fills)) if (ours.has(color)) expect([a1, marked.has(a1)]).toEqual([a1, true]);
+    expect(Object.keys(before.fills)).toEqual([]);
+  });
+
   it('on a protected sheet: PROTECTED before anything is written', async () => {
     const { emu, host } = setup([formGrid()], { 测试: { protected: true } });
     const before = sheetState(emu, '测试');
@@ -405,16 +436,35 @@ describe('fill', () => {
     expect(sheetState(again.emu, '测试')).toEqual(before);
   });
 
-  it('a write batch that fails half-way is put back (Office batches are not transactional)', async () => {
+  it('a write batch that fails half-way is put back, sheet by sheet (Office batches are not transactional)', async () => {
+    const emu = emuFromGrids([formGrid('甲'), formGrid('乙')]);
+    const expected = (await createExcelHost(createExcelApi(emu), emu).validate({ ...REQ, allSheets: true })).result.fillPlan;
+    expect(new Set(expected.cells.map((f) => f.sheet))).toEqual(new Set(['甲', '乙']));
+    const before = sheetState(emu, '甲');
+    // between the read and the write, 乙 is deleted: the values for 甲 go in, then the batch fails
+    const host = createExcelHost(intercepted(emu, (n) => { if (n === 2) emu.deleteSheet('乙'); }), emu, { retryDelayMs: 0 });
+    const e = await hostError(host.fill({ ...REQ, allSheets: true, expected }));
+    expect(e.code).toBe('SHEET_GONE');
+    expect(sheetState(emu, '甲').grid).toEqual(before.grid);
+    expect(emu.settings.has(UNDO_KEY)).toBe(false);
+  });
+
+  it('when notes go away between the read and the write, the fill is put back and done again with fills only', async () => {
     const emu = emuFromGrids([formGrid()]);
     const expected = (await createExcelHost(createExcelApi(emu), emu).validate(REQ)).result.fillPlan;
     const before = sheetState(emu, '测试');
-    // between the read and the write, the host loses notes: the queued notes.add fails after the values went in
-    const host = createExcelHost(intercepted(emu, (n) => { if (n === 2) emu.requirements = { ExcelApi: '1.12' }; }), emu, { retryDelayMs: 0 });
-    const e = await hostError(host.fill({ ...REQ, mark: true, expected }));
-    expect(e.code).toBe('UNSUPPORTED');
+    const host = createExcelHost(intercepted(emu, (n) => { if (n === 2) emu.requirements = { ExcelApi: '1.17' }; }), emu, { retryDelayMs: 0 });
+    const out = await host.fill({ ...REQ, mark: true, expected });
+    expect(out.written).toBe(expected.cells.length);
+    for (const f of expected.cells) expect([f.cell, cellAt(emu, '测试', f.cell).value]).toEqual([f.cell, f.value]);
+    expect(sheetState(emu, '测试').notes).toEqual({});
+    expect(Object.values(sheetState(emu, '测试').fills).length).toBeGreaterThan(0);
+    // the record of the marks has no notes: the next run takes the fills away
+    for (const entries of Object.values(JSON.parse(emu.settings.get(MARK_KEY)!).sheets as Record<string, { note?: string }[]>)) {
+      for (const m of entries) expect(m.note).toBeUndefined();
+    }
+    await host.undoFill();
     expect(sheetState(emu, '测试').grid).toEqual(before.grid);
-    expect(emu.settings.has(UNDO_KEY)).toBe(false);
   });
 
   it('sheet deleted since the preview → SHEET_GONE', async () => {
