@@ -44,11 +44,17 @@ const UNDO_LIMIT = 1_000_000;
 const REASONS: readonly FillReason[] = ['score', 'rate', 'fundsScore', 'total', 'note', 'overwriteScore'];
 
 /**
- * Text Excel would turn into something else when written to `values` (a formula, a number, a date, a boolean,
- * or an apostrophe that disappears) gets a leading apostrophe: Excel stores the rest as text.
+ * Text Excel could turn into something else when written to `values` gets a leading apostrophe, and Excel stores
+ * the rest as text. Office documents only `=`, `+`, `-` (formulas) and ISO dates; typing also converts numbers,
+ * percents, currency, `(5)`, `#N/A`, booleans, times and English dates such as `May 5`, so anything that starts
+ * like one of those is quoted. Text that starts with a CJK character (the drafted notes) is written as it is.
  */
 export function asText(s: string): string {
-  return /^[=+\-@'0-9.\s]/.test(s) || /^(true|false)$/i.test(s.trim()) ? `'${s}` : s;
+  if (s === '') return s;
+  const risky = /^[=+\-@'#$¥￥€£(.\s\d０-９]/.test(s)
+    || /^(true|false)$/i.test(s.trim())
+    || (/^[A-Za-z]/.test(s) && /\d/.test(s));
+  return risky ? `'${s}` : s;
 }
 
 function errorCode(e: unknown): string {

@@ -123,6 +123,12 @@ describe('emulated Excel API: what Excel does with written values', () => {
     ["'=1+2", '=1+2', null],
     ["'12", '12', null],
     ['说明：=号', '说明：=号', null],
+    ['#N/A', '#N/A', null],
+    ['2021-05-01', 44317, null],
+    ['$1,200.50', 1200.5, null],
+    ['¥100', 100, null],
+    ['(5)', -5, null],
+    ['2021-02-30', '2021-02-30', null],
   ])('values = %j stores %j (formula %j)', async (raw, value, formula) => {
     const emu = book();
     await createExcelApi(emu).run(async (ctx) => {

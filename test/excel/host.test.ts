@@ -550,13 +550,17 @@ describe('select', () => {
 });
 
 describe('text guard', () => {
-  it.each(['=1+2', '+86 21', '-5', '-abc', '@x', "'quoted", '12', '0.5', 'TRUE', '1/2', '说明'])('%j written through asText stays that text', async (s) => {
+  it.each(['=1+2', '+86 21', '-5', '-abc', '@x', "'quoted", '12', '0.5', 'TRUE', '1/2', '说明', '#N/A', '2021-05-01', '$1,200.50', '¥100', '(5)', 'May 5', ' 12'])('%j written through asText stays that text', async (s) => {
     const emu = emuFromGrids([gridOf([[null]], { sheet: 'S' })]);
     await createExcelApi(emu).run(async (ctx) => {
       ctx.workbook.worksheets.getItem('S').getRange('A1').values = [[asText(s)]];
       await ctx.sync();
     });
-    expect(cellAt(emu, 'S', 'A1')).toMatchObject({ value: s, formula: null });
+    expect(cellAt(emu, 'S', 'A1')).toMatchObject({ value: s, formula: null, quotePrefix: s !== '说明' });
+  });
+
+  it.each(['说明', '实际完成 80（目标 ≥100）', 'abc', ''])('%j needs no apostrophe', (s) => {
+    expect(asText(s)).toBe(s);
   });
 });
 

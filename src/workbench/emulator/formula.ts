@@ -1,6 +1,7 @@
 /**
  * Just enough of Excel's input parsing and calculation for the emulator: what a written value becomes
- * (Excel turns `=…`, `+…`, `-…`, `@…` into formulas and numeric text into numbers) and a small evaluator
+ * (Excel turns `=…`, `+…`, `-…`, `@…` into formulas; numeric, percent, currency, ISO-date and error text into
+ * numbers, dates and errors) and a small evaluator
  * (numbers, cell references, + - * / ^ &, comparison-free) with SUM/MIN/MAX/ROUND/ROUNDUP/ROUNDDOWN/ABS.
  * A bare unknown name evaluates to `#NAME?`; an unknown function leaves the cached value alone. Excel computes in doubles, so does this.
  */
@@ -20,6 +21,18 @@ export interface Entered {
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const PERCENT = /^[+-]?(\d+(\.\d*)?|\.\d+)%$/;
+const ERROR_LITERAL = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!)$/i;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const CURRENCY = /^([$¥￥])(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
+const PARENTHESIZED = /^\((\d+(\.\d+)?)\)$/;
+
+/** Days since 1899-12-30, Excel's date serial. */
+function serial(y: number, m: number, d: number): number | null {
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  if (back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null;
+  return (t - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
 
 /** What Excel stores when `raw` is written to `values` (or `formulas`) of a cell whose format is `format`. */
 export function enter(raw: unknown, format: string): Entered {
@@ -34,6 +47,16 @@ export function enter(raw: unknown, format: string): Entered {
   if (THOUSANDS.test(t)) return { value: Number(t.replace(/,/g, '')), formula: null, quotePrefix: false, autoFormat: format === 'General' ? '#,##0' : null };
   if (PERCENT.test(t)) return { value: Number(t.slice(0, -1)) / 100, formula: null, quotePrefix: false, autoFormat: format === 'General' ? '0%' : null };
   if (/^(true|false)$/i.test(t)) return { value: t.toUpperCase() === 'TRUE', formula: null, quotePrefix: false, autoFormat: null };
+  // error literals become error values; ISO dates become dates (Office's reference of Range.values); currency
+  // and accounting negatives become numbers, as when typed
+  if (ERROR_LITERAL.test(t)) return { value: t.toUpperCase(), formula: null, quotePrefix: false, autoFormat: null };
+  const iso = ISO_DATE.exec(t);
+  const day = iso ? serial(Number(iso[1]), Number(iso[2]), Number(iso[3])) : null;
+  if (day !== null) return { value: day, formula: null, quotePrefix: false, autoFormat: format === 'General' ? 'yyyy-mm-dd' : null };
+  const money = CURRENCY.exec(t);
+  if (money) return { value: Number(t.slice(1).replace(/,/g, '')), formula: null, quotePrefix: false, autoFormat: format === 'General' ? `"${money[1]}"#,##0.00` : null };
+  const neg = PARENTHESIZED.exec(t);
+  if (neg) return { value: -Number(neg[1]), formula: null, quotePrefix: false, autoFormat: null };
   // Excel takes `+x`, `-x` and `@x` as the start of a formula
   if (/^[+\-@]/.test(s) && s.length > 1) return { value: '', formula: `=${s.startsWith('@') ? s.slice(1) : s}`, quotePrefix: false, autoFormat: null };
   return { value: s, formula: null, quotePrefix: false, autoFormat: null };
