@@ -503,8 +503,13 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     // the records first: Office applies what precedes a failing operation, and the records must cover it
     ctx.workbook.settings.add(UNDO_KEY, record);
     marks?.queueRecord();
+    const formatBefore = new Map(record.cells.map((u) => [`${u.sheet}!${u.cell}`, u.numberFormat]));
     for (const [sheet, cells] of bySheet(plan)) {
-      queueCells(r.worksheets.get(sheet)!, cells.map((f) => ({ row: f.row, col: f.col, value: f.value, formula: null, numberFormat: f.numberFormat })));
+      queueCells(r.worksheets.get(sheet)!, cells.map((f) => {
+        // a number written into a Text cell would stay text, and a SUM over it would skip it
+        const text = typeof f.value === 'number' && f.numberFormat === null && formatBefore.get(`${f.sheet}!${f.cell}`) === '@';
+        return { row: f.row, col: f.col, value: f.value, formula: null, numberFormat: text ? 'General' : f.numberFormat };
+      }));
     }
     marks?.queueMarks();
     endWrite(ctx);

@@ -8,7 +8,7 @@ import { HostError, type Progress, type ValidateRequest } from '../../src/excel/
 import { MARK_COLORS, MARK_KEY } from '../../src/excel/marks';
 import { cellAt, createExcelApi, emuFromGrids, sheetState, type EmuWorkbook, type SheetExtras } from '../../src/workbench/emulator';
 import { gridOf } from '../helpers/grid';
-import { rangeToA1 } from '../../src/core/grid';
+import { parseA1, rangeToA1 } from '../../src/core/grid';
 import { FIXTURE, formGrid, formsGrid, gridsFromXlsx, hasFixture } from './forms';
 
 const REQ: ValidateRequest = { allSheets: false, options: {}, mark: false, lang: 'zh-CN' };
@@ -374,6 +374,22 @@ describe('fill', () => {
     expect(emu.screenUpdatingSuspensions).toBe(1);
     expect(emu.eventsEnabled).toBe(true);
     expect(out.result.fillPlan.cells).toEqual([]);
+  });
+
+  it('a score written into a Text-formatted (@) cell is a number: the cell gets General, and undo gives @ back', async () => {
+    const g = formGrid();
+    const at = (a1: string) => { const p = parseA1(a1); return [p.row - g.origin.row, p.col - g.origin.col] as const; };
+    const [i, j] = at('H13');
+    const formats = g.formats!.map((line) => [...line]);
+    formats[i][j] = '@';
+    const { emu, host } = setup([{ ...g, formats }]);
+    const expected = (await host.validate(REQ)).result.fillPlan;
+    const h13 = expected.cells.find((f) => f.cell === 'H13')!;
+    expect(typeof h13.value).toBe('number');
+    await host.fill({ ...REQ, expected });
+    expect(cellAt(emu, '测试', 'H13')).toMatchObject({ value: h13.value, numberFormat: 'General' });
+    await host.undoFill();
+    expect(cellAt(emu, '测试', 'H13')).toMatchObject({ value: '', numberFormat: '@' });
   });
 
   it('the drafted note is text, not a formula', async () => {

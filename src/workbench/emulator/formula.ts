@@ -37,6 +37,9 @@ function serial(y: number, m: number, d: number): number | null {
 /** What Excel stores when `raw` is written to `values` (or `formulas`) of a cell whose format is `format`. */
 export function enter(raw: unknown, format: string): Entered {
   if (raw === null || raw === undefined || raw === '') return { value: '', formula: null, quotePrefix: false, autoFormat: null };
+  // a number entered into a Text (`@`) cell stays text, as typed; Office's reference is silent on `values`, so the
+  // emulator takes the case that breaks a SUM over the cell
+  if (typeof raw === 'number' && format === '@') return { value: String(raw), formula: null, quotePrefix: false, autoFormat: null };
   if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw, formula: null, quotePrefix: false, autoFormat: null };
   const s = String(raw);
   if (s.startsWith("'")) return { value: s.slice(1), formula: null, quotePrefix: true, autoFormat: null };
