@@ -253,16 +253,21 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
           refused = true;
         }
       }
+      const empty: (readonly [string, SheetProbe])[] = [];
       for (const [name, p] of probes) {
         if (refused && tall.some(([n]) => n === name)) continue;
+        let read: SheetRead | null;
         try {
-          take(name, p, takeWhole(p, base));
+          read = takeWhole(p, base);
         } catch (e) {
           throw toHostError(e, name);
         }
+        if (read) take(name, p, read);
+        else empty.push([name, p]);
       }
       if (byName.has(probes[probes.length - 1][0])) sheetsDone(probes[probes.length - 1][0]);
       if (refused) for (const [name, p] of tall) await chunked(name, p);
+      for (const [name, p] of empty) await chunked(name, p);
     };
     if (first.active) {
       const name = first.active.ws.name;

@@ -248,13 +248,17 @@ function checkSize(r: CellRange, o: ReadOptions): void {
   if (cellsOf(r) > o.maxCells) throw new TooLarge(cellsOf(r));
 }
 
-/** The sheet as read by a synced whole probe. */
-export function takeWhole(probe: SheetProbe, o: ReadOptions): SheetRead {
+/**
+ * The sheet as read by a synced whole probe, or null when Office delivered no cells: above its 5 000 000-cell
+ * read limit it may answer null instead of failing, and the sheet is then read in bands like a refused one.
+ */
+export function takeWhole(probe: SheetProbe, o: ReadOptions): SheetRead | null {
   const name = probe.ws.name;
   const isProtected = probe.ws.protection.protected;
   const r = rectOf(probe.used);
-  if (blank(r, (probe.used.values as unknown[][])[0]?.[0])) return assemble(name, isProtected, null, [], o);
   checkSize(r, o);
+  if (!probe.used.values || !probe.used.numberFormat || !probe.used.formulas) return null;
+  if (blank(r, (probe.used.values as unknown[][])[0]?.[0])) return assemble(name, isProtected, null, [], o);
   return assemble(name, isProtected, r, [{ rect: r, range: probe.used, areas: probe.areas, props: probe.props }], o);
 }
 

@@ -262,6 +262,21 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
     });
   });
 
+  it.each(['RangeExceedsLimit', 'null'] as const)('a values load above 5 000 000 cells: %s', async (answer) => {
+    const emu = book();
+    expect(emu.readCellLimit).toBe(5_000_000);
+    emu.oversizedRead = answer;
+    const run = createExcelApi(emu).run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('S').getRangeByIndexes(0, 0, 5000, 1001).load('values');
+      const ok = ctx.workbook.worksheets.getItem('S').getRangeByIndexes(0, 0, 5000, 1000).load('rowCount');
+      await ctx.sync();
+      expect(ok.rowCount).toBe(5000);
+      return r.values;
+    });
+    if (answer === 'null') expect(await run).toBeNull();
+    else expect(await code(run)).toBe('RangeExceedsLimit');
+  });
+
   it('a write to a protected sheet rejects the sync and applies nothing of the batch', async () => {
     const emu = emuFromGrids([gridOf([['a', 1]], { sheet: 'P' }), gridOf([['b']], { sheet: 'Q' })], { P: { protected: true } });
     const c = await code(createExcelApi(emu).run(async (ctx) => {

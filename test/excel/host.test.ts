@@ -180,6 +180,23 @@ describe('validate', () => {
     expect(emu.syncCount - syncs).toBe(2); // refused, then the dimensions: no band is read
   });
 
+  it.each(['RangeExceedsLimit', 'null'] as const)('a used range above Office\'s read limit (Office answers %s) is read in bands, as a refused one', async (answer) => {
+    const { emu, host } = setup([formGrid()], {}, { cellBudget: 60 });
+    emu.readCellLimit = 100;
+    emu.oversizedRead = answer;
+    const out = await host.validate(REQ);
+    expect(out.readSyncs).toBe(answer === 'null' ? 1 + Math.ceil(18 / Math.floor(60 / 9)) : 2 + Math.ceil(18 / Math.floor(60 / 9)));
+    expect(summary(out.result)).toEqual(summary(checkWorkbook({ sheets: [formGrid()] })));
+  });
+
+  it.each(['RangeExceedsLimit', 'null'] as const)('above Office\'s 5 000 000-cell read limit (Office answers %s) and maxCells: TOO_LARGE', async (answer) => {
+    const { emu, host } = setup([formGrid()]);
+    emu.oversizedRead = answer;
+    emu.sheet('测试')!.cell(4999, 1099).value = '远处';
+    const e = await hostError(host.validate(REQ));
+    expect([e.code, e.detail.sheet, e.detail.cells]).toEqual(['TOO_LARGE', '测试', 5000 * 1100]);
+  });
+
   it('a blank sheet reads as blank on both paths', async () => {
     const { emu, host } = setup([gridOf([[null]], { sheet: '空' })]);
     const out = await host.validate(REQ);

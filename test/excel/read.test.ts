@@ -62,7 +62,7 @@ describe('whole read and bounded read', () => {
     const whole = await api.run(async (ctx) => {
       const p = queueProbe(ctx.workbook.worksheets.getItem(sheet), o, true);
       await ctx.sync();
-      return takeWhole(p, o);
+      return takeWhole(p, o)!;
     });
     let syncs = 0;
     const bounded = await api.run(async (ctx) => {

@@ -41,6 +41,7 @@ const MESSAGES: Record<string, string> = {
   AccessDenied: 'You cannot perform the requested operation.',
   RequestPayloadSizeLimitExceeded: 'The request payload size has exceeded the limit.',
   ResponsePayloadSizeLimitExceeded: 'The response payload size has exceeded the limit.',
+  RangeExceedsLimit: 'The cell count in the range has exceeded the maximum supported number.',
 };
 
 function notLoaded(name: string): EmuError {
@@ -556,8 +557,6 @@ function cellsOf(ref: RangeRef, f: (row: number, col: number) => unknown): unkno
   return out;
 }
 
-/** The cell count above which the emulator refuses to materialise a range's arrays (a whole-sheet `values`). */
-const MATERIALISE_LIMIT = 4_000_000;
 
 export class EmuRange extends EmuObject<RangeRef> {
   private fmt?: EmuRangeFormat;
@@ -566,10 +565,11 @@ export class EmuRange extends EmuObject<RangeRef> {
     if (!this.ctx.emu.sheets.includes(ref.sheet)) throw new EmuError('ItemNotFound', MESSAGES.ItemNotFound, 'Range');
   }
   protected scalars() {
-    const big = (ref: RangeRef) => {
-      if ((ref.r.bottom - ref.r.top + 1) * (ref.r.right - ref.r.left + 1) > MATERIALISE_LIMIT) {
-        throw new EmuError('ResponsePayloadSizeLimitExceeded', MESSAGES.ResponsePayloadSizeLimitExceeded);
-      }
+    /** true: the array comes back null */
+    const big = (ref: RangeRef): boolean => {
+      if ((ref.r.bottom - ref.r.top + 1) * (ref.r.right - ref.r.left + 1) <= this.ctx.emu.readCellLimit) return false;
+      if (this.ctx.emu.oversizedRead === 'null') return true;
+      throw new EmuError('RangeExceedsLimit', MESSAGES.RangeExceedsLimit);
     };
     return {
       address: (ref: RangeRef) => rangeAddress(ref.sheet.name, ref.r),
@@ -578,10 +578,10 @@ export class EmuRange extends EmuObject<RangeRef> {
       rowCount: (ref: RangeRef) => ref.r.bottom - ref.r.top + 1,
       columnCount: (ref: RangeRef) => ref.r.right - ref.r.left + 1,
       cellCount: (ref: RangeRef) => (ref.r.bottom - ref.r.top + 1) * (ref.r.right - ref.r.left + 1),
-      values: (ref: RangeRef) => { big(ref); return cellsOf(ref, (r, c) => ref.sheet.get(r, c)?.value ?? ''); },
-      formulas: (ref: RangeRef) => { big(ref); return cellsOf(ref, (r, c) => { const x = ref.sheet.get(r, c); return x?.formula ?? x?.value ?? ''; }); },
-      numberFormat: (ref: RangeRef) => { big(ref); return cellsOf(ref, (r, c) => ref.sheet.get(r, c)?.numberFormat ?? 'General'); },
-      text: (ref: RangeRef) => { big(ref); return cellsOf(ref, (r, c) => String(ref.sheet.get(r, c)?.value ?? '')); },
+      values: (ref: RangeRef) => (big(ref) ? null : cellsOf(ref, (r, c) => ref.sheet.get(r, c)?.value ?? '')),
+      formulas: (ref: RangeRef) => (big(ref) ? null : cellsOf(ref, (r, c) => { const x = ref.sheet.get(r, c); return x?.formula ?? x?.value ?? ''; })),
+      numberFormat: (ref: RangeRef) => (big(ref) ? null : cellsOf(ref, (r, c) => ref.sheet.get(r, c)?.numberFormat ?? 'General')),
+      text: (ref: RangeRef) => (big(ref) ? null : cellsOf(ref, (r, c) => String(ref.sheet.get(r, c)?.value ?? ''))),
     };
   }
   protected override navs(): Record<string, EmuObject<unknown>> {

@@ -5,6 +5,9 @@ import { EmuSheet, keyPos } from './model';
 /** Excel on the web caps a request and a response at 5 MB. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
+/** Office's limit on the cells of a range read at once. */
+export const READ_CELL_LIMIT = 5_000_000;
+
 /** The newest ExcelApi set the emulator implements. */
 export const EMULATED_EXCEL_API = '1.20';
 
@@ -56,6 +59,12 @@ export class EmuWorkbook {
   /** syncs that carried at least one write */
   writeSyncCount = 0;
   eventsEnabled = true;
+  /**
+   * Office limits a range to 5 000 000 cells for read operations; a load of `values` (or another cell array) of a
+   * larger range fails with RangeExceedsLimit or, as Office's performance article warns, delivers null
+   */
+  readCellLimit = READ_CELL_LIMIT;
+  oversizedRead: 'RangeExceedsLimit' | 'null' = 'RangeExceedsLimit';
   /** false: `CommentCollection.add` fails with NotImplemented, as on Excel builds without threaded comments */
   threadedComments = true;
   /** how often `suspendScreenUpdatingUntilNextSync` was queued and applied */
