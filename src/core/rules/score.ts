@@ -40,8 +40,8 @@ function numeric(target: Target, b: Dec, w: Dec, rules: RuleSet): ScoreOutcome {
       const a = target.quantity.value;
       const met = target.kind === 'atLeast' ? b.gte(a) : target.kind === 'moreThan' ? b.gt(a) : b.eq(a);
       if (a.lte(ZERO)) {
-        // a target of 0: only "at most 0" is meaningful for equal; for at least 0 any non-negative actual meets it
-        const ok = target.kind === 'equal' ? b.lte(ZERO) : met;
+        // no ratio to a target of 0 or below: met → W, otherwise 0. `=0` is "at most 0" (SPEC §4); `>=0` any B ≥ 0
+        const ok = target.kind === 'equal' && a.isZero() ? b.lte(ZERO) : met;
         return { computed: ok ? w : ZERO, status: ok ? 'achieved' : 'notAchieved', ratio: null, met: ok, overachieved: false, review: null };
       }
       const ratio = b.div(a);
@@ -56,7 +56,8 @@ function numeric(target: Target, b: Dec, w: Dec, rules: RuleSet): ScoreOutcome {
       const a = target.quantity.value;
       const met = target.kind === 'atMost' ? b.lte(a) : b.lt(a);
       if (a.lte(ZERO)) {
-        const ok = b.lte(ZERO);
+        // `<=0`, `<0`: B ≤ 0 → W (SPEC §4); a negative bound (`<=-5%`) must be met
+        const ok = a.isZero() ? b.lte(ZERO) : met;
         return { computed: ok ? w : ZERO, status: ok ? 'achieved' : 'notAchieved', ratio: null, met: ok, overachieved: false, review: null };
       }
       const review = !met && rules.review.reverseExceeded ? 'reverseExceeded' : null;
@@ -74,11 +75,12 @@ function numeric(target: Target, b: Dec, w: Dec, rules: RuleSet): ScoreOutcome {
       const lo = target.low.value;
       const hi = target.high.value;
       if (b.gte(lo) && b.lte(hi)) return { computed: finalScore(w, w), status: 'achieved', ratio: ONE, met: true, overachieved: false, review: null };
+      // B / L and U / B are shares of W only with positive numbers; across or below 0 the share is 0
       if (b.lt(lo)) {
-        const ratio = lo.gt(ZERO) ? b.div(lo) : ZERO;
+        const ratio = lo.gt(ZERO) && b.gt(ZERO) ? b.div(lo) : ZERO;
         return { computed: finalScore(w.times(ratio), w), status: statusOf(ratio, false), ratio, met: false, overachieved: false, review: null };
       }
-      const ratio = hi.div(b);
+      const ratio = hi.gt(ZERO) ? hi.div(b) : ZERO;
       return { computed: finalScore(w.times(ratio), w), status: statusOf(ratio, false), ratio, met: false, overachieved: false, review: null };
     }
     default:

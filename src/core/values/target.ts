@@ -69,26 +69,32 @@ function parseRange(s: string): [Quantity, Quantity] | null {
   const body = s.replace(/(之间|区间)$/u, '');
   const first = body.search(/\d/u);
   if (first < 0) return null;
-  const label = body.slice(0, first);
+  // a lone sign before the first number is the low end's (`-5%~5%`), not a label
+  const negLow = body.slice(0, first) === '-';
+  const label = negLow ? '' : body.slice(0, first);
   if (label.length > 10 || prefixAtEnd(label)) return null;
   const a = numberAt(body, first);
   if (!a) return null;
   const am = magnitudeAt(body, a.end);
-  const sepAt = body.slice(am.end).search(/(-|~|〜|—|–|至|到)\d/u);
+  const sepAt = body.slice(am.end).search(/(-|~|〜|—|–|至|到)-?\d/u);
   if (sepAt < 0) return null;
   const unitA = body.slice(am.end, am.end + sepAt);
   const sep = RANGE_SEP.exec(body.slice(am.end + sepAt));
   if (!sep) return null;
-  const b = numberAt(body, am.end + sepAt + sep[0].length);
+  const bStart = am.end + sepAt + sep[0].length;
+  const negHigh = body[bStart] === '-';
+  const b = numberAt(body, negHigh ? bStart + 1 : bStart);
   if (!b) return null;
+  const av = negLow ? a.value.negated() : a.value;
+  const bv = negHigh ? b.value.negated() : b.value;
   const bm = magnitudeAt(body, b.end);
   const unitB = body.slice(bm.end);
   if (!isUnitLike(unitA) || !isUnitLike(unitB)) return null;
-  if (looksLikeYear(a.value, unitA || unitB) || looksLikeYear(b.value, unitB)) return null;
-  const high = quantity(b.value, bm.magnitude, unitB || unitA);
+  if (looksLikeYear(av, unitA || unitB) || looksLikeYear(bv, unitB)) return null;
+  const high = quantity(bv, bm.magnitude, unitB || unitA);
   // `1-2万户` is 1万 to 2万: a bare low end takes the high end's magnitude and unit
   const lowMag = unitA === '' && am.magnitude.eq(1) ? bm.magnitude : am.magnitude;
-  let low = quantity(a.value, lowMag, unitA || unitB);
+  let low = quantity(av, lowMag, unitA || unitB);
   if (low.unit !== high.unit) {
     const v = convertUnit(low.value, low.unit, high.unit);
     if (!v) return null;
