@@ -24,8 +24,9 @@ function draftNote(i: EvaluatedIndicator, reason: 'below' | 'overachieved', lang
   const rate = ratio && i.target.kind !== 'qualitative' ? pct(decString(ratio), 4) : null;
   if (reason === 'overachieved') return t.over({ actual, target, rate });
   const w = i.weight?.value ?? ZERO;
-  const s = i.computed ?? i.stated?.value ?? ZERO;
-  return t.below({ actual, target, rate, deduct: score2(decString(roundHalfUp(w.minus(s), 2))) });
+  // no score yet (a qualitative indicator the person still has to score): no deduction to state
+  const s = i.computed ?? i.stated?.value ?? null;
+  return t.below({ actual, target, rate, deduct: s === null ? null : score2(decString(roundHalfUp(w.minus(s), 2))) });
 }
 
 /**

@@ -48,7 +48,7 @@ export function fundsChecks(form: EvaluatedForm): Finding[] {
       statedText: shownNumber(f.statedScore.cell),
     };
     const formula = s === null ? f.statedScore.cell.formula : null;
-    if (s !== null && w !== null && (s.gt(w) || s.lt(ZERO))) out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p));
+    if (s !== null && (s.lt(ZERO) || (w !== null && s.gt(w)))) out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p));
     else if (s === null && formula) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: f.computed !== null, formula }));
     else if (s === null && !f.statedScore.unreadable && f.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: true }));
     else if (s !== null && f.computed && !roundHalfUp(s, 2).eq(f.computed)) out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p));

@@ -62,7 +62,7 @@ export function scoreChecks(form: EvaluatedForm): Finding[] {
       ...base(i), kind: i.target.kind, status: i.status, weight: ds(w), stated: ds(s), computed: ds(i.computed),
       ratio: ds(i.outcome.ratio), statedText: i.stated ? shownNumber(i.stated.cell) : null,
     });
-    if (s !== null && w !== null && (s.gt(w) || s.lt(ZERO))) {
+    if (s !== null && (s.lt(ZERO) || (w !== null && s.gt(w)))) {
       out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p()));
       continue;
     }
@@ -121,10 +121,12 @@ export function noteChecks(form: EvaluatedForm): Finding[] {
     }
     if (hasNote || !i.noteCell) continue;
     const score = effectiveScore(i);
-    const below = w !== null && score !== null && score.lt(w);
+    // a qualitative indicator judged partial or not achieved is below W whatever score the person gives it
+    const missed = score === null && i.measure.ok && i.measure.kind === 'class' && (i.status === 'partial' || i.status === 'notAchieved');
+    const below = w !== null && w.gt(ZERO) && ((score !== null && score.lt(w)) || missed);
     if (below || i.outcome.overachieved) {
       out.push(finding('NOTE_MISSING', 'warning', sheet, i.noteCell.a1, {
-        ...base(i), reason: below ? 'below' : 'overachieved', score: ds(score), weight: ds(w), draft,
+        ...base(i), reason: below ? 'below' : 'overachieved', score: ds(score), weight: ds(w), status: i.status, draft,
       }));
     }
   }

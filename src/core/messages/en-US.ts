@@ -52,7 +52,10 @@ export const enUS: MessageTable = {
   NO_FORM: (p) => `No performance self-evaluation form found on sheet "${text(p.sheet)}". It needs headers such as 年度指标值 (Annual target), 实际完成值 (Actual value), 分值 (Weight) and 得分 (Score).`,
   HEADER_MISSING: (p) => `The indicator table lacks the column(s): ${text(p.labels)}. Add the header (synonyms such as 全年实际值 or 权重 work).`,
   SCORE_MISMATCH: (p) => mismatch(p),
-  SCORE_OVER_WEIGHT: (p) => `${who(p)}score ${st(p)} is outside 0–${plain(p.weight)}.`,
+  SCORE_OVER_WEIGHT: (p) =>
+    p.weight === null || p.weight === undefined
+      ? `${who(p)}score ${st(p)} is negative; a score cannot be below 0. Correct it.`
+      : `${who(p)}score ${st(p)} is outside 0–${plain(p.weight)}. Correct the score or the weight.`,
   SCORE_MISSING: (p) =>
     p.formula
       ? `${who(p)}the score cell holds a formula (${text(p.formula)}) with no computed result${p.computed ? `; the rules give ${plain(p.computed)}` : ''}. Recalculate and save in Excel; formula cells are never filled.`
@@ -76,7 +79,7 @@ export const enUS: MessageTable = {
       ? `${who(p)}the deviation note is still a draft: replace "${PLACEHOLDER}" with the actual reason and improvement.`
       : p.reason === 'overachieved'
       ? `${who(p)}far exceeds its target with no reason given: explain it under Deviation analysis and improvement.`
-      : `${who(p)}target not met (score ${plain(p.score)} of ${plain(p.weight)}) and the Deviation analysis and improvement is empty: give the reason and the improvement.`,
+      : `${who(p)}target not met (${p.score === null || p.score === undefined ? `judged "${STATUS[text(p.status)] ?? ''}"` : `score ${plain(p.score)}`} of ${plain(p.weight)}) and the Deviation analysis and improvement is empty: give the reason and the improvement.`,
   OVERACHIEVED: (p) =>
     `${who(p)}actual ${text(p.actual)} is ${pct(p.ratio, 4)} of the target ${text(p.target)}, above ${ratioPct(p.threshold)}${p.hasNote ? '; a reason is given' : '; a reason is required'}.`,
   TARGET_MALFORMED: (p) => `${who(p)}target "${text(p.target)}" looks numeric but has lost its number; treated as qualitative. Please correct it.`,
@@ -99,8 +102,8 @@ export const enUS: MessageTable = {
 
 export const enUSNote = {
   placeholder: PLACEHOLDER,
-  below: (p: { actual: string; target: string; rate: string | null; deduct: string }) =>
-    `Actual ${p.actual} (target ${p.target})${p.rate ? `, ${p.rate} achieved` : ''}, ${p.deduct} points deducted. Reason: ${PLACEHOLDER}`,
+  below: (p: { actual: string; target: string; rate: string | null; deduct: string | null }) =>
+    `Actual ${p.actual} (target ${p.target})${p.rate ? `, ${p.rate} achieved` : ''}${p.deduct ? `, ${p.deduct} points deducted` : ', target not met'}. Reason: ${PLACEHOLDER}`,
   over: (p: { actual: string; target: string; rate: string | null }) =>
     `Actual ${p.actual} (target ${p.target})${p.rate ? `, ${p.rate} of target` : ''}, far above the target. Reason: ${PLACEHOLDER}`,
 };

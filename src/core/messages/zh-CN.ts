@@ -57,7 +57,10 @@ export const zhCN: MessageTable = {
   NO_FORM: (p) => `工作表“${text(p.sheet)}”中未找到绩效自评表。需要包含“年度指标值”“实际完成值”“分值”“得分”等表头。`,
   HEADER_MISSING: (p) => `绩效指标表缺少列：${text(p.labels)}。请补上表头（可用同义词，如“全年实际值”“权重”）。`,
   SCORE_MISMATCH: (p) => mismatch(p),
-  SCORE_OVER_WEIGHT: (p) => `${who(p)}得分 ${st(p)} 超出分值范围 0～${plain(p.weight)}。`,
+  SCORE_OVER_WEIGHT: (p) =>
+    p.weight === null || p.weight === undefined
+      ? `${who(p)}得分 ${st(p)} 为负数：得分不能小于 0，请更正。`
+      : `${who(p)}得分 ${st(p)} 超出分值范围 0～${plain(p.weight)}：请更正得分或分值。`,
   SCORE_MISSING: (p) =>
     p.formula
       ? `${who(p)}得分单元格是公式（${text(p.formula)}），但没有计算结果${p.computed ? `，按规则应为 ${plain(p.computed)} 分` : ''}：请在 Excel 中重新计算并保存。公式单元格不会被自动填写。`
@@ -81,7 +84,7 @@ export const zhCN: MessageTable = {
       ? `${who(p)}偏差说明仍是草稿：请把“${PLACEHOLDER}”改写为实际原因和改进措施。`
       : p.reason === 'overachieved'
       ? `${who(p)}超额完成较多，未说明原因：请在“偏差原因分析及改进措施”中分析原因。`
-      : `${who(p)}未达到目标（得分 ${plain(p.score)}，分值 ${plain(p.weight)}），“偏差原因分析及改进措施”为空：请说明原因和改进措施。`,
+      : `${who(p)}未达到目标（${p.score === null || p.score === undefined ? `判定为“${STATUS[text(p.status)] ?? ''}”` : `得分 ${plain(p.score)}`}，分值 ${plain(p.weight)}），“偏差原因分析及改进措施”为空：请说明原因和改进措施。`,
   OVERACHIEVED: (p) =>
     `${who(p)}实际完成 ${text(p.actual)} 达到目标 ${text(p.target)} 的 ${pct(p.ratio, 4)}，超过 ${ratioPct(p.threshold)}${p.hasNote ? '，已说明原因' : '，需说明原因（财预〔2020〕10号）'}。`,
   TARGET_MALFORMED: (p) => `${who(p)}年度指标值“${text(p.target)}”像数值目标但缺少数字，按定性指标处理，请修正。`,
@@ -104,8 +107,8 @@ export const zhCN: MessageTable = {
 
 export const zhCNNote = {
   placeholder: PLACEHOLDER,
-  below: (p: { actual: string; target: string; rate: string | null; deduct: string }) =>
-    `实际完成 ${p.actual}（目标 ${p.target}）${p.rate ? `，完成率 ${p.rate}` : ''}，扣 ${p.deduct} 分。原因：${PLACEHOLDER}`,
+  below: (p: { actual: string; target: string; rate: string | null; deduct: string | null }) =>
+    `实际完成 ${p.actual}（目标 ${p.target}）${p.rate ? `，完成率 ${p.rate}` : ''}${p.deduct ? `，扣 ${p.deduct} 分` : '，未达到目标'}。原因：${PLACEHOLDER}`,
   over: (p: { actual: string; target: string; rate: string | null }) =>
     `实际完成 ${p.actual}（目标 ${p.target}）${p.rate ? `，完成率 ${p.rate}` : ''}，超出目标较多。原因：${PLACEHOLDER}`,
 };

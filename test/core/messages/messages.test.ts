@@ -47,7 +47,7 @@ describe('messages', () => {
       '"年度资金总额": score 9 does not match the computed 9.6: execution rate 96.00%, weight 10; the rules give 9.6 (weight × rate, a rate above 100% counts as 100%).'],
     ['a formula score shown as the sheet shows it', 'SCORE_OVER_WEIGHT',
       { name: '人数', stated: '30.5714285714286', statedText: '30.57', weight: '30' },
-      '“人数”得分 30.57 超出分值范围 0～30。', '"人数": score 30.57 is outside 0–30.'],
+      '“人数”得分 30.57 超出分值范围 0～30：请更正得分或分值。', '"人数": score 30.57 is outside 0–30. Correct the score or the weight.'],
     ['a partial band, its high end excluded', 'SCORE_OUT_OF_BAND',
       { name: '服务质量', stated: '8', weight: '10', status: 'partial', low: '6', high: '8', highInclusive: false },
       '“服务质量”定性指标判定为“部分达成”，得分应不低于 6 且低于 8，表内为 8：请核实判定或得分。',
