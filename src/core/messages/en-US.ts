@@ -1,4 +1,4 @@
-import { amount, divided, pct, plain, ratioPct, text } from './format';
+import { amount, divided, pct, plain, ratePct, ratioPct, text } from './format';
 import type { MessageTable } from './types';
 
 /** ends every drafted note; a note still holding it is a draft, not a reason */
@@ -64,14 +64,14 @@ export const enUS: MessageTable = {
         : `${who(p)}score is empty and needs a person's judgement (${STATUS[text(p.status)] ?? 'undetermined'}).`,
   SCORE_OUT_OF_BAND: (p) =>
     `${who(p)}qualitative indicator judged "${STATUS[text(p.status)] ?? ''}": its score should be ${band(p)}, the sheet has ${st(p)}. Check the judgement or the score.`,
-  WEIGHT_SUM: (p) => `Weights add up to ${plain(p.sum)} (funds ${plain(p.funds)} + indicators ${plain(p.indicators)}), not the total weight ${plain(p.expected)}.`,
-  TOTAL_MISMATCH: (p) => `Total score ${st(p)} is not the sum of the funds score and the indicator scores, ${plain(p.computed)}.`,
+  WEIGHT_SUM: (p) => `Weights add up to ${plain(p.sum)} (funds ${plain(p.funds)} + indicators ${plain(p.indicators)}), not the total weight ${plain(p.expected)}. Check the weights.`,
+  TOTAL_MISMATCH: (p) => `Total score ${st(p)} is not the sum of the funds score and the indicator scores, ${plain(p.computed)}. Check the total.`,
   RATE_MISMATCH: (p) =>
-    `Execution rate ${pct(p.stated, p.places)} does not match the computed ${pct(p.computed, p.places)} (executed ${amount(p.executed)} ÷ budget ${amount(p.budget)}).`,
+    `Execution rate ${pct(p.stated, p.places)} does not match the computed ${ratePct(p)} (executed ${amount(p.executed)} ÷ budget ${amount(p.budget)}). Correct the rate.`,
   RATE_ROUNDING: (p) =>
     `Execution rate ${pct(p.stated, p.places)} is rounded up; rounded half up it is ${pct(p.halfUp, p.places)}. The score is not affected.`,
   FUNDS_BREAKDOWN: (p) =>
-    `Funds breakdown does not add up: the sub-rows of ${text(p.column)} sum to ${amount(p.sum)} (${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}) ≠ annual total ${amount(p.total)}.`,
+    `Funds breakdown does not add up: the sub-rows${p.column ? ` of ${text(p.column)}` : ''} sum to ${amount(p.sum)} (${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}) ≠ annual total ${amount(p.total)}, a difference of ${amount(p.difference)}. Check the sources of funds.`,
   OVER_EXECUTION: (p) => `Executed ${amount(p.executed)} exceeds the annual budget ${amount(p.budget)}; please verify.`,
   GOAL_MISSING: () => 'The overall goal\'s 实际完成情况 (actual completion) is empty.',
   NOTE_MISSING: (p) =>
@@ -81,13 +81,13 @@ export const enUS: MessageTable = {
       ? `${who(p)}far exceeds its target with no reason given: explain it under Deviation analysis and improvement.`
       : `${who(p)}target not met (${p.score === null || p.score === undefined ? `judged "${STATUS[text(p.status)] ?? ''}"` : `score ${plain(p.score)}`} of ${plain(p.weight)}) and the Deviation analysis and improvement is empty: give the reason and the improvement.`,
   OVERACHIEVED: (p) =>
-    `${who(p)}actual ${text(p.actual)} is ${pct(p.ratio, 4)} of the target ${text(p.target)}, above ${ratioPct(p.threshold)}${p.hasNote ? '; a reason is given' : '; a reason is required'}.`,
+    `${who(p)}actual ${text(p.actual)} is ${pct(p.ratio, 4)} of the target ${text(p.target)} (≥ ${ratioPct(p.threshold)}, far above)${p.hasNote ? '; a reason is given' : '; a reason is required'}.`,
   TARGET_MALFORMED: (p) => `${who(p)}target "${text(p.target)}" looks numeric but has lost its number; treated as qualitative. Please correct it.`,
   VALUE_UNPARSED: (p) =>
     p.reason === 'empty'
-      ? `${who(p)}the actual value is empty; no score can be computed.`
-      : `${who(p)}actual value "${text(p.actual)}" is not a readable number (target ${text(p.target)}); no score can be computed.`,
-  UNIT_MISMATCH: (p) => `${who(p)}actual "${text(p.actual)}" and target "${text(p.target)}" use units that cannot be converted.`,
+      ? `${who(p)}the actual value is empty; no score can be computed. Enter the actual value.`
+      : `${who(p)}actual value "${text(p.actual)}" is not a readable number (target ${text(p.target)}); no score can be computed. Enter the exact value, or score it by hand.`,
+  UNIT_MISMATCH: (p) => `${who(p)}actual "${text(p.actual)}" and target "${text(p.target)}" use units that cannot be converted. Use the same unit, or score it by hand.`,
   QUALITATIVE_REVIEW: (p) =>
     p.review === 'reverseExceeded'
       ? `${who(p)}reverse indicator: actual ${text(p.actual)} exceeds the target ${text(p.target)}; review it.`
@@ -97,7 +97,7 @@ export const enUS: MessageTable = {
   VALUE_FROM_TEXT: (p) => `${who(p)}took the number ${text(p.used)} from "${text(p.actual)}".`,
   WEIGHT_SPLIT: (p) => `Level-1 indicator "${text(p.level1)}" weighs ${plain(p.weight)} in all; usually ${plain(p.expected)}.`,
   SCALE_GUESSED: (p) => scaleGuess(p),
-  CELL_UNREADABLE: (p) => `${who(p)}the ${WHAT[text(p.what)] ?? ''} cell holds "${text(p.value)}", which is not a number.`,
+  CELL_UNREADABLE: (p) => `${who(p)}the ${WHAT[text(p.what)] ?? ''} cell holds "${text(p.value)}", which is not a number. Enter a number.`,
 };
 
 export const enUSNote = {

@@ -54,6 +54,16 @@ export function pct(v: ParamValue, places: ParamValue = 4): string {
   return `${d.times(100).toFixed(Number.isInteger(n) ? Math.min(20, Math.max(0, n - 2)) : 2)}%`;
 }
 
+/**
+ * The computed 执行率 of a RATE_MISMATCH: at the stated precision, and never coarser than two percent decimals, so
+ * that a stated `0%` or `100%` is not answered with a rate rounded to the same few digits (`98.28%`, not `98%`).
+ */
+export function ratePct(p: Readonly<Record<string, ParamValue>>): string {
+  const places = Number(p.places);
+  const at = Number.isInteger(places) ? Math.max(4, places) : 4;
+  return pct(p.exact ?? p.computed, at);
+}
+
 /** Threshold 1.2 → `120%`. */
 export function ratioPct(v: ParamValue): string {
   const d = dec(v);

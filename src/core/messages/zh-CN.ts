@@ -1,4 +1,4 @@
-import { amount, divided, pct, plain, ratioPct, text } from './format';
+import { amount, divided, pct, plain, ratePct, ratioPct, text } from './format';
 import type { MessageTable } from './types';
 
 /** ends every drafted note; a note still holding it is a draft, not a reason */
@@ -69,14 +69,14 @@ export const zhCN: MessageTable = {
         : `${who(p)}得分为空，且需人工评定（${STATUS[text(p.status)] ?? '无法判定'}），请填写。`,
   SCORE_OUT_OF_BAND: (p) =>
     `${who(p)}定性指标判定为“${STATUS[text(p.status)] ?? ''}”，得分应${band(p)}，表内为 ${st(p)}：请核实判定或得分。`,
-  WEIGHT_SUM: (p) => `分值合计 ${plain(p.sum)}（资金 ${plain(p.funds)} + 指标 ${plain(p.indicators)}）与总分值 ${plain(p.expected)} 不符。`,
-  TOTAL_MISMATCH: (p) => `总分 ${st(p)} 与资金得分及各项指标得分之和 ${plain(p.computed)} 不符。`,
+  WEIGHT_SUM: (p) => `分值合计 ${plain(p.sum)}（资金 ${plain(p.funds)} + 指标 ${plain(p.indicators)}）与总分值 ${plain(p.expected)} 不符：请核对各项分值。`,
+  TOTAL_MISMATCH: (p) => `总分 ${st(p)} 与资金得分及各项指标得分之和 ${plain(p.computed)} 不符：请核对总分。`,
   RATE_MISMATCH: (p) =>
-    `执行率 ${pct(p.stated, p.places)} 与计算值 ${pct(p.computed, p.places)} 不符（全年执行数 ${amount(p.executed)} ÷ 全年预算数 ${amount(p.budget)}）。`,
+    `执行率 ${pct(p.stated, p.places)} 与计算值 ${ratePct(p)} 不符（全年执行数 ${amount(p.executed)} ÷ 全年预算数 ${amount(p.budget)}）：请更正执行率。`,
   RATE_ROUNDING: (p) =>
     `执行率 ${pct(p.stated, p.places)} 为向上取整；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`,
   FUNDS_BREAKDOWN: (p) =>
-    `资金构成不符：${p.column ? `${text(p.column)}的` : ""}“其中”各项之和 ${amount(p.sum)}（${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}）≠ 年度资金总额 ${amount(p.total)}。`,
+    `资金构成不符：${p.column ? `${text(p.column)}的` : ''}“其中”各项之和 ${amount(p.sum)}（${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}）≠ 年度资金总额 ${amount(p.total)}，相差 ${amount(p.difference)}：请核对各项资金来源。`,
   OVER_EXECUTION: (p) => `全年执行数 ${amount(p.executed)} 超过全年预算数 ${amount(p.budget)}，请核实。`,
   GOAL_MISSING: () => '年度总体目标的“实际完成情况”为空，请填写。',
   NOTE_MISSING: (p) =>
@@ -86,13 +86,13 @@ export const zhCN: MessageTable = {
       ? `${who(p)}超额完成较多，未说明原因：请在“偏差原因分析及改进措施”中分析原因。`
       : `${who(p)}未达到目标（${p.score === null || p.score === undefined ? `判定为“${STATUS[text(p.status)] ?? ''}”` : `得分 ${plain(p.score)}`}，分值 ${plain(p.weight)}），“偏差原因分析及改进措施”为空：请说明原因和改进措施。`,
   OVERACHIEVED: (p) =>
-    `${who(p)}实际完成 ${text(p.actual)} 达到目标 ${text(p.target)} 的 ${pct(p.ratio, 4)}，超过 ${ratioPct(p.threshold)}${p.hasNote ? '，已说明原因' : '，需说明原因（财预〔2020〕10号）'}。`,
+    `${who(p)}实际完成 ${text(p.actual)} 为目标 ${text(p.target)} 的 ${pct(p.ratio, 4)}（≥ ${ratioPct(p.threshold)}，超额较多）${p.hasNote ? '，已说明原因' : '，需说明原因（财预〔2020〕10号）'}。`,
   TARGET_MALFORMED: (p) => `${who(p)}年度指标值“${text(p.target)}”像数值目标但缺少数字，按定性指标处理，请修正。`,
   VALUE_UNPARSED: (p) =>
     p.reason === 'empty'
-      ? `${who(p)}实际完成值为空，无法计算得分。`
-      : `${who(p)}实际完成值“${text(p.actual)}”不是可读的数值（目标 ${text(p.target)}），无法计算得分。`,
-  UNIT_MISMATCH: (p) => `${who(p)}实际完成值“${text(p.actual)}”与目标“${text(p.target)}”单位不一致，无法换算。`,
+      ? `${who(p)}实际完成值为空，无法计算得分：请填写实际完成值。`
+      : `${who(p)}实际完成值“${text(p.actual)}”不是可读的数值（目标 ${text(p.target)}），无法计算得分：请填写确切数值，或人工评分。`,
+  UNIT_MISMATCH: (p) => `${who(p)}实际完成值“${text(p.actual)}”与目标“${text(p.target)}”单位不一致，无法换算：请统一单位，或人工评分。`,
   QUALITATIVE_REVIEW: (p) =>
     p.review === 'reverseExceeded'
       ? `${who(p)}反向指标实际值 ${text(p.actual)} 超过目标 ${text(p.target)}，需复核。`
@@ -102,7 +102,7 @@ export const zhCN: MessageTable = {
   VALUE_FROM_TEXT: (p) => `${who(p)}从“${text(p.actual)}”中取数值 ${text(p.used)}。`,
   WEIGHT_SPLIT: (p) => `一级指标“${text(p.level1)}”分值合计 ${plain(p.weight)}，通常为 ${plain(p.expected)}。`,
   SCALE_GUESSED: (p) => scaleGuess(p),
-  CELL_UNREADABLE: (p) => `${who(p)}${WHAT[text(p.what)] ?? ''}单元格的内容“${text(p.value)}”不是数值。`,
+  CELL_UNREADABLE: (p) => `${who(p)}${WHAT[text(p.what)] ?? ''}单元格的内容“${text(p.value)}”不是数值：请改为数值。`,
 };
 
 export const zhCNNote = {
