@@ -2,7 +2,7 @@ import { checkWorkbook, isExcelError, parseA1 } from '../core';
 import type { CellValue, CheckResult, FillCell, FillReason, Finding, Lang, SheetGrid } from '../core';
 import type { CommentLike, ExcelLike, NoteLike, RequestContextLike, RequirementsLike, WorksheetLike } from './excel-like';
 import { HostError, type FillOutcome, type FillRequest, type Progress, type ValidateOutcome, type ValidateRequest, type ZipingHost } from './host';
-import { MARK_KEY, parseMarkRecord, planFills, wantedMarks, type MarkEntry, type MarkRecord } from './marks';
+import { entryNoteId, MARK_KEY, noteId, parseMarkRecord, planFills, recorded, wantedMarks, type MarkEntry, type MarkRecord } from './marks';
 import { needsMoreMerges, queueMoreMerges, queueProbe, readChunked, takeWhole, tooMuchAtOnce, TooLarge, type Fill, type ReadOptions, type SheetProbe, type SheetRead } from './read';
 
 export interface HostOptions {
@@ -17,6 +17,8 @@ export interface HostOptions {
   readonly retryDelayMs?: number;
   /** clock for the undo record's timestamp */
   readonly now?: () => Date;
+  /** UTF-8 bytes the undo record and the record of the marks may take together; default SETTINGS_BUDGET_BYTES */
+  readonly settingsBudgetBytes?: number;
 }
 
 export const UNDO_KEY = 'ziping.undo';
@@ -40,7 +42,27 @@ export interface UndoRecord {
   readonly cells: readonly UndoCell[];
 }
 
-const UNDO_LIMIT = 1_000_000;
+/**
+ * UTF-8 bytes the add-in's settings (the undo record and the record of the marks) may take together. Office keeps
+ * at most 2 MB of settings per add-in (reference of Office.Settings.set; the limit is on the total, so spreading a
+ * record over several keys gains nothing), and Excel has been seen refusing about 1 MB with InvalidArgument
+ * (office-js#3957). A fill or marking that would need more stops with TOO_LARGE before writing anything.
+ */
+export const SETTINGS_BUDGET_BYTES = 1_000_000;
+
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+const jsonBytes = (v: unknown): number => (v === null || v === undefined ? 0 : utf8Bytes(JSON.stringify(v)));
 const REASONS: readonly FillReason[] = ['score', 'rate', 'fundsScore', 'total', 'note', 'overwriteScore'];
 
 /**
@@ -164,6 +186,7 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
   const maxCells = options.maxCells ?? 2_000_000;
   const retryDelayMs = options.retryDelayMs ?? 1500;
   const now = options.now ?? (() => new Date());
+  const settingsBudget = options.settingsBudgetBytes ?? SETTINGS_BUDGET_BYTES;
   const requirements: RequirementsLike = env
     ?? (typeof Office !== 'undefined' && Office.context?.requirements ? Office.context.requirements : { isSetSupported: () => true });
   const supports = (v: string) => requirements.isSetSupported('ExcelApi', v);
@@ -322,13 +345,17 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
       if (read.isProtected) throw new HostError('PROTECTED', { sheet: read.name });
       const ws = r.worksheets.get(read.name)!;
       const items = r.notes.get(read.name);
-      const texts = new Map<string, number>();
-      for (const e of old) if (e.note) texts.set(e.note, (texts.get(e.note) ?? 0) + 1);
+      const ids = new Map<string, number>();
+      for (const e of old) {
+        const id = entryNoteId(e);
+        if (id) ids.set(id, (ids.get(id) ?? 0) + 1);
+      }
       const ours: Plan['ours'] = [];
       const foreign: Plan['foreign'] = [];
       for (const it of items?.items ?? []) {
-        const n = texts.get(it.content) ?? 0;
-        if (n > 0) { texts.set(it.content, n - 1); ours.push(it); } else foreign.push(it);
+        const id = noteId(it.content);
+        const n = ids.get(id) ?? 0;
+        if (n > 0) { ids.set(id, n - 1); ours.push(it); } else foreign.push(it);
       }
       if (addNotes) foreign.push(...(items?.others ?? []));
       const fills = new Map<string, ReturnType<WorksheetLike['getRange']>>();
@@ -374,7 +401,7 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
         read = { ...read, fills: fillsGrid };
       }
       const change = planFills(read, p.old, p.wanted, noteCells);
-      next[p.read.name] = change.entries;
+      next[p.read.name] = change.entries.map(recorded);
       fillSteps.push(() => {
         for (const x of change.restore) {
           const fill = p.ws.getRange(x.cell).format.fill;
@@ -396,8 +423,11 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     }
     for (const k of Object.keys(next)) if (next[k].length === 0) delete next[k];
     const empty = Object.keys(next).length === 0;
+    const record: MarkRecord | null = empty ? null : { v: 1, sheets: next };
     return {
       work: fillSteps.length > 0,
+      /** UTF-8 bytes of the record of the marks once written */
+      recordBytes: jsonBytes(record),
       /** whether the marks delete or add notes/comments (the part of the batch some hosts refuse) */
       notes: noteSteps.length > 0,
       /**
@@ -405,9 +435,9 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
        * record already describes every fill and note the batch may have made, so the next run can take them away.
        */
       queueRecord() {
-        if (empty) {
+        if (!record) {
           if (r.markExists) ctx.workbook.settings.getItem(MARK_KEY).delete();
-        } else ctx.workbook.settings.add(MARK_KEY, { v: 1, sheets: next } satisfies MarkRecord);
+        } else ctx.workbook.settings.add(MARK_KEY, record);
       },
       /** fills, then notes/comments last */
       queueMarks() {
@@ -502,8 +532,9 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     const after = checkWorkbook({ sheets: patched(r, plan) }, options);
     if (plan.length === 0) return { written: 0, counts: counts(plan), result: after, readSyncs: c.reads, writeSyncs: 0 };
     const record: UndoRecord = { v: 1, at: now().toISOString(), sheets: also, cells: undoCells(r, plan) };
-    if (JSON.stringify(record).length > UNDO_LIMIT) throw new HostError('TOO_LARGE', { cells: plan.length });
     const marks = request.mark ? await prepareMarks(ctx, c, r, after.findings, request.lang, addNotes) : null;
+    const markBytes = marks ? marks.recordBytes : r.markExists ? jsonBytes(r.marks) : 0;
+    if (jsonBytes(record) + markBytes > settingsBudget) throw new HostError('TOO_LARGE', { cells: plan.length, bytes: jsonBytes(record) + markBytes });
     beginWrite(ctx);
     // the records first: Office applies what precedes a failing operation, and the records must cover it
     ctx.workbook.settings.add(UNDO_KEY, record);
@@ -539,6 +570,7 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
           const mark = async (read: ReadAll, addNotes: boolean): Promise<void> => {
             const marks = await prepareMarks(ctx, c, read, result.findings, request.lang, addNotes);
             if (!marks.work) return;
+            if (marks.recordBytes + jsonBytes(read.undo) > settingsBudget) throw new HostError('TOO_LARGE', { bytes: marks.recordBytes + jsonBytes(read.undo) });
             beginWrite(ctx);
             marks.queueRecord();
             marks.queueMarks();

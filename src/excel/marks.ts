@@ -17,8 +17,34 @@ export interface MarkEntry {
   readonly color: string;
   /** the fill the cell had before (null: no fill) */
   readonly before: Fill;
-  /** the note (or comment) text we added, if any */
+  /** the note (or comment) text to add; records keep only its `noteId` (older records hold the text) */
   readonly note?: string;
+  /** `noteId` of the note (or comment) we added, if any */
+  readonly noteId?: string;
+}
+
+/**
+ * A short fingerprint of a note's text (length and FNV-1a): the record of the marks lives in the workbook's
+ * settings, which Office caps at 2 MB per add-in, and the texts themselves would take most of it.
+ */
+export function noteId(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${text.length}:${h.toString(16).padStart(8, '0')}`;
+}
+
+/** The fingerprint of the note an entry (of a new or an older record) stands for. */
+export function entryNoteId(e: MarkEntry): string | undefined {
+  return e.noteId ?? (e.note !== undefined ? noteId(e.note) : undefined);
+}
+
+/** The entry as the record keeps it: the note's fingerprint instead of its text. */
+export function recorded(e: MarkEntry): MarkEntry {
+  const { note, ...rest } = e;
+  return note === undefined ? rest : { ...rest, noteId: noteId(note) };
 }
 
 export interface MarkRecord {

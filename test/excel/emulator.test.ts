@@ -380,6 +380,24 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
     expect(sheetState(emu, 'S').notes).toEqual({});
   });
 
+  it('settings: add overwrites; all settings together stay within 2 MB (UTF-8), else InvalidArgument', async () => {
+    const emu = book();
+    const api = createExcelApi(emu);
+    expect(emu.settingsLimitBytes).toBe(2 * 1024 * 1024);
+    emu.settingsLimitBytes = 40;
+    await api.run(async (ctx) => {
+      ctx.workbook.settings.add('k', '绩效'.repeat(3));
+      ctx.workbook.settings.add('k', '绩效'.repeat(5));
+      await ctx.sync();
+    });
+    expect(JSON.parse(emu.settings.get('k')!)).toBe('绩效'.repeat(5));
+    expect(await code(api.run(async (ctx) => {
+      ctx.workbook.settings.add('k2', '绩效');
+      await ctx.sync();
+    }))).toBe('InvalidArgument');
+    expect(emu.settings.has('k2')).toBe(false);
+  });
+
   it('settings keep JSON values across runs; activate and select move the selection', async () => {
     const emu = book();
     const api = createExcelApi(emu);

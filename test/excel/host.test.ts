@@ -2,10 +2,10 @@ import { checkWorkbook } from '../../src/core';
 import type { CheckResult, SheetGrid } from '../../src/core';
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { asText, createExcelHost, MIN_EXCEL_API, UNDO_KEY } from '../../src/excel/createExcelHost';
+import { asText, createExcelHost, MIN_EXCEL_API, SETTINGS_BUDGET_BYTES, UNDO_KEY, utf8Bytes } from '../../src/excel/createExcelHost';
 import type { ExcelLike } from '../../src/excel/excel-like';
 import { HostError, type Progress, type ValidateRequest } from '../../src/excel/host';
-import { MARK_COLORS, MARK_KEY } from '../../src/excel/marks';
+import { MARK_COLORS, MARK_KEY, noteId } from '../../src/excel/marks';
 import { cellAt, createExcelApi, emuFromGrids, sheetState, type EmuWorkbook, type SheetExtras } from '../../src/workbench/emulator';
 import { gridOf } from '../helpers/grid';
 import { parseA1, rangeToA1 } from '../../src/core/grid';
@@ -350,6 +350,34 @@ describe('marks', () => {
     expect(Object.keys(before.fills)).toEqual([]);
   });
 
+  it('the record keeps a fingerprint of each note, not its text; an older record holding the text still clears its notes', async () => {
+    const { emu, host } = setup();
+    await host.validate({ ...REQ, mark: true });
+    const note = cellAt(emu, '测试', 'H14').note!;
+    const record = JSON.parse(emu.settings.get(MARK_KEY)!) as { sheets: Record<string, { cell: string; note?: string; noteId?: string }[]> };
+    const h14 = record.sheets['测试'].find((m) => m.cell === 'H14')!;
+    expect(h14).toMatchObject({ noteId: noteId(note) });
+    expect(emu.settings.get(MARK_KEY)!).not.toContain('【绩效自评】');
+    // an older version of the add-in wrote the text itself
+    delete h14.noteId;
+    h14.note = note;
+    emu.settings.set(MARK_KEY, JSON.stringify(record));
+    emu.sheet('测试')!.cell(13, 7).value = 17.78;
+    emu.sheet('测试')!.cell(13, 8).value = '场地受限';
+    await host.validate({ ...REQ, mark: true });
+    expect(cellAt(emu, '测试', 'H14')).toMatchObject({ note: null, fill: null });
+  });
+
+  it('marks whose record would pass the settings budget: TOO_LARGE before anything is written', async () => {
+    const { emu, host } = setup([formGrid()], {}, { settingsBudgetBytes: 200 });
+    const before = sheetState(emu, '测试');
+    const e = await hostError(host.validate({ ...REQ, mark: true }));
+    expect(e.code).toBe('TOO_LARGE');
+    expect(Number(e.detail.bytes)).toBeGreaterThan(200);
+    expect(emu.writeSyncCount).toBe(0);
+    expect(sheetState(emu, '测试')).toEqual(before);
+  });
+
   it('on a protected sheet: PROTECTED before anything is written', async () => {
     const { emu, host } = setup([formGrid()], { 测试: { protected: true } });
     const before = sheetState(emu, '测试');
@@ -407,6 +435,32 @@ describe('fill', () => {
     expect(cellAt(emu, '测试', 'H13')).toMatchObject({ value: h13.value, numberFormat: 'General' });
     await host.undoFill();
     expect(cellAt(emu, '测试', 'H13')).toMatchObject({ value: '', numberFormat: '@' });
+  });
+
+  it('an undo record that, with the marks, passes the settings budget (UTF-8 bytes): TOO_LARGE and nothing written', async () => {
+    expect(SETTINGS_BUDGET_BYTES).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect([utf8Bytes('a'), utf8Bytes('绩效'), utf8Bytes('😀')]).toEqual([1, 6, 4]);
+    const { emu } = setup();
+    const expected = (await createExcelHost(createExcelApi(emu), emu).validate(REQ)).result.fillPlan;
+    const before = sheetState(emu, '测试');
+    const host = createExcelHost(createExcelApi(emu), emu, { settingsBudgetBytes: 300 });
+    const e = await hostError(host.fill({ ...REQ, expected }));
+    expect([e.code, e.detail.cells]).toEqual(['TOO_LARGE', expected.cells.length]);
+    expect(emu.writeSyncCount).toBe(0);
+    expect(sheetState(emu, '测试')).toEqual(before);
+    expect(emu.settings.has(UNDO_KEY)).toBe(false);
+  });
+
+  it('when Excel refuses the settings (its 2 MB per add-in), the batch fails at the undo record, before any cell', async () => {
+    const { emu, host } = setup();
+    const expected = await planned(host);
+    const before = sheetState(emu, '测试');
+    emu.settingsLimitBytes = 100;
+    const e = await hostError(host.fill({ ...REQ, expected }));
+    expect(e.code).toBe('UNKNOWN');
+    expect(e.detail.code).toBe('InvalidArgument');
+    expect(sheetState(emu, '测试')).toEqual(before);
+    expect(emu.settings.has(UNDO_KEY)).toBe(false);
   });
 
   it('the drafted note is text, not a formula', async () => {
@@ -493,8 +547,8 @@ describe('fill', () => {
     expect(sheetState(emu, '测试').notes).toEqual({});
     expect(Object.values(sheetState(emu, '测试').fills).length).toBeGreaterThan(0);
     // the record of the marks has no notes: the next run takes the fills away
-    for (const entries of Object.values(JSON.parse(emu.settings.get(MARK_KEY)!).sheets as Record<string, { note?: string }[]>)) {
-      for (const m of entries) expect(m.note).toBeUndefined();
+    for (const entries of Object.values(JSON.parse(emu.settings.get(MARK_KEY)!).sheets as Record<string, { note?: string; noteId?: string }[]>)) {
+      for (const m of entries) expect([m.note, m.noteId]).toEqual([undefined, undefined]);
     }
     await host.undoFill();
     expect(sheetState(emu, '测试').grid).toEqual(before.grid);

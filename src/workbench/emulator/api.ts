@@ -394,7 +394,7 @@ export class EmuSetting extends EmuObject<SettingRef> {
     return this.get('value');
   }
   set value(v: unknown) {
-    this.put('value', v, (s) => this.ctx.emu.settings.set(s.key, JSON.stringify(v)));
+    this.put('value', v, (s) => this.ctx.emu.putSetting(s.key, JSON.stringify(v)));
   }
   delete(): void {
     this.ctx.queue(true, () => { this.ctx.emu.settings.delete(this.target().key); });
@@ -413,7 +413,7 @@ export class EmuSettingCollection extends EmuCollection<EmuWorkbook, SettingRef,
   }
   add(key: string, value: unknown): EmuSetting {
     const text = JSON.stringify(value);
-    this.ctx.queue(true, () => { this.ctx.need('1.4', 'SettingCollection.add'); this.ctx.emu.settings.set(key, text); });
+    this.ctx.queue(true, () => { this.ctx.need('1.4', 'SettingCollection.add'); this.ctx.emu.putSetting(key, text); });
     return new EmuSetting(this.ctx, () => ({ key }));
   }
   getItem(key: string): EmuSetting {

@@ -1,9 +1,25 @@
 import type { CellRange } from '../../core/grid';
 import { evaluate, type Scalar } from './formula';
+import { EmuError } from './api';
 import { EmuSheet, keyPos } from './model';
 
 /** Excel on the web caps a request and a response at 5 MB. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** Office's limit on the settings of one add-in. */
+export const SETTINGS_LIMIT_BYTES = 2 * 1024 * 1024;
+
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
 
 /** Office's limit on the cells of a range read at once. */
 export const READ_CELL_LIMIT = 5_000_000;
@@ -69,6 +85,11 @@ export class EmuWorkbook {
   threadedComments = true;
   /** how often `suspendScreenUpdatingUntilNextSync` was queued and applied */
   screenUpdatingSuspensions = 0;
+  /**
+   * UTF-8 bytes (keys and JSON values) all settings may take: Office keeps at most 2 MB of settings per add-in
+   * (reference of Office.Settings.set); above it `settings.add` fails with InvalidArgument, as office-js#3957 reports
+   */
+  settingsLimitBytes = SETTINGS_LIMIT_BYTES;
   private pendingFailures: string[] = [];
   private nextCommentId = 1;
 
@@ -80,6 +101,16 @@ export class EmuWorkbook {
   /** The next sync rejects with this Office error code and applies nothing (e.g. `InvalidOperationInCellEditMode`). */
   failNextSyncWith(code: string): void {
     this.pendingFailures.push(code);
+  }
+
+  /** Sets a setting (JSON text), or throws InvalidArgument when the settings would exceed `settingsLimitBytes`. */
+  putSetting(key: string, json: string): void {
+    let total = utf8Bytes(key) + utf8Bytes(json);
+    for (const [k, v] of this.settings) if (k !== key) total += utf8Bytes(k) + utf8Bytes(v);
+    if (total > this.settingsLimitBytes) {
+      throw new EmuError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'SettingCollection.add');
+    }
+    this.settings.set(key, json);
   }
 
   takeFailure(): string | undefined {
