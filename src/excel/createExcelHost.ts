@@ -553,6 +553,8 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
       await c.write();
     } catch (e) {
       if (errorCode(e) !== 'InvalidOperationInCellEditMode') await compensate(ctx, r, record);
+      const locked = await refusedAsProtected(ctx, e, also);
+      if (locked) throw locked;
       // some hosts refuse notes or comments: put the cells back and fill again, marking with fills only
       if (addNotes && marks?.notes && notesMayHaveFailed(e)) return fillOnce(ctx, c, request, false);
       throw toHostError(e);
@@ -578,6 +580,8 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
             try {
               await c.write();
             } catch (e) {
+              const locked = await refusedAsProtected(ctx, e, read.sheets.map((x) => x.name));
+              if (locked) throw locked;
               if (!addNotes || !marks.notes || !notesMayHaveFailed(e)) throw e;
               // some hosts refuse notes or comments (NotImplemented, a cell that holds the other kind): fills only
               await mark(await readAll(ctx, c, scope), false);
@@ -645,6 +649,25 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     }
   }
 
+  /** Which of `names` are protected now (Office's messages are localized, so a refusal is told by the state). */
+  async function protectedSheets(ctx: RequestContextLike, names: readonly string[]): Promise<string[]> {
+    try {
+      ctx.workbook.worksheets.load(['items/name', 'items/protection/protected']);
+      await ctx.sync();
+      return ctx.workbook.worksheets.items.filter((w) => names.includes(w.name) && w.protection.protected).map((w) => w.name);
+    } catch {
+      return [];
+    }
+  }
+
+  /** A write Office refused with InvalidOperation or AccessDenied because a sheet is protected: PROTECTED. */
+  async function refusedAsProtected(ctx: RequestContextLike, e: unknown, names: readonly string[]): Promise<HostError | null> {
+    const code = errorCode(e);
+    if (code !== 'InvalidOperation' && code !== 'AccessDenied') return null;
+    const locked = await protectedSheets(ctx, names);
+    return locked.length ? new HostError('PROTECTED', { sheet: locked[0] }, String((e as Error)?.message ?? code)) : null;
+  }
+
   /**
    * After a failed write batch (Office applies what precedes the failing operation): put the touched cells back,
    * one sheet per sync so that a sheet that refuses does not keep the others from being restored. The previous
@@ -653,7 +676,10 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
    */
   async function compensate(ctx: RequestContextLike, r: ReadAll, record: UndoRecord) {
     let restored = true;
-    for (const cells of bySheet(record.cells).values()) {
+    // a sheet protected now refused the write as it refuses the restore: nothing of it needs putting back
+    const locked = new Set(await protectedSheets(ctx, record.sheets));
+    for (const [sheet, cells] of bySheet(record.cells)) {
+      if (locked.has(sheet)) continue;
       try {
         queueRestore(ctx, { ...record, cells });
         await ctx.sync();

@@ -378,6 +378,16 @@ describe('marks', () => {
     expect(sheetState(emu, '测试')).toEqual(before);
   });
 
+  it('a sheet protected between the read and the marking, in a zh-CN Excel → PROTECTED', async () => {
+    const emu = emuFromGrids([formGrid()]);
+    emu.requirements = { ExcelApi: '1.9' }; // fills only: no notes to fall back from
+    emu.protectedMessage = '您试图更改的单元格或图表位于受保护的工作表中。';
+    const host = createExcelHost(intercepted(emu, (n) => { if (n === 2) emu.sheet('测试')!.protected = true; }), emu, { retryDelayMs: 0 });
+    const e = await hostError(host.validate({ ...REQ, mark: true }));
+    expect([e.code, e.detail.sheet]).toEqual(['PROTECTED', '测试']);
+    expect(Object.values(sheetState(emu, '测试').fills)).toEqual([]);
+  });
+
   it('on a protected sheet: PROTECTED before anything is written', async () => {
     const { emu, host } = setup([formGrid()], { 测试: { protected: true } });
     const before = sheetState(emu, '测试');
@@ -552,6 +562,18 @@ describe('fill', () => {
     }
     await host.undoFill();
     expect(sheetState(emu, '测试').grid).toEqual(before.grid);
+  });
+
+  it('a sheet protected between the read and the write, in a zh-CN Excel (localized message) → PROTECTED, nothing changed', async () => {
+    const emu = emuFromGrids([formGrid()]);
+    emu.protectedMessage = '您试图更改的单元格或图表位于受保护的工作表中。';
+    const expected = (await createExcelHost(createExcelApi(emu), emu).validate(REQ)).result.fillPlan;
+    const before = sheetState(emu, '测试');
+    const host = createExcelHost(intercepted(emu, (n) => { if (n === 2) emu.sheet('测试')!.protected = true; }), emu, { retryDelayMs: 0 });
+    const e = await hostError(host.fill({ ...REQ, expected }));
+    expect([e.code, e.detail.sheet]).toEqual(['PROTECTED', '测试']);
+    expect(sheetState(emu, '测试')).toEqual(before);
+    expect(emu.settings.has(UNDO_KEY)).toBe(false);
   });
 
   it('sheet deleted since the preview → SHEET_GONE', async () => {

@@ -3,7 +3,8 @@
  * - every method call and property write QUEUES; `context.sync()` runs the queue in order against the workbook;
  * - `load()` results arrive at sync; reading a property that was not loaded throws `PropertyNotLoaded`;
  * - a failed sync delivers no load results; operations before the failing one stay applied (Office batches are
- *   not transactional), except a write to a protected sheet, which rejects the sync and applies nothing;
+ *   not transactional; Office's reference is silent on partial batches, and this is the case a writer must survive),
+ *   a write to a protected sheet included: it fails with InvalidOperation and a localized message;
  * - `*OrNullObject` proxies report `isNullObject` after a sync; methods above the workbook's requirement set
  *   fail at sync with `ApiNotFound`;
  * - `Excel.run` flushes what is still queued when the batch resolves.
@@ -111,7 +112,7 @@ export class EmuRequestContext {
   /** @internal */
   writable(sheet: EmuSheet, what: string): void {
     if (sheet.protected) {
-      throw new EmuError('InvalidOperation', `The cell or chart you're trying to change is on a protected sheet. (${sheet.name}: ${what})`, what, true);
+      throw new EmuError('InvalidOperation', `${this.emu.protectedMessage} (${sheet.name}: ${what})`, what);
     }
   }
 

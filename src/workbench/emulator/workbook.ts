@@ -81,6 +81,8 @@ export class EmuWorkbook {
    */
   readCellLimit = READ_CELL_LIMIT;
   oversizedRead: 'RangeExceedsLimit' | 'null' = 'RangeExceedsLimit';
+  /** the message of a write to a protected sheet; Office localizes messages (a zh-CN Excel answers in Chinese) */
+  protectedMessage = "The cell or chart you're trying to change is on a protected sheet.";
   /** false: `CommentCollection.add` fails with NotImplemented, as on Excel builds without threaded comments */
   threadedComments = true;
   /** how often `suspendScreenUpdatingUntilNextSync` was queued and applied */
