@@ -3,6 +3,7 @@ import type { CellValue } from '../core/grid';
 import { isExcelError, parseA1, toA1 } from '../core/grid';
 import type { FillPlan } from '../core/model';
 import { cellValueOf, loadWorkbook } from './read';
+import { recalcDependents } from './recalc';
 
 export interface CellWrite {
   readonly sheet: string;
@@ -105,6 +106,18 @@ function set(t: Target): void {
   if (write.numberFormat) cell.numFmt = write.numberFormat;
 }
 
+/** Writes the cells, then brings the cached results of the formulas that read them up to date. */
+function setAll(targets: readonly Target[]): void {
+  targets.forEach(set);
+  const bySheet = new Map<ExcelJS.Worksheet, Set<string>>();
+  for (const t of targets) {
+    const cells = bySheet.get(t.ws) ?? new Set<string>();
+    cells.add(toA1(Number(t.cell.row) - 1, Number(t.cell.col) - 1));
+    bySheet.set(t.ws, cells);
+  }
+  for (const [ws, cells] of bySheet) recalcDependents(ws, cells);
+}
+
 async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   // cached results of formulas that depend on written cells (a SUM 总分) are stale until Excel recalculates
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
@@ -119,7 +132,7 @@ async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
  */
 export async function applyCellWrites(data: ArrayBuffer | Uint8Array, writes: readonly CellWrite[]): Promise<Uint8Array> {
   const wb = await loadWorkbook(data);
-  resolve(wb, writes).forEach(set);
+  setAll(resolve(wb, writes));
   return save(wb);
 }
 
@@ -142,6 +155,6 @@ export async function applyFillPlan(data: ArrayBuffer | Uint8Array, plan: FillPl
     .filter((t, i) => !sameValue(cellValueOf(t.cell, date1904), plan.cells[i].current))
     .map((t) => `${t.write.sheet}!${toA1(Number(t.cell.row) - 1, Number(t.cell.col) - 1)}`);
   if (changed.length) throw new XlsxWriteError('changed', changed);
-  targets.forEach(set);
+  setAll(targets);
   return save(wb);
 }
