@@ -184,10 +184,16 @@ export function bands(rect: CellRange, budget: number): CellRange[] {
 /** Office's answers to a sync that asked for too much at once: split the read and ask again. */
 const SIZE_CODES = new Set(['ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'RangeExceedsLimit']);
 
-/** Whether a failed read sync is worth splitting: the payload limit, or (with merged areas) more than 512 of them. */
+/** Codes that say the read is wrong rather than too big: asking for less would fail the same way. */
+const FINAL_CODES = new Set(['ItemNotFound', 'InvalidOperationInCellEditMode', 'AccessDenied', 'ApiNotFound', 'PropertyNotLoaded', 'PropertyNotFound', 'InvalidReference']);
+
+/**
+ * Whether a failed read sync is worth splitting: the payload or cell limit, or, with merged areas, any other Office
+ * error: Office's reference says only that the merged-areas query fails above 512 areas, not with which code.
+ */
 export function tooMuchAtOnce(e: unknown, o: ReadOptions): boolean {
   const code = String((e as { code?: unknown })?.code ?? '');
-  return SIZE_CODES.has(code) || (o.merges && code === 'GeneralException');
+  return SIZE_CODES.has(code) || (o.merges && code !== '' && !FINAL_CODES.has(code));
 }
 
 /**

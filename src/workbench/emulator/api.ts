@@ -12,7 +12,8 @@
  *   than `emu.payloadLimitBytes` (UTF-8 bytes of their JSON; Excel on the web caps a response at 5 MB) rejects
  *   with `ResponsePayloadSizeLimitExceeded`, delivers no load result and applies none of its writes.
  * Assumptions where Office's docs are silent: adding a note or comment to a cell that has one fails with
- * `InvalidArgument`; `getMergedAreasOrNullObject` over more than 512 areas fails with `GeneralException`.
+ * `InvalidArgument`; `getMergedAreasOrNullObject` over more than 512 areas fails with `emu.mergedAreasLimitCode`
+ * (GeneralException unless a test says otherwise: the reference names no code).
  */
 import type { CellRange } from '../../core/grid';
 import { enter } from './formula';
@@ -646,7 +647,10 @@ export class EmuRange extends EmuObject<RangeRef> {
       this.ctx.need('1.13', 'Range.getMergedAreasOrNullObject');
       const ref = this.target();
       const inside = ref.sheet.merges.filter((m) => m.top >= ref.r.top && m.top <= ref.r.bottom && m.left >= ref.r.left && m.left <= ref.r.right);
-      if (inside.length > 512) throw new EmuError('GeneralException', `${MESSAGES.GeneralException} (more than 512 merged areas)`, 'Range.getMergedAreasOrNullObject');
+      if (inside.length > 512) {
+        const code = this.ctx.emu.mergedAreasLimitCode;
+        throw new EmuError(code, `${MESSAGES[code] ?? code} (more than 512 merged areas)`, 'Range.getMergedAreasOrNullObject');
+      }
       return inside.length ? { sheet: ref.sheet, areas: inside } : null;
     });
   }

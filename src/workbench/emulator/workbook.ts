@@ -83,6 +83,8 @@ export class EmuWorkbook {
   oversizedRead: 'RangeExceedsLimit' | 'null' = 'RangeExceedsLimit';
   /** the message of a write to a protected sheet; Office localizes messages (a zh-CN Excel answers in Chinese) */
   protectedMessage = "The cell or chart you're trying to change is on a protected sheet.";
+  /** the code of a merged-areas query over more than 512 areas (Office's reference names none) */
+  mergedAreasLimitCode = 'GeneralException';
   /** false: `CommentCollection.add` fails with NotImplemented, as on Excel builds without threaded comments */
   threadedComments = true;
   /** how often `suspendScreenUpdatingUntilNextSync` was queued and applied */
