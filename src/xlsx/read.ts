@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from '../core/grid';
 import { excelErrorFromString, parseRangeA1 } from '../core/grid';
 
-export type XlsxReadErrorKind = 'notXlsx' | 'corrupt' | 'noSheets';
+export type XlsxReadErrorKind = 'notXlsx' | 'empty' | 'xls' | 'encrypted' | 'corrupt' | 'noSheets';
 
 /** The file could not be read as an .xlsx workbook. `message` is Chinese; `messageEn` English. */
 export class XlsxReadError extends Error {
@@ -21,8 +21,20 @@ export class XlsxReadError extends Error {
 
 export const XLSX_READ_MESSAGES: Record<XlsxReadErrorKind, { 'zh-CN': string; 'en-US': string }> = {
   notXlsx: {
-    'zh-CN': '文件不是 .xlsx 工作簿（仅支持 Excel 2007 及以上的 .xlsx 格式；.xls、.csv 或加密的工作簿请先在 Excel 中另存为 .xlsx）。',
-    'en-US': 'The file is not an .xlsx workbook (only the Excel 2007+ .xlsx format is supported; save .xls, .csv or encrypted workbooks as .xlsx in Excel first).',
+    'zh-CN': '文件不是 .xlsx 工作簿（可能是 CSV、文本或其他格式的文件）：请在 Excel 中打开并另存为 Excel 工作簿（*.xlsx）后重试。',
+    'en-US': 'The file is not an .xlsx workbook (it may be a CSV, text or other file). Open it in Excel, save it as an Excel Workbook (*.xlsx) and try again.',
+  },
+  empty: {
+    'zh-CN': '文件是空的（0 字节），不是 Excel 工作簿。',
+    'en-US': 'The file is empty (0 bytes); it is not an Excel workbook.',
+  },
+  xls: {
+    'zh-CN': '这是 Excel 97-2003 格式（.xls）的工作簿，仅支持 .xlsx：请在 Excel 中“另存为”Excel 工作簿（*.xlsx）后重试。',
+    'en-US': 'This is an Excel 97-2003 (.xls) workbook; only .xlsx is supported. Save it as an Excel Workbook (*.xlsx) in Excel and try again.',
+  },
+  encrypted: {
+    'zh-CN': '工作簿设有打开密码（已加密），无法读取：请在 Excel 中取消“用密码进行加密”并保存后重试。',
+    'en-US': 'The workbook is password-protected (encrypted) and cannot be read. Remove "Encrypt with Password" in Excel, save and try again.',
   },
   corrupt: {
     'zh-CN': '工作簿已损坏，无法读取。请在 Excel 中打开并另存为 .xlsx 后重试。',
@@ -35,6 +47,29 @@ export const XLSX_READ_MESSAGES: Record<XlsxReadErrorKind, { 'zh-CN': string; 'e
 };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** An OLE compound file: an .xls workbook, or an .xlsx encrypted with a password (its package inside the CFB). */
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** `EncryptionInfo` as a UTF-16LE directory entry name: the stream every password-encrypted OOXML file holds. */
+const ENCRYPTION_INFO = Array.from('EncryptionInfo').flatMap((ch) => [ch.charCodeAt(0), 0]);
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+
+function contains(bytes: Uint8Array, needle: readonly number[]): boolean {
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Why bytes that are not a ZIP cannot be an .xlsx: empty, an .xls or encrypted workbook, or something else. */
+function notZipKind(bytes: Uint8Array): XlsxReadErrorKind {
+  if (bytes.length === 0) return 'empty';
+  if (startsWith(bytes, CFB_MAGIC)) return contains(bytes, ENCRYPTION_INFO) ? 'encrypted' : 'xls';
+  return 'notXlsx';
+}
 /** Days from 1899-12-30 (Excel's day 0 in the 1900 system) and from 1904-01-01 to 1970-01-01. */
 const EPOCH_1900 = 25569;
 const EPOCH_1904 = 24107;
@@ -47,7 +82,7 @@ export function toBytes(data: ArrayBuffer | Uint8Array): Uint8Array {
 /** Loads .xlsx bytes into an exceljs workbook, turning every failure into an XlsxReadError. */
 export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const bytes = toBytes(data);
-  if (bytes.length < 4 || ZIP_MAGIC.some((b, i) => bytes[i] !== b)) throw new XlsxReadError('notXlsx');
+  if (!startsWith(bytes, ZIP_MAGIC)) throw new XlsxReadError(notZipKind(bytes));
   const wb = new ExcelJS.Workbook();
   try {
     // exceljs types ask for a Node Buffer; JSZip underneath takes any Uint8Array (browser included).

@@ -180,6 +180,34 @@ describe('ziping check', () => {
     expect(io.err).toMatch(message);
   });
 
+  it.each<[string, Uint8Array | 'EISDIR', RegExp, RegExp]>([
+    ['a zero-byte file', new Uint8Array(0), /^ziping: 无法读取 in\.xlsx：文件是空的（0 字节）/, /file is empty/],
+    ['an .xls workbook', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /^ziping: 无法读取 in\.xlsx：这是 Excel 97-2003 格式（\.xls）的工作簿/, /Excel 97-2003/],
+    ['a password-encrypted .xlsx', (() => {
+      const b = new Uint8Array(1024);
+      b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+      Array.from('EncryptionInfo').forEach((ch, i) => { b[640 + 2 * i] = ch.charCodeAt(0); });
+      return b;
+    })(), /^ziping: 无法读取 in\.xlsx：工作簿设有打开密码（已加密）/, /password-protected/],
+    ['a .csv renamed .xlsx', new TextEncoder().encode('项目名称,得分\r\n测试,100\r\n'), /^ziping: 无法读取 in\.xlsx：文件不是 \.xlsx 工作簿（可能是 CSV/, /may be a CSV/],
+    ['a directory', 'EISDIR', /^ziping: 无法读取 in\.xlsx：这是一个文件夹/, /it is a folder/],
+  ])('exits 2 for %s, saying why in Chinese (and in English with --lang en-US), with nothing on stdout', async (_name, content, zh, en) => {
+    for (const [lang, message] of [['zh-CN', zh], ['en-US', en]] as const) {
+      const io = memIo(content === 'EISDIR' ? {} : { 'in.xlsx': content });
+      if (content === 'EISDIR') io.readFile = async () => { throw Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' }); };
+      expect(await run(['check', 'in.xlsx', '--json', '--lang', lang], io)).toBe(2);
+      expect(io.err).toMatch(message);
+      expect(io.out).toBe('');
+    }
+  });
+
+  it('exits 1 for a workbook whose only form has an error', async () => {
+    // the 政务平台 form alone: its stated score of a missed reverse target is its one error
+    const only = memIo({ 'one.xlsx': await bytesOf(workbookOfForms([{ sheet: '政务平台', forms: [sampleForms()[2].forms[0]] }])) });
+    expect(await run(['check', 'one.xlsx'], only)).toBe(1);
+    expect(only.out).toMatch(/● 错误/);
+  });
+
   it('prints a report with no forms for a workbook without a form under --json (and exits 2)', async () => {
     const io = memIo(files());
     expect(await run(['check', 'empty.xlsx', '--json'], io)).toBe(2);

@@ -125,11 +125,27 @@ describe('readWorkbookGrid', () => {
     expect((await readWorkbookGrid(ab)).sheets[0].values).toEqual([['得分']]);
   });
 
+  /**
+   * The shape of a password-encrypted .xlsx as Excel writes it: an OLE compound file whose directory names the
+   * streams EncryptionInfo and EncryptedPackage (UTF-16LE names in 128-byte entries after a 512-byte header).
+   */
+  function encryptedLike(): Uint8Array {
+    const b = new Uint8Array(2048);
+    b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0);
+    const entry = (name: string, at: number) => Array.from(name).forEach((ch, i) => { b[at + 2 * i] = ch.charCodeAt(0); });
+    entry('Root Entry', 1024);
+    entry('EncryptionInfo', 1024 + 128);
+    entry('EncryptedPackage', 1024 + 256);
+    return b;
+  }
+
   describe('unreadable input throws XlsxReadError with a Chinese message', () => {
     it.each<[string, () => Promise<Uint8Array>, string]>([
       ['plain text', async () => new TextEncoder().encode('项目名称,得分\n'), 'notXlsx'],
-      ['an empty file', async () => new Uint8Array(0), 'notXlsx'],
-      ['an old .xls (OLE) header', async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'notXlsx'],
+      ['a CSV saved with an .xlsx name', async () => new TextEncoder().encode('\ufeff项目名称,年度指标值,实际完成值\r\n测试,>=65场,65\r\n'), 'notXlsx'],
+      ['an empty file', async () => new Uint8Array(0), 'empty'],
+      ['an old .xls (OLE) header', async () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'xls'],
+      ['an .xlsx encrypted with a password (an OLE file with an EncryptionInfo stream)', async () => encryptedLike(), 'encrypted'],
       ['a zip that is not a workbook', async () => storedZip({ 'readme.txt': 'hello' }), 'noSheets'],
       ['a truncated xlsx', async () => {
         const wb = new ExcelJS.Workbook();
@@ -151,6 +167,7 @@ describe('readWorkbookGrid', () => {
       expect((err as XlsxReadError).kind).toBe(kind);
       expect((err as XlsxReadError).message).toMatch(/[\u4e00-\u9fff]/);
       expect((err as XlsxReadError).messageEn).toMatch(/[A-Za-z]/);
+      expect((err as XlsxReadError).message).toMatch({ empty: /空/, xls: /\.xls.*另存为/, encrypted: /密码/, notXlsx: /另存为/, corrupt: /损坏/, noSheets: /没有工作表/ }[kind] ?? /./);
     });
   });
 
