@@ -103,9 +103,29 @@ function toHostError(e: unknown, sheet = ''): HostError {
 class Counter {
   reads = 0;
   writes = 0;
+  /** the write batch turns events off and back on at its end */
+  eventsOff = false;
   constructor(private readonly ctx: RequestContextLike) {}
   read = async () => { this.reads++; await this.ctx.sync(); };
-  write = async () => { this.writes++; await this.ctx.sync(); };
+  write = async () => {
+    this.writes++;
+    try {
+      await this.ctx.sync();
+    } catch (e) {
+      // Office applied the batch up to the failing operation: the switch back on at its end may not have run
+      if (this.eventsOff) {
+        try {
+          this.ctx.runtime.enableEvents = true;
+          await this.ctx.sync();
+        } catch {
+          // the original failure is what the person needs to hear about
+        }
+      }
+      throw e;
+    } finally {
+      this.eventsOff = false;
+    }
+  };
 }
 
 interface NoteItems {
@@ -447,9 +467,12 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     };
   }
 
-  function beginWrite(ctx: RequestContextLike) {
+  function beginWrite(ctx: RequestContextLike, c: Counter) {
     if (supports('1.9')) ctx.workbook.application.suspendScreenUpdatingUntilNextSync();
-    if (supports('1.8')) ctx.runtime.enableEvents = false;
+    if (supports('1.8')) {
+      ctx.runtime.enableEvents = false;
+      c.eventsOff = true;
+    }
   }
   function endWrite(ctx: RequestContextLike) {
     if (supports('1.8')) ctx.runtime.enableEvents = true;
@@ -535,7 +558,7 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
     const marks = request.mark ? await prepareMarks(ctx, c, r, after.findings, request.lang, addNotes) : null;
     const markBytes = marks ? marks.recordBytes : r.markExists ? jsonBytes(r.marks) : 0;
     if (jsonBytes(record) + markBytes > settingsBudget) throw new HostError('TOO_LARGE', { cells: plan.length, bytes: jsonBytes(record) + markBytes });
-    beginWrite(ctx);
+    beginWrite(ctx, c);
     // the records first: Office applies what precedes a failing operation, and the records must cover it
     ctx.workbook.settings.add(UNDO_KEY, record);
     marks?.queueRecord();
@@ -573,7 +596,7 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
             const marks = await prepareMarks(ctx, c, read, result.findings, request.lang, addNotes);
             if (!marks.work) return;
             if (marks.recordBytes + jsonBytes(read.undo) > settingsBudget) throw new HostError('TOO_LARGE', { bytes: marks.recordBytes + jsonBytes(read.undo) });
-            beginWrite(ctx);
+            beginWrite(ctx, c);
             marks.queueRecord();
             marks.queueMarks();
             endWrite(ctx);
@@ -611,7 +634,7 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
           if (!ws) throw new HostError('SHEET_GONE', { sheet: name });
           if (ws.protection.protected) throw new HostError('PROTECTED', { sheet: name });
         }
-        beginWrite(ctx);
+        beginWrite(ctx, c);
         queueRestore(ctx, record);
         ctx.workbook.settings.getItem(UNDO_KEY).delete();
         endWrite(ctx);

@@ -539,12 +539,14 @@ describe('fill', () => {
     const expected = (await createExcelHost(createExcelApi(emu), emu).validate({ ...REQ, allSheets: true })).result.fillPlan;
     expect(new Set(expected.cells.map((f) => f.sheet))).toEqual(new Set(['甲', '乙']));
     const before = sheetState(emu, '甲');
-    // between the read and the write, 乙 is deleted: the values for 甲 go in, then the batch fails
-    const host = createExcelHost(intercepted(emu, (n) => { if (n === 2) emu.deleteSheet('乙'); }), emu, { retryDelayMs: 0 });
+    // between the read (two syncs: the list, then every sheet) and the write, 乙 is deleted: the values for 甲 go in, then the batch fails
+    const host = createExcelHost(intercepted(emu, (n) => { if (n === 3) emu.deleteSheet('乙'); }), emu, { retryDelayMs: 0 });
     const e = await hostError(host.fill({ ...REQ, allSheets: true, expected }));
     expect(e.code).toBe('SHEET_GONE');
     expect(sheetState(emu, '甲').grid).toEqual(before.grid);
     expect(emu.settings.has(UNDO_KEY)).toBe(false);
+    // the batch switched events off and failed before switching them back on: the host switches them on again
+    expect(emu.eventsEnabled).toBe(true);
   });
 
   it('when notes go away between the read and the write, the fill is put back and done again with fills only', async () => {
