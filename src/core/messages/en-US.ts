@@ -1,4 +1,4 @@
-import { amount, divided, pct, plain, ratePct, ratioPct, text } from './format';
+import { amount, divided, gap, pct, plain, ratePct, ratioPct, text } from './format';
 import type { MessageTable } from './types';
 
 /** ends every drafted note; a note still holding it is a draft, not a reason */
@@ -71,7 +71,7 @@ export const enUS: MessageTable = {
   RATE_ROUNDING: (p) =>
     `Execution rate ${pct(p.stated, p.places)} is rounded up; rounded half up it is ${pct(p.halfUp, p.places)}. The score is not affected.`,
   FUNDS_BREAKDOWN: (p) =>
-    `Funds breakdown does not add up: the sub-rows${p.column ? ` of ${text(p.column)}` : ''} sum to ${amount(p.sum)} (${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}) ≠ annual total ${amount(p.total)}, a difference of ${amount(p.difference)}. Check the sources of funds.`,
+    `Funds breakdown does not add up: the sub-rows${p.column ? ` of ${text(p.column)}` : ''} sum to ${amount(p.sum)} (${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}) ≠ annual total ${amount(p.total)} (${gap(p.difference, 'more', 'less', true)}). Check the sources of funds.`,
   OVER_EXECUTION: (p) => `Executed ${amount(p.executed)} exceeds the annual budget ${amount(p.budget)}; please verify.`,
   GOAL_MISSING: () => 'The overall goal\'s 实际完成情况 (actual completion) is empty.',
   NOTE_MISSING: (p) =>

@@ -64,6 +64,15 @@ export function ratePct(p: Readonly<Record<string, ParamValue>>): string {
   return pct(p.exact ?? p.computed, at);
 }
 
+/** A signed money difference as words: `多 66,018,998.00` / `少 837,762.00` (`66,018,998.00 more` with `after`). */
+export function gap(v: ParamValue, more: string, less: string, after = false): string {
+  const d = dec(v);
+  if (!d) return String(v ?? '—');
+  const word = d.isNegative() ? less : more;
+  const n = amount(d.abs().toFixed());
+  return after ? `${n} ${word}` : `${word} ${n}`;
+}
+
 /** Threshold 1.2 → `120%`. */
 export function ratioPct(v: ParamValue): string {
   const d = dec(v);

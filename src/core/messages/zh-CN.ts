@@ -1,4 +1,4 @@
-import { amount, divided, pct, plain, ratePct, ratioPct, text } from './format';
+import { amount, divided, gap, pct, plain, ratePct, ratioPct, text } from './format';
 import type { MessageTable } from './types';
 
 /** ends every drafted note; a note still holding it is a draft, not a reason */
@@ -76,7 +76,7 @@ export const zhCN: MessageTable = {
   RATE_ROUNDING: (p) =>
     `执行率 ${pct(p.stated, p.places)} 为向上取整；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`,
   FUNDS_BREAKDOWN: (p) =>
-    `资金构成不符：${p.column ? `${text(p.column)}的` : ''}“其中”各项之和 ${amount(p.sum)}（${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}）≠ 年度资金总额 ${amount(p.total)}，相差 ${amount(p.difference)}：请核对各项资金来源。`,
+    `资金构成不符：${p.column ? `${text(p.column)}的` : ''}“其中”各项之和 ${amount(p.sum)}（${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}）≠ 年度资金总额 ${amount(p.total)}（${gap(p.difference, '多', '少')}）：请核对各项资金来源。`,
   OVER_EXECUTION: (p) => `全年执行数 ${amount(p.executed)} 超过全年预算数 ${amount(p.budget)}，请核实。`,
   GOAL_MISSING: () => '年度总体目标的“实际完成情况”为空，请填写。',
   NOTE_MISSING: (p) =>

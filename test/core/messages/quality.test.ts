@@ -32,9 +32,9 @@ describe('messages read as a reviewer writes them', () => {
   it('a funds breakdown names the difference, with separators and two decimals', () => {
     const r = check({}, { sub: { current: [null, 600000, null], carryover: [null, '300,000', null] } });
     expect(says(r, 'FUNDS_BREAKDOWN')).toEqual([
-      '资金构成不符：全年预算数的“其中”各项之和 900,000.00（600,000.00 + 300,000.00）≠ 年度资金总额 1,000,000.00，相差 -100,000.00：请核对各项资金来源。',
+      '资金构成不符：全年预算数的“其中”各项之和 900,000.00（600,000.00 + 300,000.00）≠ 年度资金总额 1,000,000.00（少 100,000.00）：请核对各项资金来源。',
     ]);
-    expect(says(r, 'FUNDS_BREAKDOWN', 'en-US')[0]).toContain('a difference of -100,000.00');
+    expect(says(r, 'FUNDS_BREAKDOWN', 'en-US')[0]).toContain('≠ annual total 1,000,000.00 (100,000.00 less)');
   });
 
   it('an over-achievement at exactly the threshold is not said to exceed it', () => {
@@ -69,7 +69,7 @@ describeWithShared(SEED_XLSX, 'every message the published 2021 forms produce', 
     }
     const breakdown = result.findings.filter((f) => f.code === 'FUNDS_BREAKDOWN').map((f) => renderMessage(f));
     expect(breakdown).toContain(
-      '资金构成不符：全年预算数的“其中”各项之和 123,020,298.00（54,018,998.00 + 69,001,300.00 + 0.00）≠ 年度资金总额 57,001,300.00，相差 66,018,998.00：请核对各项资金来源。',
+      '资金构成不符：全年预算数的“其中”各项之和 123,020,298.00（54,018,998.00 + 69,001,300.00 + 0.00）≠ 年度资金总额 57,001,300.00（多 66,018,998.00）：请核对各项资金来源。',
     );
   });
 });
