@@ -277,6 +277,19 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
     else expect(await code(run)).toBe('RangeExceedsLimit');
   });
 
+  it('a sync whose written data passes payloadLimitBytes rejects with RequestPayloadSizeLimitExceeded and applies nothing', async () => {
+    const emu = book();
+    emu.payloadLimitBytes = 1000;
+    const c = await code(createExcelApi(emu).run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A1').values = [['changed']];
+      ctx.workbook.settings.add('k', 'x'.repeat(1000));
+      await ctx.sync();
+    }));
+    expect(c).toBe('RequestPayloadSizeLimitExceeded');
+    expect(cellAt(emu, 'S', 'A1').value).toBe('项目');
+    expect(emu.settings.has('k')).toBe(false);
+  });
+
   it('a write to a protected sheet fails the sync with InvalidOperation; what precedes it stays applied', async () => {
     const emu = emuFromGrids([gridOf([['a', 1]], { sheet: 'P' }), gridOf([['b']], { sheet: 'Q' })], { P: { protected: true } });
     const c = await code(createExcelApi(emu).run(async (ctx) => {

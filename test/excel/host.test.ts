@@ -462,6 +462,17 @@ describe('fill', () => {
     expect(emu.settings.has(UNDO_KEY)).toBe(false);
   });
 
+  it('a write batch above the request payload limit (5 MB on the web): TOO_LARGE and nothing written', async () => {
+    const { emu, host } = setup();
+    const expected = await planned(host);
+    const before = sheetState(emu, '测试');
+    emu.payloadLimitBytes = 600; // the read's response fits, the undo record in the write request does not
+    const e = await hostError(host.fill({ ...REQ, expected }));
+    expect(e.code).toBe('TOO_LARGE');
+    expect(sheetState(emu, '测试')).toEqual(before);
+    expect(emu.settings.has(UNDO_KEY)).toBe(false);
+  });
+
   it('when Excel refuses the settings (its 2 MB per add-in), the batch fails at the undo record, before any cell', async () => {
     const { emu, host } = setup();
     const expected = await planned(host);

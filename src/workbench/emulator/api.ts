@@ -10,7 +10,9 @@
  * - `Excel.run` flushes what is still queued when the batch resolves.
  * - a sync whose loaded results (values, formats, formulas, cell properties, every loaded scalar) come to more
  *   than `emu.payloadLimitBytes` (UTF-8 bytes of their JSON; Excel on the web caps a response at 5 MB) rejects
- *   with `ResponsePayloadSizeLimitExceeded`, delivers no load result and applies none of its writes.
+ *   with `ResponsePayloadSizeLimitExceeded`, delivers no load result and applies none of its writes; a sync whose
+ *   written data (values, formulas, formats, setting values, note texts) comes to more rejects with
+ *   `RequestPayloadSizeLimitExceeded` before anything is applied.
  * Assumptions where Office's docs are silent: adding a note or comment to a cell that has one fails with
  * `InvalidArgument`; `getMergedAreasOrNullObject` over more than 512 areas fails with `emu.mergedAreasLimitCode`
  * (GeneralException unless a test says otherwise: the reference names no code).
@@ -58,6 +60,8 @@ type Commit = (() => void) | void;
 interface Op {
   write: boolean;
   run: () => Commit;
+  /** UTF-8 bytes of the data the operation sends (written values, setting values, note texts) */
+  bytes: number;
 }
 
 /** UTF-8 bytes of the JSON of a loaded result (the part of a response that grows with the cells). */
@@ -89,8 +93,8 @@ export class EmuRequestContext {
   }
 
   /** @internal */
-  queue(write: boolean, run: () => Commit): void {
-    this.ops.push({ write, run });
+  queue(write: boolean, run: () => Commit, bytes = 0): void {
+    this.ops.push({ write, run, bytes });
   }
 
   /** @internal counts a loaded result towards the running sync's response */
@@ -124,6 +128,11 @@ export class EmuRequestContext {
     await Promise.resolve();
     const failure = this.emu.takeFailure();
     if (failure) throw new EmuError(failure, MESSAGES[failure] ?? failure);
+    // a request above the limit never reaches the workbook
+    const requestBytes = ops.reduce((n, o) => n + o.bytes, 0);
+    if (requestBytes > this.emu.payloadLimitBytes) {
+      throw new EmuError('RequestPayloadSizeLimitExceeded', `${MESSAGES.RequestPayloadSizeLimitExceeded} (${requestBytes} bytes)`);
+    }
     const writes = ops.some((o) => o.write);
     if (writes) this.emu.writeSyncCount++;
     const snap = writes ? this.emu.snapshot() : null;
@@ -271,7 +280,7 @@ abstract class EmuObject<T> {
   /** Sets locally (as Office's proxies do) and queues the write. */
   protected put(name: string, value: unknown, apply: (t: T) => void): void {
     this.loaded.set(name, value);
-    this.ctx.queue(true, () => apply(this.target()));
+    this.ctx.queue(true, () => apply(this.target()), jsonBytes(value));
   }
 
   toJSON(): Record<string, unknown> {
@@ -415,7 +424,7 @@ export class EmuSettingCollection extends EmuCollection<EmuWorkbook, SettingRef,
   }
   add(key: string, value: unknown): EmuSetting {
     const text = JSON.stringify(value);
-    this.ctx.queue(true, () => { this.ctx.need('1.4', 'SettingCollection.add'); this.ctx.emu.putSetting(key, text); });
+    this.ctx.queue(true, () => { this.ctx.need('1.4', 'SettingCollection.add'); this.ctx.emu.putSetting(key, text); }, jsonBytes(text));
     return new EmuSetting(this.ctx, () => ({ key }));
   }
   getItem(key: string): EmuSetting {
@@ -852,7 +861,7 @@ export class EmuNoteCollection extends EmuCollection<EmuSheet, NoteRef, EmuNoteO
       if (s.notes.has(k) || s.comments.some((c) => c.key === k)) throw new EmuError('InvalidArgument', 'The cell already has a note or comment.', 'NoteCollection.add');
       s.notes.set(k, data);
       sheet = s;
-    });
+    }, jsonBytes(data.content));
     return new EmuNoteObject(this.ctx, () => (sheet ? { sheet, note: data } : null));
   }
   getItem(key: string): EmuNoteObject {
@@ -925,7 +934,7 @@ export class EmuCommentCollection extends EmuCollection<EmuSheet, CommentRef, Em
       comment.key = k;
       s.comments.push(comment);
       sheet = s;
-    });
+    }, jsonBytes(comment.content));
     return new EmuCommentObject(this.ctx, () => (sheet ? { sheet, comment } : null));
   }
   getItem(commentId: string): EmuCommentObject {
