@@ -187,7 +187,7 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
       const areas = s.getRange('A1:D3').getMergedAreasOrNullObject();
       areas.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
       await ctx.sync();
-      expect(all.address).toBe('S!A2:A3,S!B3:C3');
+      expect(all.address).toBe('S!A2:A3, S!B3:C3');
       expect(all.areaCount).toBe(2);
       expect(tail.address).toBe('S!B3:C3');
       expect(none.isNullObject).toBe(true);

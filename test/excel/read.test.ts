@@ -40,6 +40,9 @@ describe('reading helpers', () => {
     ['S!A2:A3,S!B3:C3', ['A2:A3', 'B3:C3']],
     ["'My, Sheet'!$A$1:$B$2,'My, Sheet'!D4", ['A1:B2', 'D4']],
     ['综合部门!H6:I6', ['H6:I6']],
+    // Office's reference: "Sheet1!A1:B4, Sheet1!D1:D4" (a space after each comma)
+    ['Sheet1!A1:B4, Sheet1!D1:D4', ['A1:B4', 'D1:D4']],
+    ["'My S'!A1:B2, 'My S'!C3, 'It''s'!E5:F6", ['A1:B2', 'C3', 'E5:F6']],
   ])('parseAreas(%j)', (address, want) => {
     expect(parseAreas(address).map(rangeToA1)).toEqual(want);
   });

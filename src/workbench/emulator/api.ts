@@ -793,7 +793,8 @@ export class EmuRangeAreas extends EmuObject<AreasRef> {
   }
   protected scalars() {
     return {
-      address: (t: AreasRef) => t.areas.map((r) => rangeAddress(t.sheet.name, r)).join(','),
+      // as Office's reference shows it: "Sheet1!A1:B4, Sheet1!D1:D4"
+      address: (t: AreasRef) => t.areas.map((r) => rangeAddress(t.sheet.name, r)).join(', '),
       areaCount: (t: AreasRef) => t.areas.length,
     };
   }
