@@ -5,6 +5,7 @@ import type { CheckOptions, IndicatorStatus } from './model';
 import { bandOf, scoreIndicator, type ScoreOutcome } from './rules/score';
 import type { RuleSet } from './rules/ruleSets';
 import { displayText, isPercentFormat, measure, parseActual, parseNumberCell, parseTarget, statedPrecision } from './values';
+import { parseableText } from './values/text';
 import type { Actual, Measure, Target } from './values/types';
 
 /** A cell the checks talk about: where it is (the anchor of its merged area), what it holds. */
@@ -95,10 +96,14 @@ export function cellText(v: CellValue): string {
   return String(v).trim();
 }
 
-/** Empty, or a placeholder dash or slash: a cell waiting for a value. */
+/**
+ * Empty, or a placeholder dash or slash: a cell waiting for a value. Tags and entities left by a web export
+ * (`<p>&nbsp;</p>`) and white space are nothing either.
+ */
 export function isPlaceholder(v: CellValue): boolean {
-  const text = cellText(v);
-  return text === '' || /^[—–\-－/／]+$/.test(text);
+  if (v === null) return true;
+  if (typeof v !== 'string') return false;
+  return /^[—–―\-/]*$/.test(parseableText(v));
 }
 
 function readNumber(view: GridView, pos: Pos | null): NumberRead | null {

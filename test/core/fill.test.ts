@@ -73,13 +73,17 @@ describe('the fill plan (SPEC §6)', () => {
     expect(plan(done).filter((c) => c[2] !== 'note')).toEqual([['H19', 97, 'total']]);
   });
 
-  it('drafts a note only into an empty note cell and never into one holding a dash', () => {
-    const empty = checkSheet(gridWith({ actual: 52 }, { totalScore: 96 }));
-    expect(empty.fillPlan.cells.filter((c) => c.reason === 'note').map((c) => c.cell)).toEqual(['I13']);
-    for (const note of ['—', '/', '见附件']) {
-      const r = checkSheet(gridWith({ actual: 52, note }, { totalScore: 96 }));
-      expect(r.fillPlan.cells.filter((c) => c.reason === 'note')).toEqual([]);
-    }
+  it.each<[string, CellValue, boolean]>([
+    ['an empty note cell', null, true],
+    ['a dash', '—', true],
+    ['a slash', '/', true],
+    ['an empty paragraph of a web export', '<p>&nbsp;</p>', true],
+    ['a reason', '见附件', false],
+    ['a word', '无', false],
+  ])('drafts a note into %s: %p', (_name, note, drafted) => {
+    const r = checkSheet(gridWith({ actual: 52, note }, { totalScore: 96 }));
+    expect(r.fillPlan.cells.filter((c) => c.reason === 'note').map((c) => c.cell)).toEqual(drafted ? ['I13'] : []);
+    expect(r.findings.filter((f) => f.code === 'NOTE_MISSING').map((f) => f.cell)).toEqual(drafted ? ['I13'] : []);
   });
 
   it.each<[string, Partial<IndicatorSpec>, Partial<FormSpec>]>([

@@ -1,5 +1,5 @@
 import { D, ZERO, roundHalfUp, roundUp, type Dec } from '../decimal';
-import { cellText, type EvaluatedForm } from '../form';
+import { cellText, isPlaceholder, type EvaluatedForm } from '../form';
 import type { Finding } from '../model';
 import { normalizeLabel } from '../detect';
 import { ds, finding } from './finding';
@@ -115,9 +115,7 @@ export function formChecks(form: EvaluatedForm): Finding[] {
     out.push(finding('SCORE_MISSING', 'warning', sheet, form.total.stated.cell.a1, formula ? { name: '总分', computable: true, formula } : { name: '总分', computable: true }));
   }
   if (form.goal?.actual) {
-    const v = form.goal.actual.value;
-    const empty = v === null || (typeof v === 'string' && v.replace(/<[^>]*>/g, '').trim() === '');
-    if (empty) out.push(finding('GOAL_MISSING', 'warning', sheet, form.goal.actual.a1, {}));
+    if (isPlaceholder(form.goal.actual.value)) out.push(finding('GOAL_MISSING', 'warning', sheet, form.goal.actual.a1, {}));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { ZERO, roundHalfUp } from '../decimal';
-import { cellText, type EvaluatedForm, type EvaluatedIndicator } from '../form';
+import { cellText, isPlaceholder, type EvaluatedForm, type EvaluatedIndicator } from '../form';
 import type { CellValue } from '../grid';
 import type { Finding } from '../model';
 import { displayText } from '../values';
@@ -112,7 +112,8 @@ export function noteChecks(form: EvaluatedForm): Finding[] {
   for (const i of form.indicators) {
     const w = i.weight?.value ?? null;
     const draft = isDraftNote(i.note);
-    const hasNote = i.note.trim() !== '' && !draft;
+    // a dash, a slash or an empty web-export paragraph (`<p>&nbsp;</p>`) gives no reason
+    const hasNote = !isPlaceholder(i.note) && !draft;
     if (i.outcome.overachieved) {
       const ratio = i.outcome.ratio;
       out.push(finding('OVERACHIEVED', hasNote ? 'info' : 'warning', sheet, i.actualCell?.a1 ?? '', {
