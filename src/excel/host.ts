@@ -44,9 +44,9 @@ export interface ValidateOutcome {
   readonly result: CheckResult;
   /** names of the sheets read */
   readonly sheets: readonly string[];
-  /** context.sync() calls the read needed (1 per chunk) */
+  /** context.sync() calls the read needed: 1 for the active sheet, 2 for all sheets, one more per chunk when Office refuses the payload */
   readonly readSyncs: number;
-  /** context.sync() calls the marking needed (0 or 1) */
+  /** context.sync() calls the marking needed: 0 or 1 (2 only when the host refused notes and the marks were retried as fills) */
   readonly writeSyncs: number;
 }
 
@@ -55,6 +55,7 @@ export interface FillOutcome {
   readonly counts: Readonly<Record<FillReason, number>>;
   readonly result: CheckResult;
   readonly readSyncs: number;
+  /** 1 (2 only when the host refused notes and the write was retried with fills only) */
   readonly writeSyncs: number;
 }
 

@@ -176,6 +176,7 @@ const zh: Strings = {
       case 'NO_UNDO':
         return '没有可撤销的填写记录。';
       case 'TOO_LARGE':
+        if (d(detail, 'bytes')) return `本次要写入或标记的单元格太多（${d(detail, 'cells')} 个），撤销记录会超出工作簿为加载项保存设置的上限。未写入任何内容。请关闭“标记单元格”，或分几个工作表依次填写。`;
         return `工作表太大，无法一次读取${d(detail, 'sheet') ? `（“${d(detail, 'sheet')}”）` : ''}。请删除多余的空行空列，或只检查当前工作表。`;
       case 'NOT_IN_EXCEL':
         return 'Ziping 需要在 Excel 中运行。请按下面的说明安装加载项。';
@@ -297,6 +298,7 @@ const en: Strings = {
       case 'NO_UNDO':
         return 'There is no fill to undo.';
       case 'TOO_LARGE':
+        if (detail.bytes) return `Too many cells to write or mark at once (${String(detail.cells ?? '')}): the undo record would exceed what the workbook keeps for an add-in. Nothing was written. Turn off cell marking, or fill one sheet at a time.`;
         return `The sheet${sheet ? ` “${sheet}”` : ''} is too large to read at once. Delete unused rows and columns, or check only the active sheet.`;
       case 'NOT_IN_EXCEL':
         return 'Ziping runs inside Excel. Install the add-in as described below.';

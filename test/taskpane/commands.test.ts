@@ -53,3 +53,14 @@ describe('ribbon commands', () => {
     expect(readNotice('?tone=weird&lang=xx')).toMatchObject({ tone: 'success', lang: 'zh-CN', ok: '确定' });
   });
 });
+
+describe('host errors in words', () => {
+  it('a fill too large for the workbook’s add-in settings says what to do, not that the sheet is too large', async () => {
+    const { strings } = await import('../../src/taskpane/i18n');
+    const zh = strings('zh-CN').hostError('TOO_LARGE', { cells: 12000, bytes: 1200000 }, 'TOO_LARGE');
+    expect(zh).toContain('12000 个');
+    expect(zh).toContain('未写入任何内容');
+    expect(strings('zh-CN').hostError('TOO_LARGE', { sheet: '大表' }, 'TOO_LARGE')).toContain('工作表太大');
+    expect(strings('en-US').hostError('TOO_LARGE', { cells: 12000, bytes: 1200000 }, 'TOO_LARGE')).toContain('Nothing was written');
+  });
+});
