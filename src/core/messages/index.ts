@@ -11,9 +11,12 @@ export const NOTE_DRAFT_MARKERS: readonly string[] = [zhCNNote.placeholder, enUS
 
 /** Whether a note is a draft the fill wrote and nobody has completed yet. */
 export function isDraftNote(note: string): boolean {
+  if (note === '') return false;
   const t = note.normalize('NFKC');
-  return NOTE_DRAFT_MARKERS.some((m) => t.includes(m.normalize('NFKC')));
+  return FOLDED_MARKERS.some((m) => t.includes(m));
 }
+
+const FOLDED_MARKERS = NOTE_DRAFT_MARKERS.map((m) => m.normalize('NFKC'));
 
 /** Renders a finding's message from its code and params in the given language (zh-CN by default). */
 export function renderMessage(f: Finding, lang: Lang = 'zh-CN'): string {
