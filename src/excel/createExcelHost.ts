@@ -50,16 +50,11 @@ export interface UndoRecord {
  */
 export const SETTINGS_BUDGET_BYTES = 1_000_000;
 
+const UTF8 = new TextEncoder();
+
+/** UTF-8 size of a string, as Office counts payload and settings bytes. */
 export function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
-    else n += 3;
-  }
-  return n;
+  return UTF8.encode(s).length;
 }
 
 const jsonBytes = (v: unknown): number => (v === null || v === undefined ? 0 : utf8Bytes(JSON.stringify(v)));

@@ -9,16 +9,11 @@ export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 /** Office's limit on the settings of one add-in. */
 export const SETTINGS_LIMIT_BYTES = 2 * 1024 * 1024;
 
+const UTF8 = new TextEncoder();
+
+/** UTF-8 size of a string, as Office counts payload and settings bytes. */
 function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) { n += 4; i++; }
-    else n += 3;
-  }
-  return n;
+  return UTF8.encode(s).length;
 }
 
 /** Office's limit on the cells of a range read at once. */
