@@ -23,7 +23,7 @@ function ensureBuilt(): void {
   const newest = Math.max(...['src/core', 'src/cli', 'src/xlsx'].map((d) => newestSource(path.join(ROOT, d))));
   if (built < newest) {
     // type errors elsewhere do not stop tsc from emitting; the tests below judge the result
-    spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT });
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.js')], { cwd: ROOT });
   }
   if (!fs.existsSync(BIN)) throw new Error(`${BIN} was not built (npx tsc -p tsconfig.cli.json)`);
 }
@@ -43,6 +43,14 @@ describe('the built ziping bin', () => {
 
   it('starts with a node shebang', () => {
     expect(fs.readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+
+  it('runs as `npx ziping` runs it: the file itself, executable', () => {
+    expect(fs.statSync(BIN).mode & 0o111).not.toBe(0);
+    const version = spawnSync('npx', ['--no-install', 'ziping', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(version.stderr).toBe('');
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/\d+\.\d+\.\d+/);
   });
 
   it('checks, fills a copy and exits with the contract codes', () => {
