@@ -21,7 +21,7 @@ import type { FillOutcome, ValidateOutcome, ValidateRequest, ZipingHost } from '
 import { createExcelApi, emuFromGrids } from '../../src/workbench/emulator';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { serve, type StaticServer } from '../e2e/server';
-import { CHROMIUM, launchChromium } from '../e2e/browser';
+import { CHROMIUM, launchChromium, type Op } from '../e2e/browser';
 import { buildBenchWorkbook, formCells, formHeight, generatedForm } from './sample';
 
 const REPO = path.join(__dirname, '..', '..', '..');
@@ -194,14 +194,6 @@ function build(dist: string): string | null {
   if (r.status !== 0) return `webpack --mode production failed (exit ${r.status}):\n${`${r.stdout}\n${r.stderr}`.slice(-3000)}`;
   say(['', `Production build (ADDIN_BASE_URL=${BASE_URL}) in ${(since(t0) / 1000).toFixed(0)} s.`]);
   return null;
-}
-
-interface Op {
-  op: string;
-  syncs: number;
-  writeSyncs: number;
-  readSyncs?: number;
-  ok: boolean;
 }
 
 interface Probe {

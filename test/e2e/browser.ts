@@ -19,3 +19,12 @@ export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
+
+/** One operation the workbench page records in `window.__ziping.ops`, with the syncs it needed. */
+export interface Op {
+  op: string;
+  syncs: number;
+  writeSyncs: number;
+  readSyncs?: number;
+  ok: boolean;
+}

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium } from './browser';
+import { CHROMIUM, launchChromium, type Op } from './browser';
 import { serve, type StaticServer } from './server';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -16,14 +16,6 @@ const SHARED_FIXTURES = path.resolve(REPO, '../shared/fixtures');
 const SEED = path.join(SHARED_FIXTURES, 'sheitc-2021.xlsx');
 const HAVE_SEED = fs.existsSync(SEED);
 const RESULTS = path.join(REPO, 'test-results');
-
-interface Op {
-  op: string;
-  syncs: number;
-  writeSyncs: number;
-  readSyncs?: number;
-  ok: boolean;
-}
 
 let outDir = '';
 let server: StaticServer;
