@@ -1,4 +1,4 @@
-import type { CheckOptions, CheckResult, FillPlan, FillReason, Lang } from '../core/model';
+import type { CheckOptions, CheckResult, FillPlan, FillReason, Lang } from '../core';
 
 /**
  * What the task pane and ribbon commands may ask of the workbook. `src/excel` implements it against the
