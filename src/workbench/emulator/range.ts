@@ -16,7 +16,6 @@ function cellsOf(ref: RangeRef, f: (row: number, col: number) => unknown): unkno
   return out;
 }
 
-
 export class EmuRange extends EmuObject<RangeRef> {
   private fmt?: EmuRangeFormat;
 

@@ -29,7 +29,6 @@ export function jsonBytes(v: unknown): number {
   return n;
 }
 
-
 /**
  * The queue and the sync of a request context, without its objects (EmuRequestContext in api.ts adds the
  * workbook and the runtime), so that the proxies of every API object depend on this module and not on each other.
