@@ -22,7 +22,6 @@ function form(w: { funds?: CellValue; ind?: CellValue[]; total?: CellValue; exec
   ], { sheet: '项目', formats: { G6: '0.00%' } });
 }
 
-const codes = (r: CheckResult) => r.findings.map((f) => `${f.code}@${f.cell}`);
 const plan = (r: CheckResult) => r.fillPlan.cells.map((c) => [c.cell, c.value, c.reason]);
 
 const invalid = (r: CheckResult) => r.findings.filter((f) => f.code === 'WEIGHT_INVALID');
