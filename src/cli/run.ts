@@ -6,6 +6,7 @@ import { applyFillPlan, XlsxWriteError } from '../xlsx/write';
 import { parseArgs, type ArgsError, type Command } from './args';
 import { countSeverities, humanReport } from './human';
 import { OutputRefused, outputTarget, writeOutputFile } from './output';
+import { jsonSafe, terminalSafe } from './terminal';
 import { CLI_TEXT, type CliText } from './text';
 
 /** What the CLI needs from the outside world; tests pass their own. */
@@ -148,7 +149,7 @@ async function check(io: CliIo, cmd: Extract<Command, { kind: 'check' }>, lang: 
     if (!cmd.json) human.push(humanReport(file, result, lang));
   }
   if (cmd.json) {
-    if (reports.length > 0) io.stdout(`${JSON.stringify(cmd.files.length === 1 ? reports[0] : reports, null, 2)}\n`);
+    if (reports.length > 0) io.stdout(`${jsonSafe(JSON.stringify(cmd.files.length === 1 ? reports[0] : reports, null, 2))}\n`);
   } else if (human.length > 0) {
     io.stdout(`${human.join('\n')}\n${t.summary(human.length, totals.forms, totals.error, totals.warning, totals.info)}\n`);
   }
@@ -210,7 +211,9 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
 }
 
 /** Runs `ziping` with the given arguments (without `node` and the script) and returns the exit code. */
-export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo = nodeIo()): Promise<number> {
+  // sheet text and file names reach both streams: nothing the terminal would act on gets through (JSON is already escaped)
+  const io: CliIo = { ...given, stdout: (s) => given.stdout(terminalSafe(s)), stderr: (s) => given.stderr(terminalSafe(s)) };
   const parsed = parseArgs(argv);
   const t = CLI_TEXT[parsed.lang];
   if (parsed.error || !parsed.command) return usageError(io, t, argsMessage(t, parsed.error ?? { kind: 'noFiles' }));
