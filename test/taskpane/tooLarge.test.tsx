@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import type { Lang } from '../../src/core';
 import type { ValidateOutcome } from '../../src/excel/host';
 import { fakeHost, form, result } from './fixtures';
 import { click, mountApp, must, text, type Mounted } from './render';
@@ -18,7 +19,7 @@ function hostLeavingOut(tooLarge: string[]) {
 }
 
 describe('全部工作表 with a sheet too large to read', () => {
-  it.each<[string, string, RegExp]>([
+  it.each<[Lang, string, RegExp]>([
     ['zh-CN', '乙', /^校验完成：1 张自评表.*工作表太大，无法一次读取（“乙”）。请删除多余的空行空列，或只检查当前工作表。$/],
     ['en-US', '乙', /^.*The sheet “乙” is too large to read at once\. Delete unused rows and columns, or check only the active sheet\.$/],
   ])('shows the forms of the other sheets and names the one left out with the TOO_LARGE wording (%s)', async (lang, sheet, status) => {
