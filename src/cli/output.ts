@@ -94,7 +94,8 @@ export async function writeOutputFile(file: string, data: Uint8Array, options: O
   let closed = false;
   try {
     await options.onTemp?.(tmp);
-    if (before) await handle.chmod(before.mode & 0o7777);
+    // the permission bits, not set-user-ID and the like: an .xlsx never needs them
+    if (before) await handle.chmod(before.mode & 0o777);
     await handle.writeFile(data);
     await handle.sync();
     const written = await handle.stat();
