@@ -1,5 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { transformFileSync } from '@swc/core';
@@ -80,6 +81,19 @@ describe('writeOutputFile', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(before);
     if (reason === 'symlink' && fs.existsSync(`${out}.real`)) expect(fs.readFileSync(`${out}.real`, 'utf8')).toBe('real');
     expect(fs.existsSync(path.join(dir, 'nowhere'))).toBe(false);
+  });
+
+  it('refuses a socket even with force', async () => {
+    const out = path.join(dir, 'out.sock');
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(out, resolve));
+    try {
+      expect(fs.lstatSync(out).isSocket()).toBe(true);
+      await expect(writeOutputFile(out, BYTES, { force: true })).rejects.toEqual(new OutputRefused('special'));
+      expect(fs.lstatSync(out).isSocket()).toBe(true);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('refuses a device (/dev/null stays a character device)', async () => {
