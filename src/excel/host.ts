@@ -44,6 +44,8 @@ export interface ValidateOutcome {
   readonly result: CheckResult;
   /** names of the sheets read */
   readonly sheets: readonly string[];
+  /** 全部工作表 only: sheets too large to read (TOO_LARGE), left out while the others were checked */
+  readonly tooLarge?: readonly string[];
   /** context.sync() calls the read needed: 1 for the active sheet, 2 for all sheets, one more per chunk when Office refuses the payload */
   readonly readSyncs: number;
   /** context.sync() calls the marking needed: 0 or 1 (2 only when the host refused notes and the marks were retried as fills) */
