@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act } from 'react';
 import { type Finding } from '../../src/core';
-import { HostError } from '../../src/excel/host';
+import { HostError } from '../../src/host';
 import { fakeHost, form, indicator, plan, result } from './fixtures';
 import { $, $$, choose, click, mountApp, must, text, type Mounted } from './render';
 

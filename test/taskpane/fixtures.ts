@@ -1,5 +1,5 @@
 import { D, type CheckResult, type Finding, type FillPlan, type FillReason, type FormResult, type IndicatorResult } from '../../src/core';
-import type { FillOutcome, FillRequest, Progress, ValidateOutcome, ValidateRequest, ZipingHost } from '../../src/excel/host';
+import type { FillOutcome, FillRequest, Progress, ValidateOutcome, ValidateRequest, ZipingHost } from '../../src/host';
 
 const dec = (v: string | null) => (v === null ? null : new D(v));
 
