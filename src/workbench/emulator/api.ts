@@ -17,7 +17,7 @@
  * `InvalidArgument`; `getMergedAreasOrNullObject` over more than 512 areas fails with `emu.mergedAreasLimitCode`
  * (GeneralException unless a test says otherwise: the reference names no code).
  */
-import type { CellRange } from '../../core/grid';
+import type { CellRange } from '../../core';
 import { enter } from './formula';
 import { cellKey, EmuSheet, keyPos, parseAddress, rangeAddress, type EmuComment, type EmuNote as NoteData } from './model';
 import type { EmuWorkbook } from './workbook';

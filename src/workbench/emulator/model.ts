@@ -1,5 +1,4 @@
-import type { CellRange } from '../../core/grid';
-import { columnLetters, parseRangeA1, toA1 } from '../../core/grid';
+import { columnLetters, parseRangeA1, toA1, type CellRange } from '../../core';
 
 /** What one cell of the emulated workbook holds. An absent cell is empty, General, unfilled. */
 export interface EmuCell {

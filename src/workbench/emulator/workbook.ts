@@ -1,4 +1,4 @@
-import type { CellRange } from '../../core/grid';
+import type { CellRange } from '../../core';
 import { evaluate, type Scalar } from './formula';
 import { EmuError } from './api';
 import { EmuSheet, keyPos } from './model';
