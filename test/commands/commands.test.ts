@@ -2,7 +2,7 @@ import { noticeQuery, readNotice } from '../../src/commands/noticeText';
 import { fillWithNotice, runFill, runValidate } from '../../src/commands/run';
 import { HostError } from '../../src/host';
 import { DEFAULT_SETTINGS } from '../../src/app';
-import { fakeHost, form, plan, result } from '../taskpane/fixtures';
+import { fakeHost, form, plan, result } from '../fixtures/host';
 
 describe('ribbon commands', () => {
   it('校验 marks the cells whatever the pane’s marking setting', async () => {
