@@ -1,4 +1,4 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../core';
 
 export type Command =
   | { kind: 'help' }

@@ -1,5 +1,4 @@
-import { scoreText } from '../core/messages/format';
-import { D, getRuleSet, renderMessage, type CheckResult, type Dec, type Finding, type FormResult, type Lang, type Severity } from '../core';
+import { scoreText, D, getRuleSet, renderMessage, type CheckResult, type Dec, type Finding, type FormResult, type Lang, type Severity } from '../core';
 import { terminalSafe } from './terminal';
 import { CLI_TEXT } from './text';
 

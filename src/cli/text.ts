@@ -1,4 +1,4 @@
-import type { FillReason, Grade, Lang, Severity } from '../core/model';
+import type { FillReason, Grade, Lang, Severity } from '../core';
 import type { OutputRefusal } from './output';
 
 /** The CLI's own words (DESIGN.md's table), zh-CN first. Finding messages come from the core. */

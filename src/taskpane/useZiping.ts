@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CheckResult, Finding, FillPlan } from '../core';
-import type { Progress, ValidateRequest, ZipingHost } from '../excel/host';
-import type { Strings } from './i18n';
-import { toCheckOptions, type Settings } from './settings';
+import type { Progress, ValidateRequest, ZipingHost } from '../host';
+import { type Strings, toCheckOptions, type Settings } from '../app';
 
 export type BusyKind = 'validate' | 'fill' | 'undo';
 

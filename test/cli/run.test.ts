@@ -4,7 +4,7 @@ import { packageVersion, run } from '../../src/cli/run';
 import { checkWorkbook, ruleSetNames } from '../../src/core';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { buildSampleWorkbook, sampleForms, SAMPLE_FAULTS, workbookOfForms } from '../bench/sample';
-import { changedCells, snapshotOf } from '../xlsx/snapshot';
+import { changedCells, snapshotOf } from '../fixtures/xlsx';
 import { memIo } from './memio';
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {

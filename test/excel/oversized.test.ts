@@ -6,7 +6,7 @@ import { checkWorkbook, type SheetGrid } from '../../src/core';
 import { createExcelHost } from '../../src/excel/createExcelHost';
 import { HostError, type Progress, type ValidateRequest } from '../../src/excel/host';
 import { createExcelApi, emuFromGrids, PAYLOAD_LIMIT_BYTES } from '../../src/workbench/emulator';
-import { formGrid } from './forms';
+import { formGrid } from '../fixtures/forms';
 
 const ALL: ValidateRequest = { allSheets: true, options: {}, mark: false, lang: 'zh-CN' };
 const NAMES = ['一', '二', '三', '四', '五'];

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import type { Lang } from '../../src/core';
 import type { ValidateOutcome } from '../../src/excel/host';
-import { fakeHost, form, result } from './fixtures';
+import { fakeHost, form, result } from '../fixtures/host';
 import { click, mountApp, must, text, type Mounted } from './render';
 
 let mounted: Mounted | null = null;

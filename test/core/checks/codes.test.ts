@@ -7,7 +7,7 @@ import { evaluateForm } from '../../../src/core/form';
 import { GridView } from '../../../src/core/grid';
 import { getRuleSet } from '../../../src/core/rules/ruleSets';
 import { readWorkbookGrid } from '../../../src/xlsx/read';
-import { buildForm, sheetOf, standardIndicators, type FormSpec, type IndicatorSpec } from '../../helpers/forms';
+import { buildForm, sheetOf, standardIndicators, type FormSpec, type IndicatorSpec } from '../../fixtures/forms';
 import { SEED_XLSX } from '../../helpers/shared';
 
 const DIV0: CellValue = { kind: 'error', code: '#DIV/0!' };

@@ -1,7 +1,7 @@
 import { D } from '../../../src/core/decimal';
 import { EXCEL_LIMITS, checkSheet, excelCellNumber, fitCellText, renderMessage, type CellValue, type CheckResult, type SheetGrid } from '../../../src/core';
 import { isDraftNote } from '../../../src/core/messages';
-import { gridOf } from '../../helpers/grid';
+import { gridOf } from '../../fixtures/grid';
 
 /** One indicator's form (A1:I11), rate and scores empty, so the fill plans them. */
 function form(o: { target?: CellValue; actual?: CellValue; budget?: CellValue; executed?: CellValue } = {}): SheetGrid {

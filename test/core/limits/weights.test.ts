@@ -1,5 +1,5 @@
 import { checkSheet, renderMessage, type CellValue, type CheckResult, type SheetGrid } from '../../../src/core';
-import { gridOf } from '../../helpers/grid';
+import { gridOf } from '../../fixtures/grid';
 
 /** A small form (A1:I14): funds on row 6, indicators on rows 10–13, 总分 on row 14; every score and the rate empty. */
 function form(w: { funds?: CellValue; ind?: CellValue[]; total?: CellValue; executed?: CellValue; budget?: CellValue } = {}): SheetGrid {
