@@ -1,4 +1,4 @@
-import { checkWorkbook, isExcelError, parseA1 } from '../core';
+import { checkWorkbook, isExcelError, MAX_SHEET_CELLS, parseA1 } from '../core';
 import type { CellValue, CheckResult, FillCell, FillReason, Finding, Lang, SheetGrid } from '../core';
 import type { CommentLike, ExcelLike, NoteLike, RequestContextLike, RequirementsLike, WorksheetLike } from './excel-like';
 import { HostError, type FillOutcome, type FillRequest, type Progress, type ValidateOutcome, type ValidateRequest, type ZipingHost } from './host';
@@ -198,7 +198,7 @@ function parseUndo(v: unknown): UndoRecord | null {
  */
 export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLike, options: HostOptions = {}): ZipingHost {
   const cellBudget = options.cellBudget ?? 5000;
-  const maxCells = options.maxCells ?? 2_000_000;
+  const maxCells = options.maxCells ?? MAX_SHEET_CELLS;
   const retryDelayMs = options.retryDelayMs ?? 1500;
   const now = options.now ?? (() => new Date());
   const settingsBudget = options.settingsBudgetBytes ?? SETTINGS_BUDGET_BYTES;

@@ -4,7 +4,7 @@ import { isExcelError, toA1 } from '../core/grid';
 import type { FillOutcome, ValidateOutcome, ZipingHost } from '../excel/host';
 import { emuFromGrids, type EmuWorkbook, type SheetExtras } from './emulator';
 import { cellKey, keyPos } from './emulator/model';
-import { loadWorkbook, workbookGridOf } from '../xlsx/read';
+import { loadWorkbook, workbookGridOf } from '../xlsx/exceljs-read';
 import type { CellWrite } from '../xlsx/write';
 
 /** A workbook opened in the workbench: the original bytes, what they held, and the emulated Excel over them. */

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue } from '../core/grid';
 import { isExcelError, parseA1, toA1 } from '../core/grid';
 import type { FillPlan } from '../core/model';
-import { cellValueOf, loadWorkbook } from './read';
+import { cellValueOf, loadWorkbook } from './exceljs-read';
 import { recalcDependents } from './recalc';
 
 export interface CellWrite {
