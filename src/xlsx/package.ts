@@ -74,11 +74,30 @@ export class XlsxPackage {
   bytes(part: string, onChunk?: (chunk: Uint8Array) => void): Uint8Array {
     const e = this.entry(part);
     if (!e) throw new XlsxReadError('corrupt', `missing part ${part}`);
+    if (e.size > this.limits.part) throw new XlsxReadError('tooLarge', part, { part, size: e.size, limit: this.limits.part });
     const room = this.limits.total - this.inflated;
     if (e.size > room) throw new XlsxReadError('tooLarge', part, { part, size: this.inflated + e.size, limit: this.limits.total });
-    const out = guard(() => inflateEntry(this.zip, e, Math.min(this.limits.part, room), onChunk));
+    let out: Uint8Array;
+    try {
+      out = inflateEntry(this.zip, e, Math.min(this.limits.part, room), onChunk);
+    } catch (err) {
+      // what `onChunk` throws (a sheet past the cell limit, bad XML) is the caller's to judge
+      throw err instanceof ZipSizeError || err instanceof ZipFormatError ? guardError(err) : err;
+    }
     this.inflated += e.size;
     return out;
+  }
+
+  /** Refuses, before inflating anything, a part declaring more than the part limit, or parts more than the total. */
+  precheck(parts: readonly (string | null)[]): void {
+    let sum = this.inflated;
+    for (const part of new Set(parts)) {
+      const e = part ? this.entry(part) : undefined;
+      if (!e || !part) continue;
+      if (e.size > this.limits.part) throw new XlsxReadError('tooLarge', part, { part, size: e.size, limit: this.limits.part });
+      sum += e.size;
+      if (sum > this.limits.total) throw new XlsxReadError('tooLarge', part ?? '', { part: part ?? '', size: sum, limit: this.limits.total });
+    }
   }
 
   text(part: string): string {
@@ -138,6 +157,16 @@ export function guard<T>(f: () => T): T {
     if (e instanceof ZipSizeError) throw new XlsxReadError('tooLarge', e.part, { part: e.part, size: e.size, limit: e.limit });
     if (e instanceof ZipFormatError) throw new XlsxReadError('corrupt', e.message);
     throw new XlsxReadError('corrupt', e instanceof Error ? e.message : String(e));
+  }
+}
+
+function guardError(e: unknown): unknown {
+  try {
+    return guard(() => {
+      throw e;
+    });
+  } catch (x) {
+    return x;
   }
 }
 

@@ -33,8 +33,11 @@ export function sheetContext(pkg: XlsxPackage, maxCells = MAX_SHEET_CELLS): { ct
   const rels = pkg.relsOfWorkbook();
   const { sheets, date1904 } = pkg.sheets(rels);
   if (sheets.length === 0) throw new XlsxReadError('noSheets');
-  const formats = readCellFormats(pkg, pkg.workbookPartOf('styles', rels));
-  const strings = readSharedStrings(pkg, pkg.workbookPartOf('sharedStrings', rels));
+  const stylesPart = pkg.workbookPartOf('styles', rels);
+  const stringsPart = pkg.workbookPartOf('sharedStrings', rels);
+  pkg.precheck([stylesPart, stringsPart, ...sheets.map((s) => s.part)]);
+  const formats = readCellFormats(pkg, stylesPart);
+  const strings = readSharedStrings(pkg, stringsPart);
   return { ctx: { strings, formats, date1904, maxCells }, sheets };
 }
 

@@ -112,17 +112,23 @@ export function inflateEntry(zip: ZipPackage, e: ZipEntry, limit: number, onChun
   }
   if (e.method !== 8) throw new ZipFormatError(`unsupported method ${e.method}: ${e.name}`);
   let total = 0;
+  let failure: { error: unknown } | null = null;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    if (total > e.size) throw new ZipSizeError(e.name, total, e.size);
-    emit(chunk);
+    try {
+      if (total > e.size) throw new ZipSizeError(e.name, total, e.size);
+      emit(chunk);
+    } catch (error) {
+      failure = { error };
+      throw error;
+    }
   });
   const STEP = 1 << 16;
   try {
     for (let i = 0; i < raw.length; i += STEP) inflater.push(raw.subarray(i, i + STEP), i + STEP >= raw.length);
     if (raw.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (err) {
-    if (err instanceof ZipSizeError) throw err;
+    if (failure) throw (failure as { error: unknown }).error;
     throw new ZipFormatError(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (total !== e.size) throw new ZipFormatError(`size mismatch: ${e.name}`);
