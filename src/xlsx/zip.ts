@@ -123,7 +123,8 @@ export function inflateEntry(zip: ZipPackage, e: ZipEntry, limit: number, onChun
       throw error;
     }
   });
-  const STEP = 1 << 16;
+  // deflate reaches ~1000:1: a 2 KiB step inflates at most ~2 MB before the size check sees it
+  const STEP = 1 << 11;
   try {
     for (let i = 0; i < raw.length; i += STEP) inflater.push(raw.subarray(i, i + STEP), i + STEP >= raw.length);
     if (raw.length === 0) inflater.push(new Uint8Array(0), true);
