@@ -111,6 +111,9 @@ export function inflateEntry(zip: ZipPackage, e: ZipEntry, limit: number, onChun
     return onChunk ? new Uint8Array(0) : raw;
   }
   if (e.method !== 8) throw new ZipFormatError(`unsupported method ${e.method}: ${e.name}`);
+  // a large part given in chunks is inflated in steps, so that it is never held whole
+  const zlib = onChunk && e.size > NATIVE_MAX ? null : nodeZlib();
+  if (zlib) return inflateNative(zlib, e, raw, onChunk);
   let total = 0;
   let failure: { error: unknown } | null = null;
   const inflater = new Inflate((chunk) => {
@@ -123,8 +126,8 @@ export function inflateEntry(zip: ZipPackage, e: ZipEntry, limit: number, onChun
       throw error;
     }
   });
-  // deflate reaches ~1000:1: a 2 KiB step inflates at most ~2 MB before the size check sees it
-  const STEP = 1 << 11;
+  // deflate reaches ~1000:1: a 16 KiB step inflates at most ~16 MB before the size check sees it
+  const STEP = 1 << 14;
   try {
     for (let i = 0; i < raw.length; i += STEP) inflater.push(raw.subarray(i, i + STEP), i + STEP >= raw.length);
     if (raw.length === 0) inflater.push(new Uint8Array(0), true);
@@ -142,6 +145,33 @@ export function inflateEntry(zip: ZipPackage, e: ZipEntry, limit: number, onChun
     o += c.length;
   }
   return out;
+}
+
+const NATIVE_MAX = 16 * 1024 * 1024;
+
+interface ZlibLike {
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+}
+
+/** Node's zlib when running in Node (the CLI): native, and it stops at `maxOutputLength`. The browser has none. */
+function nodeZlib(): ZlibLike | null {
+  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  return (p?.getBuiltinModule?.('zlib') as ZlibLike | undefined) ?? null;
+}
+
+function inflateNative(zlib: ZlibLike, e: ZipEntry, raw: Uint8Array, onChunk?: (chunk: Uint8Array) => void): Uint8Array {
+  let out: Uint8Array;
+  try {
+    out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(e.size, 1) });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipSizeError(e.name, e.size + 1, e.size);
+    throw new ZipFormatError(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (out.length !== e.size) throw new ZipFormatError(`size mismatch: ${e.name}`);
+  if (!onChunk) return out;
+  const STEP = 1 << 20;
+  for (let i = 0; i < out.length; i += STEP) onChunk(out.subarray(i, i + STEP));
+  return new Uint8Array(0);
 }
 
 let CRC_TABLE: Uint32Array | null = null;

@@ -76,6 +76,12 @@ describe('compression bombs are refused before or while inflating', () => {
     expect(e.kind).toBe('tooLarge');
   });
 
+  it('stops a large part that lies too, inflated in steps (parts over 16 MB are never held whole)', async () => {
+    const real = new Uint8Array(50 * 1024 * 1024).fill(0x20);
+    const bomb = lyingBomb(await twoSheets(), 'xl/worksheets/sheet1.xml', real, 17 * 1024 * 1024);
+    expect(refusal(() => readWorkbook(bomb)).kind).toBe('tooLarge');
+  });
+
   it('never inflates a part the workbook does not reference', async () => {
     // an unreferenced part that declares 4 GB − 1 (past every limit) is not even looked at
     const wb = new ExcelJS.Workbook();
