@@ -128,6 +128,7 @@ function editSheet(xml: string, t: SheetTarget, styles: StylesEditor | null): { 
   let formulaOverwritten = false;
   const masters = new Set<string>();
   const newRows = new Map<number, string[]>();
+  const intoEmptyRows = new Map<ScannedSheet['rows'][number], string[]>();
   const sorted = [...t.writes.entries()].sort((a, b) => a[1].row - b[1].row || a[1].col - b[1].col);
   for (const [a1, { row, col, write }] of sorted) {
     const existing = cells.get(a1);
@@ -150,8 +151,9 @@ function editSheet(xml: string, t: SheetTarget, styles: StylesEditor | null): { 
       if (next) edits.push({ start: next.start, end: next.start, text });
       else if (r.closeStart >= 0) edits.push({ start: r.closeStart, end: r.closeStart, text });
       else {
-        const open = scan.xml.slice(r.start, r.end).replace(/\s*\/>$/, '>');
-        edits.push({ start: r.start, end: r.end, text: `${open}${text}</${p}row>` });
+        const list = intoEmptyRows.get(r) ?? [];
+        list.push(text);
+        intoEmptyRows.set(r, list);
       }
     } else {
       const list = newRows.get(row) ?? [];
@@ -159,14 +161,21 @@ function editSheet(xml: string, t: SheetTarget, styles: StylesEditor | null): { 
       newRows.set(row, list);
     }
   }
-  for (const [row, texts] of newRows) {
-    const rowXml = `<${p}row r="${row + 1}">${texts.join('')}</${p}row>`;
-    const next = scan.rows.find((x) => x.row > row);
-    if (next) edits.push({ start: next.start, end: next.start, text: rowXml });
-    else if (scan.dataSelfClosing) edits.push({ start: scan.dataSelfClosing.start, end: scan.dataSelfClosing.end, text: `<${p}sheetData>${rowXml}` });
-    else edits.push({ start: scan.dataEnd, end: scan.dataEnd, text: rowXml });
+  for (const [r, texts] of intoEmptyRows) {
+    const open = scan.xml.slice(r.start, r.end).replace(/\s*\/>$/, '>');
+    edits.push({ start: r.start, end: r.end, text: `${open}${texts.join('')}</${p}row>` });
   }
-  if (scan.dataSelfClosing && newRows.size > 0) edits.push({ start: scan.dataSelfClosing.end, end: scan.dataSelfClosing.end, text: `</${p}sheetData>` });
+  const rowXml = (row: number, texts: string[]): string => `<${p}row r="${row + 1}">${texts.join('')}</${p}row>`;
+  if (scan.dataSelfClosing && newRows.size > 0) {
+    const rows = [...newRows].map(([row, texts]) => rowXml(row, texts)).join('');
+    edits.push({ start: scan.dataSelfClosing.start, end: scan.dataSelfClosing.end, text: `<${p}sheetData>${rows}</${p}sheetData>` });
+  } else {
+    for (const [row, texts] of newRows) {
+      const next = scan.rows.find((x) => x.row > row);
+      const at = next ? next.start : scan.dataEnd;
+      edits.push({ start: at, end: at, text: rowXml(row, texts) });
+    }
+  }
 
   const { formulas, valueAt } = afterWrites(t);
   const results = recalcDependents(formulas, valueAt, new Set(t.writes.keys()));
