@@ -71,6 +71,12 @@ describe('workbooks written by openpyxl (charts, images, comments, validation, a
     expect(Object.keys(parts(out))).toEqual(Object.keys(parts(input)));
     expect(text(parts(out)['xl/workbook.xml'])).toMatch(/fullCalcOnLoad="1"/);
 
+    // validation, conditional formats, protection, drawings, print settings: all outside sheetData, all kept
+    const outside = (xml: string): string[] => [xml.slice(0, xml.indexOf('<sheetData')), xml.slice(xml.indexOf('</sheetData>'))];
+    const sheetIn = text(parts(input)['xl/worksheets/sheet1.xml']);
+    const sheetOut = text(parts(out)['xl/worksheets/sheet1.xml']);
+    expect(outside(sheetOut)).toEqual(outside(sheetIn));
+    expect(outside(sheetIn)[1]).toMatch(/<dataValidations[\s\S]*<drawing /);
     const before = cellTexts(text(parts(input)['xl/worksheets/sheet1.xml']));
     const after = cellTexts(text(parts(out)['xl/worksheets/sheet1.xml']));
     const written = new Set(['4,5', '3,5', '11,6', '6,5']); // F7 = SUM(F3:F6) reads written cells
