@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildReport, checkWorkbook, ruleSetNames, type CheckResult, type FillReason, type Lang, type Report } from '../core';
-import { readWorkbookGrid, XlsxReadError } from '../xlsx/read';
+import { readWorkbook, sheetProblemMessage, sizeLimitsOf, XlsxReadError, type ReadOptions, type SheetProblem } from '../xlsx/read';
 import { applyFillPlan, XlsxWriteError } from '../xlsx/write';
 import { parseArgs, type ArgsError, type Command } from './args';
 import { countSeverities, humanReport } from './human';
@@ -96,6 +96,7 @@ function argsMessage(t: CliText, e: ArgsError): string {
     case 'unknownLang': return t.unknownLang(e.lang);
     case 'noFiles': return t.noFiles;
     case 'fillArgs': return t.fillArgs;
+    case 'badMaxSize': return t.badMaxSize(e.value);
   }
 }
 
@@ -103,15 +104,26 @@ interface Loaded {
   bytes: Uint8Array;
   result: CheckResult;
   sheets: number;
+  /** worksheets that could not be read (already reported on stderr) */
+  problems: readonly SheetProblem[];
 }
 
-/** Reads and checks one file; reports a problem on stderr and returns null when it cannot be read. */
-async function load(io: CliIo, file: string, ruleSet: string | undefined, lang: Lang, overwriteScores = false): Promise<Loaded | null> {
+function readOptions(maxSizeMb: number | undefined): ReadOptions {
+  return maxSizeMb === undefined ? {} : { limits: sizeLimitsOf(maxSizeMb) };
+}
+
+/**
+ * Reads and checks one file; reports a problem on stderr and returns null when it cannot be read. A worksheet
+ * that cannot be read (missing from the package, past the cell limit) is reported on stderr and left out.
+ */
+async function load(io: CliIo, file: string, ruleSet: string | undefined, lang: Lang, options: ReadOptions, overwriteScores = false): Promise<Loaded | null> {
   const t = CLI_TEXT[lang];
   try {
     const bytes = await io.readFile(file);
-    const grid = await readWorkbookGrid(bytes);
-    return { bytes, result: checkWorkbook(grid, { ruleSet, lang, overwriteScores }), sheets: grid.sheets.length };
+    const { grid, problems } = readWorkbook(bytes, options);
+    for (const p of problems) io.stderr(`ziping: ${t.sheetUnreadable(file, sheetProblemMessage(p, lang))}\n`);
+    const sheets = grid.sheets.length + problems.length;
+    return { bytes, result: checkWorkbook(grid, { ruleSet, lang, overwriteScores }), sheets, problems };
   } catch (e) {
     if (e instanceof XlsxReadError || (e as NodeJS.ErrnoException | null)?.code) {
       io.stderr(`ziping: ${t.cannotRead(file, ioReason(e, lang, t))}\n`);
@@ -128,11 +140,12 @@ async function check(io: CliIo, cmd: Extract<Command, { kind: 'check' }>, lang: 
   const totals = { forms: 0, error: 0, warning: 0, info: 0 };
   const human: string[] = [];
   for (const file of cmd.files) {
-    const loaded = await load(io, file, cmd.ruleSet, lang);
+    const loaded = await load(io, file, cmd.ruleSet, lang, readOptions(cmd.maxSizeMb));
     if (!loaded) {
       exit = EXIT_UNUSABLE;
       continue;
     }
+    if (loaded.problems.length > 0) exit = EXIT_UNUSABLE;
     const { result } = loaded;
     reports.push(buildReport(result, file, lang));
     if (result.forms.length === 0) {
@@ -174,8 +187,11 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
   } catch (e) {
     return cannotWrite(e);
   }
-  const loaded = await load(io, cmd.input, cmd.ruleSet, lang, cmd.overwriteScores);
+  const options = readOptions(cmd.maxSizeMb);
+  const loaded = await load(io, cmd.input, cmd.ruleSet, lang, options, cmd.overwriteScores);
   if (!loaded) return EXIT_UNUSABLE;
+  // a copy is written only from a workbook read whole: nothing of a sheet that could not be read is judged or lost
+  if (loaded.problems.length > 0) return EXIT_UNUSABLE;
   const { result } = loaded;
   if (result.forms.length === 0) {
     io.stderr(`ziping: ${t.noForm(cmd.input, loaded.sheets)}\n`);
@@ -202,7 +218,7 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
       lines.push(`  ${`${c.sheet}!${c.cell}`.padEnd(width)}  ${t.fillReason[c.reason]}  ${c.exact ?? String(c.value)}`);
     }
   }
-  const after = checkWorkbook(await readWorkbookGrid(out), { ruleSet: cmd.ruleSet, lang });
+  const after = checkWorkbook(readWorkbook(out, options).grid, { ruleSet: cmd.ruleSet, lang });
   const c = countSeverities(after.findings);
   lines.push(t.afterFill(c.error, c.warning, c.info));
   if (plan.counts.note > 0) lines.push(t.completeNotes);

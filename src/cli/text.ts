@@ -11,6 +11,8 @@ export interface CliText {
   unknownLang: (lang: string) => string;
   noFiles: string;
   fillArgs: string;
+  badMaxSize: (value: string) => string;
+  sheetUnreadable: (file: string, reason: string) => string;
   fillSameFile: (file: string) => string;
   cannotRead: (file: string, reason: string) => string;
   cannotWrite: (file: string, reason: string) => string;
@@ -55,6 +57,8 @@ const zh: CliText = {
   -o, --output 文件    fill 的输出文件（不能与输入相同；只写普通文件，不写设备、管道、文件夹或符号链接）
   --force              输出文件已存在时替换它（保留其权限）；默认不替换
   --lang zh-CN|en-US   界面语言（默认 zh-CN）
+  --max-size MB        每个部件解压后的上限（默认 256 MB，合计 512 MB，或单个上限的两倍）；
+                       超过即拒绝（防“压缩炸弹”）。单个工作表最多 2,000,000 个单元格（与加载项相同）。
 
 退出码:
   0  没有“错误”级别的问题（fill：已写入）
@@ -67,6 +71,8 @@ const zh: CliText = {
   unknownLang: (l) => `不支持的语言：${l}（可用：zh-CN、en-US）`,
   noFiles: '请指定要校验的 .xlsx 文件。',
   fillArgs: 'fill 需要一个输入文件和 -o 输出文件。',
+  badMaxSize: (v) => `--max-size 的值无效：${v}（应为 1 到 4095 之间的整数，单位 MB）`,
+  sheetUnreadable: (f, r) => `${f}：${r}`,
   fillSameFile: (f) => `输出文件不能与输入文件相同：${f}。fill 从不修改输入文件，请用 -o 指定另一个文件。`,
   cannotRead: (f, r) => `无法读取 ${f}：${r}`,
   cannotWrite: (f, r) => `无法写入 ${f}：${r}`,
@@ -118,6 +124,9 @@ Options:
                        pipe, folder or symbolic link)
   --force              replace an existing output file (keeping its permissions); off by default
   --lang zh-CN|en-US   Language (default zh-CN)
+  --max-size MB        The most one part may inflate to (default 256 MB, 512 MB in total, or twice the part
+                       limit); past it the file is refused (zip bombs). A sheet spans at most 2,000,000 cells
+                       (as in the add-in).
 
 Exit codes:
   0  no error-severity finding (fill: written)
@@ -130,6 +139,8 @@ Exit codes:
   unknownLang: (l) => `Unsupported language: ${l} (use zh-CN or en-US)`,
   noFiles: 'Name the .xlsx file(s) to validate.',
   fillArgs: 'fill needs one input file and -o OUTPUT.',
+  badMaxSize: (v) => `Invalid --max-size: ${v} (a whole number of MB from 1 to 4095)`,
+  sheetUnreadable: (f, r) => `${f}: ${r}`,
   fillSameFile: (f) => `The output must differ from the input: ${f}. fill never modifies its input; name another file with -o.`,
   cannotRead: (f, r) => `Cannot read ${f}: ${r}`,
   cannotWrite: (f, r) => `Cannot write ${f}: ${r}`,

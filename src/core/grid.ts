@@ -38,6 +38,12 @@ export interface WorkbookGrid {
   readonly sheets: readonly SheetGrid[];
 }
 
+/**
+ * The most cells a sheet's used range may span to be checked, in the add-in and the CLI alike: a larger sheet is
+ * refused with this limit in its message (issue 10).
+ */
+export const MAX_SHEET_CELLS = 2_000_000;
+
 export const EXCEL_ERROR_CODES = [
   '#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!',
   '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!', '#PYTHON!', '#EXTERNAL!',

@@ -1,4 +1,4 @@
-import { checkWorkbook } from '../core';
+import { checkWorkbook, MAX_SHEET_CELLS } from '../core';
 import { batchRunner, requirementsOf, SETTINGS_BUDGET_BYTES, toHostError } from './batch';
 import type { ExcelLike, RequirementsLike } from './excel-like';
 import { fill, type FillSettings } from './fill';
@@ -35,7 +35,7 @@ export interface HostOptions {
 export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLike, options: HostOptions = {}): ZipingHost {
   const settings: FillSettings = {
     cellBudget: options.cellBudget ?? 5000,
-    maxCells: options.maxCells ?? 2_000_000,
+    maxCells: options.maxCells ?? MAX_SHEET_CELLS,
     now: options.now ?? (() => new Date()),
     settingsBudget: options.settingsBudgetBytes ?? SETTINGS_BUDGET_BYTES,
   };

@@ -45,6 +45,12 @@ describe('the built ziping bin', () => {
     expect(fs.readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
   });
 
+  it('is one bundled file that requires only Node\'s own modules (start-up is not module loading)', () => {
+    const required = [...fs.readFileSync(BIN, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect(required.length).toBeGreaterThan(0);
+    for (const r of required) expect(['fs', 'path', 'module', 'os', 'worker_threads', 'node:fs', 'node:path']).toContain(r);
+  });
+
   it('runs as `npx ziping` runs it: the file itself, executable', () => {
     expect(fs.statSync(BIN).mode & 0o111).not.toBe(0);
     const version = spawnSync('npx', ['--no-install', 'ziping', '--version'], { cwd: ROOT, encoding: 'utf8' });
