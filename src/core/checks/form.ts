@@ -1,4 +1,4 @@
-import { D, ZERO, roundHalfUp, roundUp, type Dec } from '../decimal';
+import { D, ZERO, roundDown, roundHalfUp, roundUp, type Dec } from '../decimal';
 import { cellText, isPlaceholder, type EvaluatedForm } from '../form';
 import type { Finding } from '../model';
 import { normalizeLabel } from '../detect';
@@ -21,12 +21,12 @@ export function fundsChecks(form: EvaluatedForm): Finding[] {
     const places = f.ratePrecision;
     // as displayed: a rate stored with more decimals than its format shows (a formula, a filled rate) reads rounded
     const stated = roundHalfUp(f.statedRate.value, places);
-    const candidates = (r: Dec) => ({ halfUp: roundHalfUp(r, places), up: roundUp(r, places) });
+    const candidates = (r: Dec) => ({ halfUp: roundHalfUp(r, places), up: roundUp(r, places), down: roundDown(r, places) });
     const exact = candidates(f.rate);
     const capped = candidates(f.rate.gt(1) ? new D(1) : f.rate);
     const primary = form.rules.rateRounding === 'halfUp' ? 'halfUp' : 'up';
     const other = primary === 'halfUp' ? 'up' : 'halfUp';
-    const matches = (c: { halfUp: Dec; up: Dec }, k: 'halfUp' | 'up') => c[k].eq(stated);
+    const matches = (c: { halfUp: Dec; up: Dec; down: Dec }, k: 'halfUp' | 'up' | 'down') => c[k].eq(stated);
     const params = {
       stated: ds(stated), computed: ds(exact[primary]), exact: ds(f.rate), places,
       halfUp: ds(exact.halfUp), roundUp: ds(exact.up), budget: ds(f.budget?.value), executed: ds(f.executed?.value),
@@ -34,7 +34,10 @@ export function fundsChecks(form: EvaluatedForm): Finding[] {
     if (matches(exact, primary) || matches(capped, primary)) {
       // as the budget system shows it
     } else if (matches(exact, other) || matches(capped, other)) {
-      out.push(finding('RATE_ROUNDING', 'info', sheet, f.statedRate.cell.a1, params));
+      out.push(finding('RATE_ROUNDING', 'info', sheet, f.statedRate.cell.a1, { ...params, way: other }));
+    } else if (places >= 2 && (matches(exact, 'down') || matches(capped, 'down'))) {
+      // published forms also cut the rate (97.8086% written 97.80%); below whole percent points a cut means nothing
+      out.push(finding('RATE_ROUNDING', 'info', sheet, f.statedRate.cell.a1, { ...params, way: 'down' }));
     } else {
       out.push(finding('RATE_MISMATCH', 'error', sheet, f.statedRate.cell.a1, params));
     }

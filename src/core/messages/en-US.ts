@@ -69,7 +69,9 @@ export const enUS: MessageTable = {
   RATE_MISMATCH: (p) =>
     `Execution rate ${pct(p.stated, p.places)} does not match the computed ${ratePct(p)} (executed ${amount(p.executed)} ÷ budget ${amount(p.budget)}). Correct the rate.`,
   RATE_ROUNDING: (p) =>
-    `Execution rate ${pct(p.stated, p.places)} is rounded up; rounded half up it is ${pct(p.halfUp, p.places)}. The score is not affected.`,
+    p.way === 'down'
+      ? `Execution rate ${pct(p.stated, p.places)} is truncated (extra decimals cut off); rounded half up it is ${pct(p.halfUp, p.places)}. The score is not affected.`
+      : `Execution rate ${pct(p.stated, p.places)} is rounded up; rounded half up it is ${pct(p.halfUp, p.places)}. The score is not affected.`,
   FUNDS_BREAKDOWN: (p) =>
     `Funds breakdown does not add up: the sub-rows${p.column ? ` of ${text(p.column)}` : ''} sum to ${amount(p.sum)} (${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}) ≠ annual total ${amount(p.total)} (${gap(p.difference, 'more', 'less', true)}). Check the sources of funds.`,
   OVER_EXECUTION: (p) => `Executed ${amount(p.executed)} exceeds the annual budget ${amount(p.budget)}; please verify.`,

@@ -74,7 +74,9 @@ export const zhCN: MessageTable = {
   RATE_MISMATCH: (p) =>
     `执行率 ${pct(p.stated, p.places)} 与计算值 ${ratePct(p)} 不符（全年执行数 ${amount(p.executed)} ÷ 全年预算数 ${amount(p.budget)}）：请更正执行率。`,
   RATE_ROUNDING: (p) =>
-    `执行率 ${pct(p.stated, p.places)} 为向上取整；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`,
+    p.way === 'down'
+      ? `执行率 ${pct(p.stated, p.places)} 为截尾取值（多余小数直接舍去）；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`
+      : `执行率 ${pct(p.stated, p.places)} 为向上取整；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`,
   FUNDS_BREAKDOWN: (p) =>
     `资金构成不符：${p.column ? `${text(p.column)}的` : ''}“其中”各项之和 ${amount(p.sum)}（${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}）≠ 年度资金总额 ${amount(p.total)}（${gap(p.difference, '多', '少')}）：请核对各项资金来源。`,
   OVER_EXECUTION: (p) => `全年执行数 ${amount(p.executed)} 超过全年预算数 ${amount(p.budget)}，请核实。`,
