@@ -13,6 +13,7 @@ import { effectiveScore, noteChecks, scoreChecks, valueChecks } from './checks/i
 
 const ROLE_LABEL: Record<IndicatorRole, string> = {
   level1: '一级指标', level2: '二级指标', level3: '三级指标', target: '年度指标值', actual: '实际完成值',
+  targetSign: '指标性质', targetUnit: '度量单位',
   weight: '分值', score: '得分', note: '偏差原因分析及改进措施',
 };
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -5,7 +5,7 @@ import type { CheckOptions, IndicatorStatus } from './model';
 import { bandOf, scoreIndicator, type ScoreOutcome } from './rules/score';
 import type { RuleSet } from './rules/ruleSets';
 import { displayText, isPercentFormat, measure, parseActual, parseNumberCell, parseTarget, statedPrecision } from './values';
-import { parseableText } from './values/text';
+import { normalizeText, parseableText } from './values/text';
 import type { Actual, Measure, Target } from './values/types';
 
 /** A cell the checks talk about: where it is (the anchor of its merged area), what it holds. */
@@ -117,6 +117,27 @@ function at(row: number, col: number | undefined): Pos | null {
   return col === undefined ? null : { row, col };
 }
 
+/** Words in a 指标性质 column that say what kind of target it is, not how it compares. */
+const TARGET_NATURE = /^(定性|定量|正向|反向|正向指标|反向指标|定性指标|定量指标)$/u;
+
+/**
+ * 年度指标值 written over 指标性质 / 指标值 / 度量单位 (issue 9): the target as if written in one cell (`≥95%`), or
+ * null when the form has no such columns or they add nothing to the value cell. A value cell that already shows its
+ * unit (a `%` format) does not take it twice.
+ */
+function splitTarget(sign: CellRef | null, value: CellRef | null, unit: CellRef | null): string | null {
+  if (!sign && !unit) return null;
+  const s = sign ? cellText(sign.value) : '';
+  const u = unit ? cellText(unit.value) : '';
+  const v = value ? displayText(value.value, value.format).trim() : '';
+  const op = TARGET_NATURE.test(normalizeText(s)) ? '' : s;
+  if (op === '' && u === '') return null;
+  if (v === '') return `${op}${u}`; // a sign and a unit with no number: TARGET_MALFORMED quotes what is there
+  if (isPlaceholder(value?.value ?? null)) return v;
+  const shownUnit = u !== '' && normalizeText(v).endsWith(normalizeText(u)) ? '' : u;
+  return `${op}${v}${shownUnit}`;
+}
+
 function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rules: RuleSet): EvaluatedIndicator {
   const c = layout.columns;
   const ref = (col: number | undefined) => { const p = at(row, col); return p ? cellRef(view, p) : null; };
@@ -125,7 +146,8 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
   const targetCell = ref(c.target);
   const actualCell = ref(c.actual);
   const noteCell = ref(c.note);
-  const target = parseTarget(targetCell?.value ?? null, targetCell?.format ?? null);
+  const split = splitTarget(ref(c.targetSign), targetCell, ref(c.targetUnit));
+  const target = split ? parseTarget(split, null) : parseTarget(targetCell?.value ?? null, targetCell?.format ?? null);
   const actual = parseActual(actualCell?.value ?? null, actualCell?.format ?? null);
   const m = measure(target, actual);
   const weight = readNumber(view, at(row, c.weight));
@@ -152,7 +174,7 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
     row,
     level1: text(c.level1), level2: text(c.level2), name: nameCell ? cellText(nameCell.value) : '',
     nameCell, targetCell, actualCell, noteCell,
-    targetText: shown(targetCell), actualText: shown(actualCell), note: text(c.note),
+    targetText: split ?? shown(targetCell), actualText: shown(actualCell), note: text(c.note),
     target, actual, measure: m, weight, stated, outcome, computed, status: outcome.status, outOfBand,
   };
 }

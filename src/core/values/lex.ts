@@ -3,7 +3,7 @@ import { CN_NUMERAL_CHARS, chineseNumeral, parseableText, trimTrailingPunct } fr
 import { foldedSign, SIGN_TABLE, type SignPlace } from './signs';
 import type { ComparatorKind, Quantity } from './types';
 
-export const MAGNITUDES: Readonly<Record<string, string>> = { 万: '10000', 亿: '100000000' };
+export const MAGNITUDES: Readonly<Record<string, string>> = { 万: '10000', 亿: '100000000', 萬: '10000', 億: '100000000' };
 
 /** An ASCII number with optional thousands separators (groups of three) and decimals. */
 const NUM_SOURCE = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';

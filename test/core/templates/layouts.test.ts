@@ -1,0 +1,89 @@
+import { checkWorkbook, renderMessage, type CheckResult } from '../../../src/core';
+import { sheetGrid } from '../variants/lit';
+import { findingList, indicatorList } from '../variants/helpers';
+import { TEMPLATE_TOTAL, templateForm, type TemplateOptions } from '../../helpers/templates';
+
+function check(o: TemplateOptions, at = 'A1'): CheckResult {
+  return checkWorkbook({ sheets: [sheetGrid('自评表', [{ lit: templateForm(o), at }])] });
+}
+
+function stacked(a: TemplateOptions, b: TemplateOptions): CheckResult {
+  const first = templateForm(a);
+  return checkWorkbook({ sheets: [sheetGrid('自评表', [{ lit: first }, { lit: templateForm(b), at: `C${first.rows.length + 4}` }])] });
+}
+
+const LAYOUTS: [string, TemplateOptions][] = [
+  ['the plain template', {}],
+  ['traditional labels', { traditional: true }],
+  ['two-row header', { twoRowHeader: true }],
+  ['two-row header with a 绩效指标 column', { twoRowHeader: true, perfColumn: true }],
+  ['one-row header, no 绩效指标 column', { perfColumn: false }],
+  ['split target', { split: true }],
+  ['split target, synonyms', { split: { sign: '指标方向', value: '指标值（数值）', unit: '计量单位' } }],
+  ['split target, other synonyms', { split: { sign: '计算符号', value: '指标值', unit: '单位' } }],
+  ['split target, two-row header', { split: true, twoRowHeader: true }],
+  ['funds block from column B', { fundsFromB: true }],
+  ['其中 row repeating 分值/执行率/得分', { qizhongRepeats: true }],
+  ['all of issue 9 at once', { split: true, twoRowHeader: true, traditional: true, fundsFromB: true, qizhongRepeats: true }],
+];
+const VARIANTS: [string, TemplateOptions, string][] = [
+  ['', {}, 'A1'],
+  [', offset origin', {}, 'D7'],
+  [', numbers as text', { numbersAsText: true }, 'A1'],
+  [', weights as formulas', { formulas: true }, 'B3'],
+];
+
+describe.each(LAYOUTS)('%s', (_name, o) => {
+  it.each(VARIANTS)('is read and scored in full%s: nothing to report, total as stated', (_v, extra, at) => {
+    const r = check({ ...o, ...extra }, at);
+    expect(r.forms).toHaveLength(1);
+    const f = r.forms[0];
+    expect(findingList(r)).toEqual([]);
+    expect(f.total.computed?.toFixed()).toBe(TEMPLATE_TOTAL);
+    expect(f.indicators).toHaveLength(6);
+    expect(indicatorList(f).every((x) => x.endsWith(' achieved'))).toBe(true);
+    expect(f.funds?.computedScore?.toFixed()).toBe('9.75');
+  });
+
+  it('stacked under the plain template, both forms are read', () => {
+    const r = stacked({}, o);
+    expect(r.forms).toHaveLength(2);
+    expect(r.forms.map((f) => f.total.computed?.toFixed())).toEqual([TEMPLATE_TOTAL, TEMPLATE_TOTAL]);
+    expect(findingList(r)).toEqual([]);
+  });
+});
+
+describe('a split target (issue 9 item 1)', () => {
+  it('reads as the one-cell target and messages quote it so, at the cell of the number', () => {
+    const lit = templateForm({ split: true });
+    const row = lit.rows.findIndex((r) => r.includes('网络故障率'));
+    const name = lit.rows[row].indexOf('网络故障率');
+    lit.rows[row][name + 4] = '4%';
+    lit.rows[row][name + 6] = 0;
+    const r = checkWorkbook({ sheets: [sheetGrid('自评表', [{ lit }])] });
+    const f = r.forms[0].indicators.find((i) => i.name === '网络故障率');
+    expect(f).toMatchObject({ target: '≤3%', targetCell: `F${row + 1}`, kind: 'atMost' });
+    expect(f?.status).not.toBe('achieved');
+  });
+
+  it('a sign with no number is TARGET_MALFORMED quoting the sign and unit', () => {
+    const lit = templateForm({ split: true });
+    const row = lit.rows.findIndex((r) => r.includes('网络故障率'));
+    const name = lit.rows[row].indexOf('网络故障率');
+    lit.rows[row][name + 2] = null;
+    const r = checkWorkbook({ sheets: [sheetGrid('自评表', [{ lit }])] });
+    const m = r.findings.find((x) => x.code === 'TARGET_MALFORMED');
+    expect(m?.cell).toBe(`F${row + 1}`);
+    expect(renderMessage(m!)).toContain('“≤%”');
+  });
+
+  it('a value cell formatted as percent does not take the % twice', () => {
+    const lit = templateForm({ split: true });
+    const row = lit.rows.findIndex((r) => r.includes('居民满意度'));
+    const name = lit.rows[row].indexOf('居民满意度');
+    lit.rows[row][name + 2] = 0.9;
+    lit.formats[`F${row + 1}`] = '0%';
+    const r = checkWorkbook({ sheets: [sheetGrid('自评表', [{ lit }])] });
+    expect(r.forms[0].indicators.find((i) => i.name === '居民满意度')).toMatchObject({ target: '≥90%', kind: 'atLeast', status: 'achieved' });
+  });
+});
