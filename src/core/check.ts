@@ -9,6 +9,7 @@ import { getRuleSet, type RuleSet } from './rules/ruleSets';
 import { gradeOf } from './rules/score';
 import { finding } from './checks/finding';
 import { fundsChecks, formChecks } from './checks/form';
+import { breakdownChecks } from './checks/breakdown';
 import { effectiveScore, noteChecks, scoreChecks, valueChecks } from './checks/indicators';
 
 const ROLE_LABEL: Record<IndicatorRole, string> = {
@@ -120,7 +121,7 @@ function checkSheetGrid(grid: SheetGrid, rules: RuleSet, options: CheckOptions):
       forms.push(summarize(form, sortFindings(fs)));
       continue;
     }
-    fs.push(...fundsChecks(form), ...valueChecks(form), ...scoreChecks(form), ...noteChecks(form), ...formChecks(form));
+    fs.push(...fundsChecks(form), ...valueChecks(form), ...scoreChecks(form), ...noteChecks(form), ...formChecks(form), ...breakdownChecks(form));
     const sorted = sortFindings(fs);
     forms.push(summarize(form, sorted));
     fill.push(...planFormFill(form, sorted));

@@ -4,6 +4,7 @@ import { GridView, isExcelError, toA1, rangeToA1, type CellValue } from './grid'
 import type { CheckOptions, IndicatorStatus } from './model';
 import { bandOf, scoreIndicator, type ScoreOutcome } from './rules/score';
 import type { RuleSet } from './rules/ruleSets';
+import { setApartUnscored, type Breakdown } from './breakdown';
 import { displayText, isPercentFormat, measure, parseActual, parseNumberCell, parseTarget, statedPrecision } from './values';
 import { normalizeText, parseableText } from './values/text';
 import type { Actual, Measure, Target } from './values/types';
@@ -73,7 +74,9 @@ export interface EvaluatedForm {
   readonly year: string | null;
   readonly goal: { target: CellRef | null; actual: CellRef | null } | null;
   readonly funds: EvaluatedFunds | null;
+  /** the scored rows (breakdown rows and rows of "/" or "无" are not among them) */
   readonly indicators: readonly EvaluatedIndicator[];
+  readonly breakdowns: readonly Breakdown[];
   readonly total: { label: CellRef; weight: NumberRead | null; stated: NumberRead | null } | null;
   readonly rules: RuleSet;
   readonly options: CheckOptions;
@@ -223,6 +226,7 @@ function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | nul
 /** Reads one detected form into parsed values and rule outcomes; the checks and the fill plan work from this. */
 export function evaluateForm(view: GridView, layout: FormLayout, rules: RuleSet, options: CheckOptions): EvaluatedForm {
   const t = layout.total;
+  const rows = setApartUnscored(layout.indicators.map((i) => evaluateIndicator(view, layout, i.row, rules)));
   return {
     layout,
     sheet: layout.sheet,
@@ -234,7 +238,8 @@ export function evaluateForm(view: GridView, layout: FormLayout, rules: RuleSet,
       ? { target: layout.goal.target ? cellRef(view, layout.goal.target) : null, actual: layout.goal.actual ? cellRef(view, layout.goal.actual) : null }
       : null,
     funds: evaluateFunds(view, layout),
-    indicators: layout.indicators.map((i) => evaluateIndicator(view, layout, i.row, rules)),
+    indicators: rows.scored,
+    breakdowns: rows.breakdowns,
     total: t ? { label: cellRef(view, t.label), weight: readNumber(view, t.weight), stated: readNumber(view, t.score) } : null,
     rules,
     options,

@@ -97,8 +97,13 @@ export const enUS: MessageTable = {
         ? `${who(p)}actual ${text(p.actual)} differs from the target ${text(p.target)}; review it.`
         : `${who(p)}"${text(p.actual)}" cannot be judged automatically; review the score${p.stated ? ` (sheet: ${plain(p.stated)})` : ''}.`,
   VALUE_FROM_TEXT: (p) => `${who(p)}took the number ${text(p.used)} from "${text(p.actual)}".`,
-  WEIGHT_SPLIT: (p) => `Level-1 indicator "${text(p.level1)}" weighs ${plain(p.weight)} in all; usually ${plain(p.expected)}.`,
+  WEIGHT_SPLIT: (p) =>
+    p.stated
+      ? `The rows under level-1 indicator "${text(p.level1)}" weigh ${plain(p.weight)} in all, not the stated ${plain(p.expected)}. Check the weights.`
+      : `Level-1 indicator "${text(p.level1)}" weighs ${plain(p.weight)} in all; usually ${plain(p.expected)}.`,
   SCALE_GUESSED: (p) => scaleGuess(p),
+  BREAKDOWN_SUM: (p) =>
+    `${who(p)}the ${plain(p.parts)} breakdown rows' ${p.what === 'actual' ? 'actuals' : 'targets'} add up to ${plain(p.sum)}${text(p.unit)}, not the row's ${plain(p.parent)}${text(p.unit)}. Check them (breakdown rows are not scored).`,
   CELL_UNREADABLE: (p) => `${who(p)}the ${WHAT[text(p.what)] ?? ''} cell holds "${text(p.value)}", which is not a number. Enter a number.`,
 };
 

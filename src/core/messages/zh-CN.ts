@@ -102,8 +102,13 @@ export const zhCN: MessageTable = {
         ? `${who(p)}实际值 ${text(p.actual)} 与目标 ${text(p.target)} 不相等，需复核。`
         : `${who(p)}实际完成情况“${text(p.actual)}”无法自动判定是否达成，请人工复核得分${p.stated ? `（表内 ${plain(p.stated)}）` : ''}。`,
   VALUE_FROM_TEXT: (p) => `${who(p)}从“${text(p.actual)}”中取数值 ${text(p.used)}。`,
-  WEIGHT_SPLIT: (p) => `一级指标“${text(p.level1)}”分值合计 ${plain(p.weight)}，通常为 ${plain(p.expected)}。`,
+  WEIGHT_SPLIT: (p) =>
+    p.stated
+      ? `一级指标“${text(p.level1)}”下各项分值合计 ${plain(p.weight)}，与标明的 ${plain(p.expected)} 分不符：请核对分值。`
+      : `一级指标“${text(p.level1)}”分值合计 ${plain(p.weight)}，通常为 ${plain(p.expected)}。`,
   SCALE_GUESSED: (p) => scaleGuess(p),
+  BREAKDOWN_SUM: (p) =>
+    `${who(p)}下 ${plain(p.parts)} 项“其中”的${p.what === 'actual' ? '实际完成值' : '年度指标值'}之和 ${plain(p.sum)}${text(p.unit)} 与该项的 ${plain(p.parent)}${text(p.unit)} 不符，请核实（分项不计分）。`,
   CELL_UNREADABLE: (p) => `${who(p)}${WHAT[text(p.what)] ?? ''}单元格的内容“${text(p.value)}”不是数值：请改为数值。`,
 };
 
