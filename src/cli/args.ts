@@ -3,8 +3,8 @@ import type { Lang } from '../core/model';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined }
-  | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean };
+  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; map?: string }
+  | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean; map?: string };
 
 export type ArgsError =
   | { kind: 'unknownOption'; option: string }
@@ -21,10 +21,10 @@ export interface Parsed {
 }
 
 const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
-const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output']);
+const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--map']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--json', '--rules', '--lang'],
-  fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores'],
+  check: ['--json', '--rules', '--lang', '--map'],
+  fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores', '--map'],
 };
 
 /**
@@ -76,15 +76,16 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (!allowed.includes(o)) return { lang, command: null, error: { kind: 'unknownOption', option: o } };
   }
   const ruleSet = values.get('--rules');
+  const map = values.has('--map') ? { map: values.get('--map') } : {};
   if (cmd === 'check') {
     if (rest.length === 0) return { lang, command: null, error: { kind: 'noFiles' } };
-    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet }, error: null };
+    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, ...map }, error: null };
   }
   const output = values.get('-o');
   if (rest.length !== 1 || output === undefined) return { lang, command: null, error: { kind: 'fillArgs' } };
   return {
     lang,
-    command: { kind: 'fill', input: rest[0], output, ruleSet, overwriteScores: flags.has('--overwrite-scores') },
+    command: { kind: 'fill', input: rest[0], output, ruleSet, overwriteScores: flags.has('--overwrite-scores'), ...map },
     error: null,
   };
 }

@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildReport, checkWorkbook, ruleSetNames, type CheckResult, type FillReason, type Lang, type Report } from '../core';
+import {
+  buildReport, checkWorkbook, ColumnMapError, parseColumnMap, ruleSetNames, type CheckResult, type ColumnMap, type FillReason, type Lang,
+  type Report,
+} from '../core';
 import { readWorkbookGrid, XlsxReadError } from '../xlsx/read';
 import { applyFillPlan, XlsxWriteError } from '../xlsx/write';
 import { parseArgs, type ArgsError, type Command } from './args';
@@ -96,14 +99,48 @@ interface Loaded {
   sheets: number;
 }
 
+/** Reads a `--map` file; reports why on stderr and returns null when it cannot be used. */
+async function loadMap(io: CliIo, file: string, lang: Lang): Promise<ColumnMap | null> {
+  const t = CLI_TEXT[lang];
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await io.readFile(file));
+  } catch (e) {
+    io.stderr(`ziping: ${t.cannotRead(file, ioReason(e, lang))}\n`);
+    return null;
+  }
+  try {
+    return parseColumnMap(JSON.parse(text.replace(/^\uFEFF/u, '')) as unknown);
+  } catch (e) {
+    const reason = e instanceof ColumnMapError
+      ? (lang === 'en-US' ? e.messageEn : e.message)
+      : (lang === 'en-US' ? 'not valid JSON' : '不是有效的 JSON');
+    io.stderr(`ziping: ${t.badMap(file, reason)}\n`);
+    return null;
+  }
+}
+
+interface LoadOptions {
+  ruleSet: string | undefined;
+  lang: Lang;
+  overwriteScores?: boolean;
+  columnMap?: ColumnMap;
+  mapFile?: string;
+}
+
 /** Reads and checks one file; reports a problem on stderr and returns null when it cannot be read. */
-async function load(io: CliIo, file: string, ruleSet: string | undefined, lang: Lang, overwriteScores = false): Promise<Loaded | null> {
+async function load(io: CliIo, file: string, o: LoadOptions): Promise<Loaded | null> {
+  const { ruleSet, lang, overwriteScores = false, columnMap } = o;
   const t = CLI_TEXT[lang];
   try {
     const bytes = await io.readFile(file);
     const grid = await readWorkbookGrid(bytes);
-    return { bytes, result: checkWorkbook(grid, { ruleSet, lang, overwriteScores }), sheets: grid.sheets.length };
+    return { bytes, result: checkWorkbook(grid, { ruleSet, lang, overwriteScores, columnMap }), sheets: grid.sheets.length };
   } catch (e) {
+    if (e instanceof ColumnMapError) {
+      io.stderr(`ziping: ${t.badMap(o.mapFile ?? '', lang === 'en-US' ? e.messageEn : e.message)} (${file})\n`);
+      return null;
+    }
     if (e instanceof XlsxReadError || (e as NodeJS.ErrnoException | null)?.code) {
       io.stderr(`ziping: ${t.cannotRead(file, ioReason(e, lang))}\n`);
       return null;
@@ -118,8 +155,10 @@ async function check(io: CliIo, cmd: Extract<Command, { kind: 'check' }>, lang: 
   const reports: Report[] = [];
   const totals = { forms: 0, error: 0, warning: 0, info: 0 };
   const human: string[] = [];
+  const columnMap = cmd.map === undefined ? undefined : await loadMap(io, cmd.map, lang);
+  if (columnMap === null) return EXIT_UNUSABLE;
   for (const file of cmd.files) {
-    const loaded = await load(io, file, cmd.ruleSet, lang);
+    const loaded = await load(io, file, { ruleSet: cmd.ruleSet, lang, columnMap, mapFile: cmd.map });
     if (!loaded) {
       exit = EXIT_UNUSABLE;
       continue;
@@ -153,7 +192,9 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
     io.stderr(`ziping: ${t.fillSameFile(cmd.output)}\n`);
     return EXIT_UNUSABLE;
   }
-  const loaded = await load(io, cmd.input, cmd.ruleSet, lang, cmd.overwriteScores);
+  const columnMap = cmd.map === undefined ? undefined : await loadMap(io, cmd.map, lang);
+  if (columnMap === null) return EXIT_UNUSABLE;
+  const loaded = await load(io, cmd.input, { ruleSet: cmd.ruleSet, lang, overwriteScores: cmd.overwriteScores, columnMap, mapFile: cmd.map });
   if (!loaded) return EXIT_UNUSABLE;
   const { result } = loaded;
   if (result.forms.length === 0) {
@@ -185,7 +226,7 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
       lines.push(`  ${`${c.sheet}!${c.cell}`.padEnd(width)}  ${t.fillReason[c.reason]}  ${c.exact ?? String(c.value)}`);
     }
   }
-  const after = checkWorkbook(await readWorkbookGrid(out), { ruleSet: cmd.ruleSet, lang });
+  const after = checkWorkbook(await readWorkbookGrid(out), { ruleSet: cmd.ruleSet, lang, columnMap });
   const c = countSeverities(after.findings);
   lines.push(t.afterFill(c.error, c.warning, c.info));
   if (plan.counts.note > 0) lines.push(t.completeNotes);

@@ -7,3 +7,4 @@ export { checkWorkbook, checkSheet } from './check';
 export { buildReport, reportFinding, type Report, type ReportFinding } from './report';
 export { renderMessage, MESSAGES } from './messages';
 export { RULE_SETS, DEFAULT_RULE_SET, getRuleSet, ruleSetNames, type RuleSet } from './rules/ruleSets';
+export { parseColumnMap, ColumnMapError, MAPPABLE_ROLES, type ColumnMap, type ColumnMapEntry } from './columnMap';

@@ -21,8 +21,9 @@ const REQUIRED: readonly IndicatorRole[] = ['target', 'actual', 'weight', 'score
  * Never throws on sheet data; a sheet with no indicator header gives `[]`. One pass builds the label index;
  * the rest is linear in the rows the forms occupy.
  */
-export function detectForms(view: GridView): FormLayout[] {
+export function detectForms(view: GridView, mapped: readonly MappedHeader[] = []): FormLayout[] {
   const scan = scanSheet(view);
+  for (const m of mapped) applyMapping(view, scan, m);
   const forms: FormLayout[] = [];
   let prevEnd = view.top - 1;
   for (const row of scan.rows) {
@@ -42,6 +43,36 @@ export function detectForms(view: GridView): FormLayout[] {
     prevEnd = Math.max(prevEnd, bottom);
   }
   return forms;
+}
+
+/** A person's column map for one header row (0-based): column → role, used where the labels say otherwise or nothing. */
+export interface MappedHeader {
+  readonly headerRow: number;
+  readonly columns: ReadonlyMap<number, IndicatorRole>;
+}
+
+/** The mapped roles put into the label index of the header row: the map wins over a label of the same role elsewhere. */
+function applyMapping(view: GridView, scan: SheetScan, m: MappedHeader): void {
+  const row = m.headerRow;
+  let info = scan.byRow.get(row);
+  if (!info) {
+    info = { cols: [], hits: [], titles: [], inline: [] };
+    scan.byRow.set(row, info);
+    scan.rows.push(row);
+    scan.rows.sort((a, b) => a - b);
+  }
+  const roles = new Set(m.columns.values());
+  const mappedCols = new Set([...m.columns.keys()].map((c) => view.anchor(row, c).col));
+  const kept = info.hits.filter((h) => !mappedCols.has(h.col) && !(h.meaning.indicator && roles.has(h.meaning.indicator)));
+  info.hits.length = 0;
+  info.hits.push(...kept);
+  for (const [c, role] of m.columns) {
+    const a = view.anchor(row, c);
+    info.hits.push({ row, col: a.col, text: view.text(a.row, a.col), meaning: { indicator: role } });
+    if (!info.cols.includes(a.col)) info.cols.push(a.col);
+  }
+  info.hits.sort((x, y) => x.col - y.col);
+  info.cols.sort((x, y) => x - y);
 }
 
 /** The indicator header at `row`: the row's own labels, completed from the row below when the header is drawn over two rows. */
