@@ -137,8 +137,16 @@ function splitTarget(sign: CellRef | null, value: CellRef | null, unit: CellRef 
   if (op === '' && u === '') return null;
   if (v === '') return `${op}${u}`; // a sign and a unit with no number: TARGET_MALFORMED quotes what is there
   if (isPlaceholder(value?.value ?? null)) return v;
-  const shownUnit = u !== '' && normalizeText(v).endsWith(normalizeText(u)) ? '' : u;
-  return `${op}${v}${shownUnit}`;
+  if (!/\d/u.test(v)) {
+    // text: `两` + `家` is a count, `好` after `=` stays the qualitative text it is
+    const full = `${op}${v}${u}`;
+    return parseTarget(full, null).kind === 'qualitative' ? v : full;
+  }
+  const own = parseTarget(v, null);
+  // a value that carries its own comparator (`≥95`) or range keeps it; one that shows a unit (`95%`) keeps that
+  const signed = own.kind === 'equal' ? `${op}${v}` : v;
+  const unitShown = own.kind === 'range' ? own.high.unit !== '' : own.kind !== 'qualitative' && own.kind !== 'rank' && own.quantity.unit !== '';
+  return unitShown ? signed : `${signed}${u}`;
 }
 
 function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rules: RuleSet): EvaluatedIndicator {

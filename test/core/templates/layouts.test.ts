@@ -1,4 +1,4 @@
-import { checkWorkbook, renderMessage, type CheckResult } from '../../../src/core';
+import { checkWorkbook, renderMessage, type CellValue, type CheckResult } from '../../../src/core';
 import { sheetGrid } from '../variants/lit';
 import { findingList, indicatorList } from '../variants/helpers';
 import { TEMPLATE_TOTAL, templateForm, type TemplateOptions } from '../../helpers/templates';
@@ -85,5 +85,33 @@ describe('a split target (issue 9 item 1)', () => {
     lit.formats[`F${row + 1}`] = '0%';
     const r = checkWorkbook({ sheets: [sheetGrid('自评表', [{ lit }])] });
     expect(r.forms[0].indicators.find((i) => i.name === '居民满意度')).toMatchObject({ target: '≥90%', kind: 'atLeast', status: 'achieved' });
+  });
+
+  it.each<[string, CellValue, CellValue, CellValue, string | null, string]>([
+    ['sign, number, unit', '≥', 95, '%', null, '≥95% atLeast'],
+    ['full-width sign, number as text, 百分比', '＞＝', '95', '百分比', null, '＞＝95百分比 atLeast'],
+    ['percent-formatted value and unit %', '≥', 0.95, '%', '0%', '≥95% atLeast'],
+    ['value with its own unit and another unit text', '≥', '95%', '百分比', null, '≥95% atLeast'],
+    ['value with its own sign', '≥', '≥95', '%', null, '≥95% atLeast'],
+    ['value with a range', '', '90-95', '%', null, '90-95% range'],
+    ['定量 in the sign column', '定量', 12, '个月', null, '12个月 equal'],
+    ['定性 with text', '定性', '有效', '', null, '有效 qualitative'],
+    ['= with text stays qualitative, not malformed', '=', '好', '', null, '好 qualitative'],
+    ['a word sign with a Chinese numeral', '不少于', '两', '家', null, '不少于两家 atLeast'],
+    ['万 in the unit', '≥', 1.2, '万户', null, '≥1.2万户 atLeast'],
+    ['traditional unit', '≥', 3, '個', null, '≥3個 atLeast'],
+    ['no sign, no unit', '', 7, '', null, '7 equal'],
+  ])('%s', (_name, sign, value, unit, format, expected) => {
+    const lit = templateForm({ split: true });
+    const row = lit.rows.findIndex((r) => r.includes('网络故障率'));
+    const name = lit.rows[row].indexOf('网络故障率');
+    lit.rows[row][name + 1] = sign;
+    lit.rows[row][name + 2] = value;
+    lit.rows[row][name + 3] = unit;
+    if (format) lit.formats[`F${row + 1}`] = format;
+    const r = checkWorkbook({ sheets: [sheetGrid('自评表', [{ lit }])] });
+    const f = r.forms[0].indicators.find((i) => i.name === '网络故障率');
+    expect(`${f?.target ?? ''} ${f?.kind ?? ''}`).toBe(expected);
+    expect(r.findings.filter((x) => x.code === 'TARGET_MALFORMED')).toEqual([]);
   });
 });
