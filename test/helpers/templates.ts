@@ -38,7 +38,13 @@ export interface TemplateOptions {
   numbersAsText?: boolean;
   /** 分值 of the indicator rows as a formula's cached result */
   formulas?: boolean;
+  /** header synonyms: 目标值, 全年实际值, 权重, 自评得分, 偏差原因分析 */
+  synonyms?: boolean;
 }
+
+const SYNONYMS: Readonly<Record<string, string>> = {
+  年度指标值: '目标值', 实际完成值: '全年实际值', 分值: '权重', 得分: '自评得分', 偏差原因分析及改进措施: '偏差原因分析',
+};
 
 /** The total score of every template built here: funds 9.75 (97.50 % of 10) + indicators 90. */
 export const TEMPLATE_TOTAL = '99.75';
@@ -91,6 +97,7 @@ function indicators(o: TemplateOptions): Ind[] {
 /** A 自评表 of the families of issue 9, drawn as the options say. */
 export function templateForm(o: TemplateOptions = {}): Lit {
   const tr = (s: string): string => (o.traditional ? TRAD[s] ?? s : s);
+  const hd = (s: string): string => tr(o.synonyms ? SYNONYMS[s] ?? s : s);
   const num = (v: CellValue): CellValue => (o.numbersAsText && typeof v === 'number' ? String(v) : v);
   const split = o.split === true ? { sign: '指标性质', value: '指标值', unit: '度量单位' } : o.split || null;
   const two = o.twoRowHeader ?? false;
@@ -136,18 +143,18 @@ export function templateForm(o: TemplateOptions = {}): Lit {
   const labels: [number, string][] = [[col.l1, '一级指标'], [col.l2, '二级指标'], [col.l3, '三级指标'], [col.a, '实际完成值'], [col.w, '分值'], [col.s, '得分'], [col.n, '偏差原因分析及改进措施']];
   if (!two) {
     if (perf) header[0] = tr('绩效指标');
-    for (const [c, l] of labels) header[c] = tr(l);
+    for (const [c, l] of labels) header[c] = hd(l);
     if (split) [split.sign, split.value, split.unit].forEach((l, i) => { header[col.t + i] = tr(l); });
-    else header[col.t] = tr('年度指标值');
+    else header[col.t] = hd('年度指标值');
     add(header);
   } else {
     const lower = new Array<CellValue>(width).fill(null);
     header[col.l1] = tr('绩效指标');
     for (const [c, l] of labels) {
       if (c === col.l1 || c === col.l2 || c === col.l3) lower[c] = tr(l);
-      else header[c] = tr(l);
+      else header[c] = hd(l);
     }
-    header[col.t] = tr('年度指标值');
+    header[col.t] = hd('年度指标值');
     if (split) [split.sign, split.value, split.unit].forEach((l, i) => { lower[col.t + i] = tr(l); });
     const top = add(header);
     add(lower);

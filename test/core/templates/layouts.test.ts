@@ -1,5 +1,5 @@
 import { checkWorkbook, renderMessage, type CellValue, type CheckResult } from '../../../src/core';
-import { sheetGrid } from '../variants/lit';
+import { sheetGrid, throughXlsx } from '../variants/lit';
 import { findingList, indicatorList } from '../variants/helpers';
 import { TEMPLATE_TOTAL, templateForm, type TemplateOptions } from '../../helpers/templates';
 
@@ -31,6 +31,7 @@ const VARIANTS: [string, TemplateOptions, string][] = [
   [', offset origin', {}, 'D7'],
   [', numbers as text', { numbersAsText: true }, 'A1'],
   [', weights as formulas', { formulas: true }, 'B3'],
+  [', header synonyms', { synonyms: true }, 'A1'],
 ];
 
 describe.each(LAYOUTS)('%s', (_name, o) => {
@@ -43,6 +44,13 @@ describe.each(LAYOUTS)('%s', (_name, o) => {
     expect(f.indicators).toHaveLength(6);
     expect(indicatorList(f).every((x) => x.endsWith(' achieved'))).toBe(true);
     expect(f.funds?.computedScore?.toFixed()).toBe('9.75');
+  });
+
+  it('written to .xlsx and read back as the CLI reads it, the same', async () => {
+    const wb = await throughXlsx([{ grid: sheetGrid('自评表', [{ lit: templateForm(o), at: 'B2' }]) }]);
+    const r = checkWorkbook(wb);
+    expect(findingList(r)).toEqual([]);
+    expect(r.forms[0]?.total.computed?.toFixed()).toBe(TEMPLATE_TOTAL);
   });
 
   it('stacked under the plain template, both forms are read', () => {
