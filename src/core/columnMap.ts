@@ -35,9 +35,9 @@ function roleOf(v: unknown): IndicatorRole | null {
   return classifyLabel(v)?.indicator ?? null;
 }
 
-const fail = (zh: string, en: string): never => {
+function fail(zh: string, en: string): never {
   throw new ColumnMapError(zh, en);
-};
+}
 
 /**
  * Reads a column map from parsed JSON (`{"forms": [{"sheet", "headerRow", "columns": {"E": "target"}}]}`); a bare
@@ -51,13 +51,13 @@ export function parseColumnMap(json: unknown): ColumnMap {
   const forms = (list as unknown[]).map((e, k): ColumnMapEntry => {
     const n = k + 1;
     const o = e as { sheet?: unknown; headerRow?: unknown; columns?: unknown } | null;
-    if (!o || typeof o !== 'object') return fail(`第 ${n} 项不是对象。`, `Entry ${n} is not an object.`);
-    if (typeof o.sheet !== 'string' || o.sheet === '') return fail(`第 ${n} 项缺少工作表名称（sheet）。`, `Entry ${n} has no sheet name.`);
+    if (!o || typeof o !== 'object') fail(`第 ${n} 项不是对象。`, `Entry ${n} is not an object.`);
+    if (typeof o.sheet !== 'string' || o.sheet === '') fail(`第 ${n} 项缺少工作表名称（sheet）。`, `Entry ${n} has no sheet name.`);
     if (typeof o.headerRow !== 'number' || !Number.isInteger(o.headerRow) || o.headerRow < 1 || o.headerRow > 1048576) {
-      return fail(`第 ${n} 项的表头行号（headerRow）应为 1 至 1048576 的整数。`, `Entry ${n}: headerRow must be an integer from 1 to 1048576.`);
+      fail(`第 ${n} 项的表头行号（headerRow）应为 1 至 1048576 的整数。`, `Entry ${n}: headerRow must be an integer from 1 to 1048576.`);
     }
     if (!o.columns || typeof o.columns !== 'object' || Array.isArray(o.columns)) {
-      return fail(`第 ${n} 项缺少列（columns），例如 {"E": "年度指标值"}。`, `Entry ${n} has no columns, e.g. {"E": "target"}.`);
+      fail(`第 ${n} 项缺少列（columns），例如 {"E": "年度指标值"}。`, `Entry ${n} has no columns, e.g. {"E": "target"}.`);
     }
     const columns: Record<string, IndicatorRole> = {};
     const seen = new Set<IndicatorRole>();
@@ -71,9 +71,9 @@ export function parseColumnMap(json: unknown): ColumnMap {
         fail(`第 ${n} 项的列 ${letters} 的角色“${String(v)}”无法识别；可用：${MAPPABLE_ROLES.join('、')} 或年度指标值、实际完成值、分值、得分等表头文字。`,
           `Entry ${n}: column ${letters} has an unknown role "${String(v)}"; use one of ${MAPPABLE_ROLES.join(', ')} or a header label.`);
       }
-      if (seen.has(role as IndicatorRole)) fail(`第 ${n} 项中角色“${role as string}”出现了两次。`, `Entry ${n}: role "${role as string}" is mapped twice.`);
-      seen.add(role as IndicatorRole);
-      columns[letters] = role as IndicatorRole;
+      if (seen.has(role)) fail(`第 ${n} 项中角色“${role}”出现了两次。`, `Entry ${n}: role "${role}" is mapped twice.`);
+      seen.add(role);
+      columns[letters] = role;
     }
     if (seen.size === 0) fail(`第 ${n} 项没有映射任何列。`, `Entry ${n} maps no column.`);
     return { sheet: o.sheet, headerRow: o.headerRow, columns };
@@ -120,9 +120,9 @@ export function checkMapInside(m: SheetMapping, forms: readonly { headerRow: num
       `The column map's header row ${e.sheet}!${e.headerRow} is not the header of any form.`);
   }
   for (const [col] of m.columns) {
-    if (col < form!.left || col > form!.right) {
+    if (col < form.left || col > form.right) {
       const a1 = toA1(m.headerRow, col);
-      fail(`列映射指向的单元格 ${e.sheet}!${a1} 在自评表（${toA1(form!.headerRow, form!.left)} 起）之外：请选择表头内的单元格。`,
+      fail(`列映射指向的单元格 ${e.sheet}!${a1} 在自评表（${toA1(form.headerRow, form.left)} 起）之外：请选择表头内的单元格。`,
         `The column map points at ${e.sheet}!${a1}, outside the form.`);
     }
   }
