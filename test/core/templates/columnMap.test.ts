@@ -1,4 +1,5 @@
-import { buildReport, checkWorkbook, ColumnMapError, parseColumnMap, type CheckOptions } from '../../../src/core';
+import fc from 'fast-check';
+import { buildReport, checkWorkbook, ColumnMapError, MAPPABLE_ROLES, parseColumnMap, type CheckOptions } from '../../../src/core';
 import { sheetGrid } from '../variants/lit';
 import { findingList } from '../variants/helpers';
 import { TEMPLATE_TOTAL, templateForm, type Lit, type TemplateOptions } from '../../helpers/templates';
@@ -84,5 +85,25 @@ describe('the column map (issue 9)', () => {
     [{ forms: [{ headerRow: 3, columns: { E: 'target' } }] }, /缺少工作表名称/u],
   ])('refuses a malformed map: %j', (json, message) => {
     expect(() => parseColumnMap(json)).toThrow(message);
+  });
+
+  it('any map either works or is refused with a ColumnMapError, never anything else', () => {
+    const u = unknownHeaders({ split: true, twoRowHeader: true });
+    fc.assert(fc.property(
+      fc.integer({ min: 1, max: 40 }),
+      fc.uniqueArray(fc.tuple(fc.constantFrom(...'ABCDEFGHIJKLMNOP'), fc.constantFrom(...MAPPABLE_ROLES)), { minLength: 1, maxLength: 6, selector: ([c]) => c }),
+      (headerRow, cols) => {
+        const columns = Object.fromEntries(cols);
+        if (new Set(Object.values(columns)).size !== cols.length) return;
+        const map = parseColumnMap({ forms: [{ sheet: '自评表', headerRow, columns }] });
+        try {
+          const r = check(u.lit, { columnMap: map });
+          expect(r.forms.length).toBeGreaterThan(0);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ColumnMapError);
+          expect((e as ColumnMapError).message).toMatch(/列映射/u);
+        }
+      },
+    ), { numRuns: 300 });
   });
 });
