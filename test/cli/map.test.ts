@@ -1,6 +1,7 @@
 import { run } from '../../src/cli/run';
-import { sheetGrid, xlsxBytes } from '../core/variants/lit';
-import { templateForm } from '../helpers/templates';
+import { sheetGrid } from '../fixtures/grid';
+import { xlsxBytes } from '../fixtures/xlsx';
+import { templateForm } from '../fixtures/templates';
 import { memIo } from './memio';
 
 const enc = (o: unknown) => new TextEncoder().encode(JSON.stringify(o));

@@ -1,7 +1,8 @@
 import { ZERO, type Dec } from '../decimal';
 import type { EvaluatedForm, EvaluatedIndicator } from '../form';
-import type { Finding } from '../model';
+import type { FindingOf } from '../findings';
 import { convertUnit } from '../values';
+import { defineCheck } from './check';
 import { ds, finding } from './finding';
 
 /** The target's number and unit when it is a count or an amount (a share, a rank or a range does not add up). */
@@ -22,8 +23,8 @@ function actualOf(i: EvaluatedIndicator): Dec | null {
  * counts): BREAKDOWN_SUM (info) for the targets and for the actuals when they do not. Shares (%), ranks, ranges and
  * qualitative rows are not summed.
  */
-export function breakdownChecks(form: EvaluatedForm): Finding[] {
-  const out: Finding[] = [];
+function breakdownChecks(form: EvaluatedForm): FindingOf<'BREAKDOWN_SUM'>[] {
+  const out: FindingOf<'BREAKDOWN_SUM'>[] = [];
   for (const b of form.breakdowns) {
     const p = addable(b.parent);
     if (!p) continue;
@@ -45,3 +46,6 @@ export function breakdownChecks(form: EvaluatedForm): Finding[] {
   }
   return out;
 }
+
+/** The breakdown check with the code it declares. */
+export const breakdownCheck = defineCheck('breakdown', ['BREAKDOWN_SUM'], breakdownChecks);

@@ -1,18 +1,26 @@
 import { D, ZERO, roundDown, roundHalfUp, roundUp, type Dec } from '../decimal';
-import { cellText, isPlaceholder, type EvaluatedForm } from '../form';
-import type { Finding } from '../model';
-import { normalizeLabel } from '../detect';
+import { isPlaceholder, type EvaluatedForm } from '../form';
+import { trimmedCellText } from '../grid';
+import type { FindingCode, FindingOf } from '../findings';
+import { defineCheck } from './check';
 import { ds, finding } from './finding';
 import { sheetScore, shownNumber } from './indicators';
 
+/** The codes fundsChecks may raise. */
+export const FUNDS_CODES = [
+  'CELL_UNREADABLE', 'OVER_EXECUTION', 'RATE_ROUNDING', 'RATE_MISMATCH', 'SCORE_OVER_WEIGHT',
+  'SCORE_MISSING', 'SCORE_MISMATCH', 'FUNDS_BREAKDOWN',
+] as const satisfies readonly FindingCode[];
+type FundsCode = (typeof FUNDS_CODES)[number];
+
 /** 执行率, funds score, funds breakdown, over-execution. */
-export function fundsChecks(form: EvaluatedForm): Finding[] {
+export function fundsChecks(form: EvaluatedForm): FindingOf<FundsCode>[] {
   const f = form.funds;
   if (!f) return [];
-  const out: Finding[] = [];
+  const out: FindingOf<FundsCode>[] = [];
   const sheet = form.sheet;
   for (const n of [f.budget, f.executed, f.weight, f.statedRate, f.statedScore]) {
-    if (n?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, n.cell.a1, { what: 'funds', value: cellText(n.cell.value) }));
+    if (n?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, n.cell.a1, { what: 'funds', value: trimmedCellText(n.cell.value) }));
   }
   if (f.budget?.value && f.executed?.value && f.executed.value.gt(f.budget.value)) {
     out.push(finding('OVER_EXECUTION', 'warning', sheet, f.executed.cell.a1, { budget: ds(f.budget.value), executed: ds(f.executed.value) }));
@@ -80,9 +88,15 @@ function columnLabel(form: EvaluatedForm, col: number): string {
   return '';
 }
 
-/** 分值 sum, 一级 split, 总分 arithmetic, overall goal. */
-export function formChecks(form: EvaluatedForm): Finding[] {
-  const out: Finding[] = [];
+/** The codes formChecks may raise. */
+export const FORM_CODES = [
+  'WEIGHT_SUM', 'TOTAL_MISMATCH', 'SCORE_MISSING', 'GOAL_MISSING',
+] as const satisfies readonly FindingCode[];
+type FormCode = (typeof FORM_CODES)[number];
+
+/** 分值 sum, 总分 arithmetic, overall goal. */
+export function formChecks(form: EvaluatedForm): FindingOf<FormCode>[] {
+  const out: FindingOf<FormCode>[] = [];
   const sheet = form.sheet;
   const fundsW = form.funds?.weight?.value ?? ZERO;
   const indicatorW = form.indicators.reduce((a, i) => a.plus(i.weight?.value ?? ZERO), ZERO);
@@ -92,7 +106,6 @@ export function formChecks(form: EvaluatedForm): Finding[] {
   if (form.indicators.length > 0 && !sumW.eq(expectedW)) {
     out.push(finding('WEIGHT_SUM', 'error', sheet, totalCell, { sum: ds(sumW), expected: ds(expectedW), funds: ds(fundsW), indicators: ds(indicatorW) }));
   }
-  out.push(...blockWeightChecks(form));
   if (form.total?.stated?.value) {
     const stated = form.total.stated.value;
     const fundsScore = form.funds ? (form.funds.statedScore?.value ?? form.funds.computed ?? ZERO) : ZERO;
@@ -112,54 +125,6 @@ export function formChecks(form: EvaluatedForm): Finding[] {
   return out;
 }
 
-/** `产出指标（50分）`, `（50分）`, `产出指标(50)`: the block weight a level-1 label states, or null. */
-export function statedBlockWeight(label: string): Dec | null {
-  const m = /[(（]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]\s*$/u.exec(label.trim());
-  return m ? new D(m[1]) : null;
-}
-
-/**
- * 一级 block weights (issue 9): a level-1 label that states its weight (`产出指标（50分）`) is checked against the
- * weights of the rows under it; the rule set's usual split applies to the rows of labels that state none. A usual
- * block with no rows is not reported as 0 when rows it cannot place (labels without its stems) carry weights.
- */
-function blockWeightChecks(form: EvaluatedForm): Finding[] {
-  const out: Finding[] = [];
-  if (form.indicators.length === 0) return out;
-  const sheet = form.sheet;
-  const cellOf = (i: EvaluatedForm['indicators'][number]) => i.weight?.cell.a1 ?? i.nameCell?.a1 ?? '';
-  const blocks: { label: string; weight: Dec; rows: EvaluatedForm['indicators'][number][] }[] = [];
-  const rest: EvaluatedForm['indicators'][number][] = [];
-  let current: (typeof blocks)[number] | null = null;
-  for (const i of form.indicators) {
-    const w = i.level1 === '' ? null : statedBlockWeight(i.level1);
-    if (w && (!current || current.label !== i.level1)) {
-      current = { label: i.level1, weight: w, rows: [] };
-      blocks.push(current);
-    } else if (!w && i.level1 !== '') {
-      current = null;
-    }
-    if (current) current.rows.push(i);
-    else rest.push(i);
-  }
-  for (const b of blocks) {
-    const got = b.rows.reduce((a, i) => a.plus(i.weight?.value ?? ZERO), ZERO);
-    if (!got.eq(b.weight)) {
-      out.push(finding('WEIGHT_SPLIT', 'info', sheet, cellOf(b.rows[0]), { level1: b.label, weight: ds(got), expected: ds(b.weight), stated: true }));
-    }
-  }
-  const split = form.rules.weightSplit;
-  if (!split) return out;
-  const stems = split.flatMap((g) => g.stems);
-  const unplaced = rest.some((i) => (i.weight?.value?.gt(ZERO) ?? false) && !stems.some((st) => normalizeLabel(i.level1).includes(st)));
-  for (const group of split) {
-    const members = rest.filter((i) => group.stems.some((st) => normalizeLabel(i.level1).includes(st)));
-    if (members.length === 0 && (blocks.length > 0 || unplaced)) continue;
-    const got = members.reduce((a, i) => a.plus(i.weight?.value ?? ZERO), ZERO);
-    if (!got.eq(group.weight)) {
-      const first = members[0] ?? form.indicators[0];
-      out.push(finding('WEIGHT_SPLIT', 'info', sheet, cellOf(first), { level1: group.label, weight: ds(got), expected: group.weight }));
-    }
-  }
-  return out;
-}
+/** The checks of this module, each with the codes it declares. */
+export const fundsCheck = defineCheck('funds', FUNDS_CODES, fundsChecks);
+export const formCheck = defineCheck('form', FORM_CODES, formChecks);

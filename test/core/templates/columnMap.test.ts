@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { buildReport, checkWorkbook, ColumnMapError, MAPPABLE_ROLES, parseColumnMap, type CheckOptions } from '../../../src/core';
-import { sheetGrid } from '../variants/lit';
+import { sheetGrid } from '../../fixtures/grid';
 import { findingList } from '../variants/helpers';
-import { TEMPLATE_TOTAL, templateForm, type Lit, type TemplateOptions } from '../../helpers/templates';
+import { TEMPLATE_TOTAL, templateForm, type TemplateLit as Lit, type TemplateOptions } from '../../fixtures/templates';
 
 /** The template with its indicator header relabelled in words no synonym list holds. */
 function unknownHeaders(o: TemplateOptions): { lit: Lit; headerRow: number; columns: Record<string, string> } {

@@ -1,7 +1,8 @@
 import { checkWorkbook, renderMessage, type CellValue, type CheckResult } from '../../../src/core';
-import { sheetGrid, throughXlsx } from '../variants/lit';
+import { sheetGrid } from '../../fixtures/grid';
+import { throughXlsx } from '../../fixtures/xlsx';
 import { findingList, indicatorList } from '../variants/helpers';
-import { TEMPLATE_TOTAL, templateForm, type TemplateOptions } from '../../helpers/templates';
+import { TEMPLATE_TOTAL, templateForm, type TemplateOptions } from '../../fixtures/templates';
 
 function check(o: TemplateOptions, at = 'A1'): CheckResult {
   return checkWorkbook({ sheets: [sheetGrid('自评表', [{ lit: templateForm(o), at }])] });

@@ -1,7 +1,7 @@
 import { checkWorkbook, renderMessage, type CheckResult } from '../../../src/core';
-import { sheetGrid } from '../variants/lit';
+import { sheetGrid } from '../../fixtures/grid';
 import { findingList, indicatorList } from '../variants/helpers';
-import { TEMPLATE_TOTAL, templateForm, type Lit, type TemplateOptions } from '../../helpers/templates';
+import { TEMPLATE_TOTAL, templateForm, type TemplateLit as Lit, type TemplateOptions } from '../../fixtures/templates';
 
 function check(o: TemplateOptions | Lit, at = 'A1'): CheckResult {
   const lit = 'rows' in o ? o : templateForm(o);
