@@ -116,10 +116,10 @@ export function finding<C extends FindingCode>(code: C, severity: Severity, shee
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-/** Row and column (0-based) of a finding's A1 cell; a finding about no cell ('') sorts as A1. */
+/** Row and column (0-based) of a finding's A1 cell; a finding about no cell ('') sorts after those with one. */
 function position(a1: string): [number, number] {
   const m = /^([A-Z]+)(\d+)$/.exec(a1);
-  return m ? [Number(m[2]) - 1, columnIndex(m[1])] : [0, 0];
+  return m ? [Number(m[2]) - 1, columnIndex(m[1])] : [Number.MAX_SAFE_INTEGER, 0];
 }
 
 /**

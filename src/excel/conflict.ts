@@ -1,12 +1,7 @@
 /** The conflict check of a fill: the sheet must still be what the person saw in the preview. */
-import { isExcelError, type CellValue, type CheckResult, type FillCell, type SheetGrid } from '../core';
+import { sameCellValue, type CellValue, type CheckResult, type FillCell, type SheetGrid } from '../core';
 import { HostError } from './host';
 import type { SheetRead } from './read';
-
-function sameValue(a: CellValue, b: CellValue): boolean {
-  if (isExcelError(a) || isExcelError(b)) return isExcelError(a) && isExcelError(b) && a.code === b.code;
-  return a === b;
-}
 
 function valueAt(g: SheetGrid, row: number, col: number): CellValue {
   const v = g.values[row - g.origin.row]?.[col - g.origin.col];
@@ -24,7 +19,7 @@ export function conflicts(sheets: readonly SheetRead[], plan: readonly FillCell[
     const s = sheets.find((x) => x.name.toLowerCase() === f.sheet.toLowerCase())!;
     const now = valueAt(s.grid, f.row, f.col);
     const again = freshBy.get(`${s.name}!${f.cell}`);
-    if (!sameValue(now, f.current) || !again || again.value !== f.value || again.numberFormat !== f.numberFormat) out.push(f);
+    if (!sameCellValue(now, f.current) || !again || again.value !== f.value || again.numberFormat !== f.numberFormat) out.push(f);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { parseA1, renderMessage, type Finding, type Lang, type Severity } from '../core';
+import { parseA1, renderMessage, severityRank, type Finding, type Lang, type Severity } from '../core';
 import type { SheetRead, Fill } from './read';
 
 /** Soft fills by severity; a cell with several findings takes the most severe. */
@@ -7,8 +7,6 @@ export const MARK_COLORS: Readonly<Record<Severity, string>> = {
   warning: '#FFE699',
   info: '#DDEBF7',
 };
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** A mark as remembered in the workbook, so that the next run can take it away. */
 export interface MarkEntry {
@@ -72,7 +70,7 @@ export function wantedMarks(findings: readonly Finding[], sheet: string, lang: L
   }
   const out = new Map<string, { color: string; note: string }>();
   for (const [cell, fs] of by) {
-    fs.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    fs.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
     const text = fs.map((f) => renderMessage(f, lang)).join('\n');
     out.set(cell, { color: MARK_COLORS[fs[0].severity], note: (NOTE_PREFIX + text).slice(0, 4000) });
   }

@@ -1,4 +1,4 @@
-import { excelErrorFromString, type CellRange, type CellValue, type SheetGrid } from '../core';
+import { columnIndex, excelErrorFromString, type CellRange, type CellValue, type SheetGrid } from '../core';
 import type { CellPropertiesLike, RangeLike, WorksheetLike } from './excel-like';
 import { inferMerges } from './infer';
 
@@ -83,18 +83,12 @@ export function queueBlock(ws: WorksheetLike, rect: CellRange, o: ReadOptions): 
 
 const AREA = /(?:'(?:[^']|'')*'|[^,']*?)!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
 
-function colIndex(letters: string): number {
-  let c = 0;
-  for (const ch of letters) c = c * 26 + ch.charCodeAt(0) - 64;
-  return c - 1;
-}
-
 /** Parses a RangeAreas address (`S!A2:A3,'My S'!B3:C3`) into ranges. */
 export function parseAreas(address: string): CellRange[] {
   const out: CellRange[] = [];
   for (const m of address.matchAll(AREA)) {
-    const top = Number(m[2]) - 1, left = colIndex(m[1]);
-    const bottom = m[4] ? Number(m[4]) - 1 : top, right = m[3] ? colIndex(m[3]) : left;
+    const top = Number(m[2]) - 1, left = columnIndex(m[1]);
+    const bottom = m[4] ? Number(m[4]) - 1 : top, right = m[3] ? columnIndex(m[3]) : left;
     out.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
   }
   return out;

@@ -1,5 +1,5 @@
 import type { CellValue, SheetGrid } from '../core';
-import { GridView, isExcelError, parseA1, toA1 } from '../core';
+import { GridView, parseA1, sameCellValue, toA1 } from '../core';
 import type { FillPlan } from '../core';
 import { XlsxReadError } from './errors';
 import { guard, type XlsxPackage } from './package';
@@ -195,13 +195,6 @@ function editSheet(xml: string, t: SheetTarget, styles: StylesEditor | null): { 
   return { xml: applyEdits(xml, edits), formulaOverwritten };
 }
 
-function sameValue(a: CellValue, b: CellValue): boolean {
-  if (isExcelError(a) || isExcelError(b)) return isExcelError(a) && isExcelError(b) && a.code === b.code;
-  const blank = (v: CellValue): boolean => v === null || (typeof v === 'string' && v.trim() === '');
-  if (blank(a) || blank(b)) return blank(a) && blank(b);
-  return a === b;
-}
-
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -266,7 +259,7 @@ export async function applyFillPlan(data: ArrayBuffer | Uint8Array, plan: FillPl
   const changed: string[] = [];
   for (const t of targets.values()) {
     for (const [a1, w] of t.writes) {
-      if (!sameValue(t.view.raw(w.row, w.col), plan.cells[w.index].current)) changed.push(`${w.write.sheet}!${a1}`);
+      if (!sameCellValue(t.view.raw(w.row, w.col), plan.cells[w.index].current)) changed.push(`${w.write.sheet}!${a1}`);
     }
   }
   if (changed.length) throw new XlsxWriteError('changed', changed);

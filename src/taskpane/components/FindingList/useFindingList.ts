@@ -1,10 +1,19 @@
 import { useCallback, useMemo, useState } from 'react';
-import { parseA1, renderMessage, RULE_SETS, type Finding, type FormResult, type IndicatorResult, type Severity, type TargetKind } from '../../../core';
+import { parseA1, renderMessage, RULE_SETS, sortFindings, type Finding, type FormResult, type IndicatorResult, type TargetKind } from '../../../core';
 import type { Strings } from '../../../app';
 import type { FindingDetail, FindingItem, FindingListProps, FindingListState } from './FindingList.types';
 
-const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+/** Errors first, then warnings, then infos; within a severity, top to bottom, left to right (core's one order). */
+export { sortFindings };
 
+export function ruleSetLabel(name: string, lang: 'zh-CN' | 'en-US'): string {
+  return RULE_SETS[name]?.label[lang] ?? name;
+}
+
+const KINDS: readonly string[] = ['atLeast', 'moreThan', 'atMost', 'lessThan', 'equal', 'range', 'rank', 'qualitative'];
+const isKind = (v: unknown): v is TargetKind => typeof v === 'string' && KINDS.includes(v);
+
+/** Row and column of an A1 cell; a finding about no cell has no row. */
 function position(cell: string): [number, number] {
   try {
     const p = parseA1(cell);
@@ -13,21 +22,6 @@ function position(cell: string): [number, number] {
     return [Number.MAX_SAFE_INTEGER, 0];
   }
 }
-
-/** Errors first, then warnings, then infos; within a severity, top to bottom, left to right. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i, p: position(f.cell) }))
-    .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.i - b.i)
-    .map((x) => x.f);
-}
-
-export function ruleSetLabel(name: string, lang: 'zh-CN' | 'en-US'): string {
-  return RULE_SETS[name]?.label[lang] ?? name;
-}
-
-const KINDS: readonly string[] = ['atLeast', 'moreThan', 'atMost', 'lessThan', 'equal', 'range', 'rank', 'qualitative'];
-const isKind = (v: unknown): v is TargetKind => typeof v === 'string' && KINDS.includes(v);
 
 /** The indicator a finding is about: one of its cells, or failing that its row. */
 function indicatorOf(f: Finding, form: FormResult | null): IndicatorResult | null {
