@@ -16,7 +16,7 @@ export function indicator(o: Partial<Omit<IndicatorResult, 'weight' | 'statedSco
 
 export function form(o: Partial<FormResult> & { sheet: string; stated?: string | null; computed?: string | null }): FormResult {
   return {
-    range: 'A1:I20', project: '测试项目', department: '上海市经济和信息化委员会', year: '2021', goal: null, funds: null,
+    range: 'A1:I20', project: '测试项目', department: '上海市经济和信息化委员会', implementer: '', year: '2021', goal: null, funds: null,
     indicators: [], grade: '优', findings: [],
     ...o,
     total: { weight: new D(100), stated: dec(o.stated === undefined ? '100' : o.stated), computed: dec(o.computed === undefined ? '100' : o.computed), undetermined: 0, cell: 'H20' },
