@@ -3,7 +3,7 @@ import type { Lang } from '../core/model';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined }
+  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; reports: string[]; jobs: number | undefined }
   | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean };
 
 export type ArgsError =
@@ -12,6 +12,7 @@ export type ArgsError =
   | { kind: 'missingValue'; option: string }
   | { kind: 'unknownLang'; lang: string }
   | { kind: 'noFiles' }
+  | { kind: 'badJobs'; value: string }
   | { kind: 'fillArgs' };
 
 export interface Parsed {
@@ -21,9 +22,9 @@ export interface Parsed {
 }
 
 const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
-const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output']);
+const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--report', '--jobs']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--json', '--rules', '--lang'],
+  check: ['--json', '--rules', '--lang', '--report', '--jobs'],
   fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores'],
 };
 
@@ -33,6 +34,7 @@ const FLAGS: Record<string, readonly string[]> = {
  */
 export function parseArgs(argv: readonly string[]): Parsed {
   const values = new Map<string, string>();
+  const reports: string[] = [];
   const flags = new Set<string>();
   const positional: string[] = [];
   let error: ArgsError | null = null;
@@ -52,7 +54,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (WITH_VALUE.has(name)) {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined || v === '') error ??= { kind: 'missingValue', option: name };
-      else values.set(name === '--output' ? '-o' : name, v);
+      else {
+        values.set(name === '--output' ? '-o' : name, v);
+        if (name === '--report') reports.push(v);
+      }
     } else if (eq < 0 && ['--json', '--overwrite-scores', '--help', '-h', '--version', '-v', '-V'].includes(name)) {
       flags.add(name);
     } else {
@@ -78,7 +83,12 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const ruleSet = values.get('--rules');
   if (cmd === 'check') {
     if (rest.length === 0) return { lang, command: null, error: { kind: 'noFiles' } };
-    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet }, error: null };
+    const jobsArg = values.get('--jobs');
+    const jobs = jobsArg === undefined ? undefined : Number(jobsArg);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) {
+      return { lang, command: null, error: { kind: 'badJobs', value: jobsArg ?? '' } };
+    }
+    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, reports, jobs }, error: null };
   }
   const output = values.get('-o');
   if (rest.length !== 1 || output === undefined) return { lang, command: null, error: { kind: 'fillArgs' } };

@@ -1,11 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildReport, checkWorkbook, ruleSetNames, type CheckResult, type FillReason, type Lang, type Report } from '../core';
+import { checkWorkbook, ruleSetNames, type CheckResult, type FillReason, type Lang } from '../core';
 import { readWorkbookGrid, XlsxReadError } from '../xlsx/read';
 import { applyFillPlan, XlsxWriteError } from '../xlsx/write';
 import { parseArgs, type ArgsError, type Command } from './args';
-import { countSeverities, humanReport } from './human';
+import { countSeverities } from './human';
 import { CLI_TEXT, type CliText } from './text';
+import { checkPile, type PileIo } from './checkPile';
+import { nodeDirIo, wantsProgress } from './pile';
+import { PILE_TEXT } from './pileText';
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIo {
@@ -21,8 +24,10 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_UNUSABLE = 2;
 
-export function nodeIo(): CliIo {
+export function nodeIo(): CliIo & PileIo {
   return {
+    dirs: nodeDirIo,
+    progress: wantsProgress(process.stderr.isTTY, process.env),
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     readFile: async (f) => new Uint8Array(await fs.promises.readFile(f)),
@@ -64,7 +69,8 @@ export function packageVersion(): string {
   return '0.0.0';
 }
 
-function ioReason(e: unknown, lang: Lang, writing = false): string {
+/** Why a file could not be read or written, in the language. */
+export function ioReason(e: unknown, lang: Lang, writing = false): string {
   if (e instanceof XlsxReadError || e instanceof XlsxWriteError) return lang === 'en-US' ? e.messageEn : e.message;
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (writing && code === 'ENOENT') return lang === 'en-US' ? 'the folder does not exist' : '所在文件夹不存在';
@@ -79,7 +85,7 @@ function usageError(io: CliIo, t: CliText, message: string): number {
   return EXIT_UNUSABLE;
 }
 
-function argsMessage(t: CliText, e: ArgsError): string {
+function argsMessage(t: CliText, e: ArgsError, lang: Lang): string {
   switch (e.kind) {
     case 'unknownOption': return t.unknownOption(e.option);
     case 'unknownCommand': return t.unknownCommand(e.command);
@@ -87,6 +93,7 @@ function argsMessage(t: CliText, e: ArgsError): string {
     case 'unknownLang': return t.unknownLang(e.lang);
     case 'noFiles': return t.noFiles;
     case 'fillArgs': return t.fillArgs;
+    case 'badJobs': return PILE_TEXT[lang].badJobs(e.value);
   }
 }
 
@@ -110,41 +117,6 @@ async function load(io: CliIo, file: string, ruleSet: string | undefined, lang: 
     }
     throw e;
   }
-}
-
-async function check(io: CliIo, cmd: Extract<Command, { kind: 'check' }>, lang: Lang): Promise<number> {
-  const t = CLI_TEXT[lang];
-  let exit = EXIT_OK;
-  const reports: Report[] = [];
-  const totals = { forms: 0, error: 0, warning: 0, info: 0 };
-  const human: string[] = [];
-  for (const file of cmd.files) {
-    const loaded = await load(io, file, cmd.ruleSet, lang);
-    if (!loaded) {
-      exit = EXIT_UNUSABLE;
-      continue;
-    }
-    const { result } = loaded;
-    reports.push(buildReport(result, file, lang));
-    if (result.forms.length === 0) {
-      io.stderr(`ziping: ${t.noForm(file, loaded.sheets)}\n`);
-      exit = EXIT_UNUSABLE;
-      continue;
-    }
-    const c = countSeverities(result.findings);
-    totals.forms += result.forms.length;
-    totals.error += c.error;
-    totals.warning += c.warning;
-    totals.info += c.info;
-    if (c.error > 0 && exit === EXIT_OK) exit = EXIT_FINDINGS;
-    if (!cmd.json) human.push(humanReport(file, result, lang));
-  }
-  if (cmd.json) {
-    if (reports.length > 0) io.stdout(`${JSON.stringify(cmd.files.length === 1 ? reports[0] : reports, null, 2)}\n`);
-  } else if (human.length > 0) {
-    io.stdout(`${human.join('\n')}\n${t.summary(human.length, totals.forms, totals.error, totals.warning, totals.info)}\n`);
-  }
-  return exit;
 }
 
 async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: Lang): Promise<number> {
@@ -194,10 +166,10 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
 }
 
 /** Runs `ziping` with the given arguments (without `node` and the script) and returns the exit code. */
-export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+export async function run(argv: readonly string[], io: CliIo & PileIo = nodeIo()): Promise<number> {
   const parsed = parseArgs(argv);
   const t = CLI_TEXT[parsed.lang];
-  if (parsed.error || !parsed.command) return usageError(io, t, argsMessage(t, parsed.error ?? { kind: 'noFiles' }));
+  if (parsed.error || !parsed.command) return usageError(io, t, argsMessage(t, parsed.error ?? { kind: 'noFiles' }, parsed.lang));
   const cmd = parsed.command;
   switch (cmd.kind) {
     case 'help':
@@ -211,6 +183,6 @@ export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promis
       if (cmd.ruleSet !== undefined && !ruleSetNames().includes(cmd.ruleSet)) {
         return usageError(io, t, t.unknownRuleSet(cmd.ruleSet, ruleSetNames().join(', ')));
       }
-      return cmd.kind === 'check' ? check(io, cmd, parsed.lang) : fill(io, cmd, parsed.lang);
+      return cmd.kind === 'check' ? checkPile(io, cmd, parsed.lang) : fill(io, cmd, parsed.lang);
   }
 }

@@ -30,10 +30,11 @@ function files(): Record<string, Uint8Array> {
 
 describe('parseArgs', () => {
   it.each<[string[], unknown]>([
-    [['check', 'a.xlsx'], { kind: 'check', files: ['a.xlsx'], json: false, ruleSet: undefined }],
-    [['check', 'a.xlsx', 'b.xlsx', '--json', '--rules', 'guangxi'], { kind: 'check', files: ['a.xlsx', 'b.xlsx'], json: true, ruleSet: 'guangxi' }],
-    [['check', '--rules=tianjin', 'a.xlsx'], { kind: 'check', files: ['a.xlsx'], json: false, ruleSet: 'tianjin' }],
-    [['check', '--', '-odd-name.xlsx'], { kind: 'check', files: ['-odd-name.xlsx'], json: false, ruleSet: undefined }],
+    [['check', 'a.xlsx'], { kind: 'check', files: ['a.xlsx'], json: false, ruleSet: undefined, reports: [], jobs: undefined }],
+    [['check', 'a.xlsx', 'b.xlsx', '--json', '--rules', 'guangxi'], { kind: 'check', files: ['a.xlsx', 'b.xlsx'], json: true, ruleSet: 'guangxi', reports: [], jobs: undefined }],
+    [['check', '--rules=tianjin', 'a.xlsx'], { kind: 'check', files: ['a.xlsx'], json: false, ruleSet: 'tianjin', reports: [], jobs: undefined }],
+    [['check', '--', '-odd-name.xlsx'], { kind: 'check', files: ['-odd-name.xlsx'], json: false, ruleSet: undefined, reports: [], jobs: undefined }],
+    [['check', 'dir', '--report', 'a.xlsx', '--report=b.html', '--jobs', '4'], { kind: 'check', files: ['dir'], json: false, ruleSet: undefined, reports: ['a.xlsx', 'b.html'], jobs: 4 }],
     [['fill', 'in.xlsx', '-o', 'out.xlsx'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: false }],
     [['fill', '--output=out.xlsx', 'in.xlsx', '--overwrite-scores'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: true }],
     [['--help'], { kind: 'help' }],
@@ -49,6 +50,9 @@ describe('parseArgs', () => {
     [['check', 'a.xlsx', '-o', 'b.xlsx'], { kind: 'unknownOption', option: '-o' }],
     [['fill', 'a.xlsx', '-o', 'b.xlsx', '--json'], { kind: 'unknownOption', option: '--json' }],
     [['check', 'a.xlsx', '--rules'], { kind: 'missingValue', option: '--rules' }],
+    [['check', 'a.xlsx', '--jobs', '0'], { kind: 'badJobs', value: '0' }],
+    [['check', 'a.xlsx', '--jobs', 'many'], { kind: 'badJobs', value: 'many' }],
+    [['fill', 'a.xlsx', '-o', 'b.xlsx', '--report', 'r.html'], { kind: 'unknownOption', option: '--report' }],
     [['check', 'a.xlsx', '--lang', 'fr-FR'], { kind: 'unknownLang', lang: 'fr-FR' }],
     [['verify', 'a.xlsx'], { kind: 'unknownCommand', command: 'verify' }],
     [['check'], { kind: 'noFiles' }],

@@ -1,0 +1,102 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { nodeIo, run } from '../../src/cli/run';
+import { runInOrder } from '../../src/cli/pile';
+import type { FileJob, FileOutcome } from '../../src/cli/checkFile';
+import type { Report } from '../../src/core';
+import { pileFiles, writePile } from './pile-fixture';
+
+interface Captured {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** `run` over the real file system, in this thread (the worker pool is the bin test's). */
+async function cli(argv: string[]): Promise<Captured> {
+  const c = { out: '', err: '' };
+  const io = { ...nodeIo(), workers: false, progress: false, stdout: (s: string) => void (c.out += s), stderr: (s: string) => void (c.err += s) };
+  const code = await run(argv, io);
+  return { code, ...c };
+}
+
+let root: string;
+let files: string[];
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-pile-'));
+  files = await writePile(path.join(root, 'pile'));
+}, 60_000);
+
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+describe('check on a folder', () => {
+  it('reads every workbook below it in name order, and says which files it skipped and why', async () => {
+    const r = await cli(['check', path.join(root, 'pile'), '--json']);
+    const reports = JSON.parse(r.out) as Report[];
+    expect(reports.map((x) => x.file)).toEqual(files);
+    expect(reports.map((x) => x.forms.map((f) => f.project))).toEqual(pileFiles().map((f) => f.sheets.flatMap((s) => s.forms.map((x) => x.project))));
+    expect(r.err).toContain(`跳过 ${path.join(root, 'pile', 'b交通', '~$道路.xlsx')}：Office 锁定文件`);
+    expect(r.err).toContain(`跳过 ${path.join(root, 'pile', '说明.txt')}：不是 .xlsx/.xlsm 工作簿`);
+    expect(r.err.trim().split('\n')).toHaveLength(2);
+    expect(r.code).toBe(1);
+  });
+
+  it('prints the same as when the files are named one by one', async () => {
+    const named = await cli(['check', ...files]);
+    const folder = await cli(['check', path.join(root, 'pile')]);
+    expect(folder.out).toBe(named.out);
+    expect(folder.code).toBe(named.code);
+    const json = await cli(['check', ...files, '--json']);
+    expect(JSON.parse(json.out)).toEqual(JSON.parse((await cli(['check', path.join(root, 'pile'), '--json'])).out));
+  });
+
+  it('exits 2 for a folder without workbooks, and keeps the worst code over the pile', async () => {
+    const empty = await cli(['check', path.join(root, 'pile', 'c空')]);
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(/文件夹 .*c空 中没有 \.xlsx\/\.xlsm 工作簿/);
+    const mixed = await cli(['check', path.join(root, 'pile'), path.join(root, 'pile', '说明.txt'), '--lang', 'en-US']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toMatch(/Cannot read .*说明\.txt/);
+  });
+
+  it('refuses a report that is neither .xlsx nor .html', async () => {
+    const r = await cli(['check', path.join(root, 'pile'), '--report', path.join(root, 'r.pdf')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--report 只能写 \.xlsx 或 \.html 文件/);
+  });
+
+  it('never reads its own report as a workbook of the pile', async () => {
+    const inside = path.join(root, 'pile', 'a民政', '汇总.xlsx');
+    const first = await cli(['check', path.join(root, 'pile'), '--report', inside]);
+    expect(first.code).toBe(1);
+    const again = await cli(['check', path.join(root, 'pile'), '--report', inside, '--json']);
+    expect(again.err).toContain('这是本次要写出的汇总报告');
+    expect((JSON.parse(again.out) as Report[]).map((x) => x.file)).toEqual(files);
+    fs.rmSync(inside);
+  });
+});
+
+describe('runInOrder', () => {
+  it('hands outcomes over in the jobs\' order whatever order they finish in, with a bounded backlog', async () => {
+    const jobs: FileJob[] = Array.from({ length: 40 }, (_, i) => ({ file: `f${i}`, ruleSet: undefined, lang: 'zh-CN', json: false }));
+    let running = 0;
+    let most = 0;
+    const seen: string[] = [];
+    const runner = async (job: FileJob): Promise<FileOutcome> => {
+      running++;
+      most = Math.max(most, running);
+      // later files finish first
+      await new Promise((r) => setTimeout(r, (40 - Number(job.file.slice(1))) % 7));
+      running--;
+      return { kind: 'failed', file: job.file, message: '' };
+    };
+    await runInOrder(jobs, 3, runner, (o) => seen.push(o.file));
+    expect(seen).toEqual(jobs.map((j) => j.file));
+    expect(most).toBeLessThanOrEqual(3);
+  });
+});
+
