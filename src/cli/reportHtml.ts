@@ -8,7 +8,8 @@ const CHART_HEIGHT = 320;
 const BAR_FORMS = 40;
 const TOP_CODES = 10;
 const TOP_DEPARTMENTS = 15;
-const FONT = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+// single quotes: ECharts writes the family into a double-quoted style attribute as it is
+const FONT = "'Microsoft YaHei', 'PingFang SC', 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif";
 
 /** Everything from sheet text goes through here: the page never renders sheet text as markup. */
 export function esc(s: string): string {
