@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { nodeIo, run } from '../../src/cli/run';
-import { runInOrder } from '../../src/cli/pile';
+import { Progress, runInOrder, wantsProgress } from '../../src/cli/pile';
+import { PILE_TEXT } from '../../src/cli/pileText';
 import type { FileJob, FileOutcome } from '../../src/cli/checkFile';
 import type { Report } from '../../src/core';
 import { pileFiles, writePile } from './pile-fixture';
@@ -100,3 +101,35 @@ describe('runInOrder', () => {
   });
 });
 
+
+describe('the progress line', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  it('is wanted on a terminal only, and never under CI', () => {
+    expect(wantsProgress(true, {})).toBe(true);
+    expect(wantsProgress(true, { CI: 'true' })).toBe(false);
+    expect(wantsProgress(false, {})).toBe(false);
+    expect(wantsProgress(undefined, {})).toBe(false);
+  });
+
+  it('shows files done/total, forms, errors and time left on one rewritten line, once the work takes a while', () => {
+    jest.useFakeTimers({ now: 0 });
+    let err = '';
+    const p = new Progress((s) => void (err += s), 10, PILE_TEXT['zh-CN'].progress);
+    p.update(1, 3, 0);
+    expect(err).toBe('');
+    jest.setSystemTime(1000);
+    p.update(2, 6, 1);
+    expect(err).toBe('\r\x1b[K已校验 2/10 个文件，6 张表，错误 1，约剩 4 秒');
+    jest.setSystemTime(1050);
+    p.update(3, 9, 1);
+    expect(err).not.toContain('3/10');
+    p.clear();
+    expect(err.endsWith('\r\x1b[K')).toBe(true);
+    const silent = new Progress(null, 10, PILE_TEXT['en-US'].progress);
+    jest.setSystemTime(5000);
+    expect(() => silent.update(5, 5, 5)).not.toThrow();
+  });
+});
