@@ -3,6 +3,7 @@ import type { CellValue, CheckResult, FillCell, FillReason, Finding, Lang, Sheet
 import type { CommentLike, ExcelLike, NoteLike, RequestContextLike, RequirementsLike, WorksheetLike } from './excel-like';
 import { HostError, type FillOutcome, type FillRequest, type Progress, type ValidateOutcome, type ValidateRequest, type ZipingHost } from './host';
 import { entryNoteId, MARK_KEY, noteId, parseMarkRecord, planFills, recorded, wantedMarks, type MarkEntry, type MarkRecord } from './marks';
+import { writeSummarySheet } from './summarySheet';
 import { needsMoreMerges, queueMoreMerges, queueProbe, readChunked, takeWhole, tooMuchAtOnce, TooLarge, type Fill, type ReadOptions, type SheetProbe, type SheetRead } from './read';
 
 export interface HostOptions {
@@ -40,6 +41,8 @@ export interface UndoRecord {
   readonly at: string;
   readonly sheets: readonly string[];
   readonly cells: readonly UndoCell[];
+  /** a sheet the recorded write added (写入汇总表): undo deletes it instead of restoring cells */
+  readonly added?: string;
 }
 
 /**
@@ -630,12 +633,20 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
           if (ws.protection.protected) throw new HostError('PROTECTED', { sheet: name });
         }
         beginWrite(ctx, c);
-        queueRestore(ctx, record);
+        if (record.added) ctx.workbook.worksheets.getItem(record.added).delete();
+        else queueRestore(ctx, record);
         ctx.workbook.settings.getItem(UNDO_KEY).delete();
         endWrite(ctx);
         await c.write();
         return { restored: record.cells.length };
       });
+    },
+
+    writeSummary(table) {
+      return run((ctx, c) => writeSummarySheet(ctx, table, {
+        read: c.read, write: c.write, now, begin: () => beginWrite(ctx, c), end: () => endWrite(ctx),
+        record: (undo) => ctx.workbook.settings.add(UNDO_KEY, undo),
+      }));
     },
 
     hasUndo(): Promise<boolean> {
