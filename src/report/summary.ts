@@ -1,4 +1,4 @@
-import { D, decString, type Dec, type Report, type Severity } from '../core';
+import { buildReport, D, decString, type CheckResult, type Dec, type Lang, type Report, type Severity } from '../core';
 
 /** What the §7 report leaves out of a form and the summaries group by. */
 export interface FormUnits {
@@ -111,6 +111,12 @@ export function summarizeReport(report: Report, units: readonly FormUnits[] = []
     });
   });
   return { file: report.file, forms, findings, problem: null };
+}
+
+/** The summary rows of a check result (the CLI's per file, the pane's for the workbook). */
+export function summarizeResult(result: CheckResult, file: string, lang: Lang): FileSummary {
+  const units = result.forms.map((f) => ({ department: f.department, implementer: f.implementer }));
+  return summarizeReport(buildReport(result, file, lang), units);
 }
 
 /** A file that gave no report rows. */

@@ -79,3 +79,12 @@ export function fitWidths(table: Table, max = 60): number[] {
     return Math.min(max, w + 2);
   });
 }
+
+/** `table` without column `index` (the pane's summary has no 文件 column: it is this workbook). */
+export function withoutColumn(table: Table, index: number): Table {
+  return {
+    columns: table.columns.filter((_, j) => j !== index),
+    rows: table.rows.map((r) => r.filter((_, j) => j !== index)),
+    marked: table.marked,
+  };
+}

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CheckResult, Finding, FillPlan } from '../core';
 import type { Progress, ValidateRequest, ZipingHost } from '../excel/host';
+import type { Table } from '../report';
 import type { Strings } from './i18n';
 import { toCheckOptions, type Settings } from './settings';
 
-export type BusyKind = 'validate' | 'fill' | 'undo';
+export type BusyKind = 'validate' | 'fill' | 'undo' | 'summary';
 
 /** A status line, rendered in the current language when shown (so a language switch re-renders it). */
 export interface Status {
@@ -29,6 +30,8 @@ export interface ZipingActions {
   cancelFill(): void;
   undo(): Promise<void>;
   select(f: Finding): Promise<void>;
+  /** 写入汇总表 with the summary of the current result (the status line from `said`) */
+  writeSummary(table: Table, said: (rows: number, added: boolean) => string): Promise<void>;
 }
 
 interface HostErrorLike {
@@ -167,6 +170,17 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
     [host],
   );
 
+  const writeSummary = useCallback(
+    async (table: Table, said: (rows: number, added: boolean) => string) => {
+      const write = host.writeSummary?.bind(host);
+      if (!write) return;
+      const outcome = await run('summary', () => write(table));
+      await refreshUndo();
+      if (outcome) setStatus({ intent: 'success', text: () => said(outcome.rows, outcome.added) });
+    },
+    [host, run, refreshUndo],
+  );
+
   useEffect(() => {
     void refreshUndo();
   }, [refreshUndo]);
@@ -181,6 +195,6 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
 
   return [
     { result, busy, progress, status, canUndo, pendingFill },
-    { validate, requestFill, confirmFill, cancelFill, undo, select },
+    { validate, requestFill, confirmFill, cancelFill, undo, select, writeSummary },
   ];
 }

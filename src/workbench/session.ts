@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import type { Table } from '../report';
 import type { CellValue, WorkbookGrid } from '../core/grid';
 import { isExcelError, toA1 } from '../core/grid';
 import type { FillOutcome, ValidateOutcome, ZipingHost } from '../excel/host';
@@ -94,7 +95,7 @@ export function changedCells(s: Session): CellWrite[] {
 }
 
 export interface OpRecord {
-  readonly op: 'validate' | 'fill' | 'undoFill' | 'hasUndo' | 'select';
+  readonly op: 'validate' | 'fill' | 'undoFill' | 'hasUndo' | 'select' | 'writeSummary';
   /** context.sync() calls the operation made on the emulator */
   readonly syncs: number;
   /** of which carried writes */
@@ -126,5 +127,6 @@ export function instrument(host: ZipingHost, emu: EmuWorkbook, onOp: (r: OpRecor
     undoFill: () => measure('undoFill', () => host.undoFill()),
     hasUndo: () => measure('hasUndo', () => host.hasUndo()),
     select: (sheet, cell) => measure('select', () => host.select(sheet, cell)),
+    ...(host.writeSummary ? { writeSummary: (t: Table) => measure('writeSummary', () => host.writeSummary!(t)) } : {}),
   };
 }
