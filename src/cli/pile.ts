@@ -83,9 +83,11 @@ export function workerPool(size: number): { run: Runner; close: () => Promise<vo
   if (size < 1 || !fs.existsSync(entry)) return null;
   const idle: Worker[] = [];
   const all: Worker[] = [];
-  const waiting: ((w: Worker) => void)[] = [];
+  const waiting: ((w: Worker | null) => void)[] = [];
   const pending = new Map<number, (o: FileOutcome) => void>();
   let nextId = 0;
+  /** a worker that died takes its file with it; the pile stops with an internal error rather than wait forever */
+  let crashed: string | null = null;
   const release = (w: Worker): void => {
     const take = waiting.shift();
     if (take) take(w);
@@ -99,22 +101,28 @@ export function workerPool(size: number): { run: Runner; close: () => Promise<vo
       release(w);
     });
     w.on('error', (e) => {
+      crashed ??= e instanceof Error ? (e.stack ?? e.message) : String(e);
       for (const [id, done] of pending) {
-        done({ kind: 'failed', file: '', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+        done({ kind: 'failed', file: '', message: crashed });
         pending.delete(id);
       }
+      for (const take of waiting.splice(0)) take(null);
     });
     all.push(w);
     idle.push(w);
   }
-  const acquire = (): Promise<Worker> => new Promise((resolve) => {
-    const w = idle.pop();
-    if (w) resolve(w);
-    else waiting.push(resolve);
+  const acquire = (): Promise<Worker | null> => new Promise((resolve) => {
+    if (crashed !== null) resolve(null);
+    else {
+      const w = idle.pop();
+      if (w) resolve(w);
+      else waiting.push(resolve);
+    }
   });
   return {
     run: async (job) => {
       const w = await acquire();
+      if (!w) return { kind: 'failed', file: job.file, message: crashed ?? '' };
       const id = nextId++;
       return new Promise<FileOutcome>((resolve) => {
         pending.set(id, resolve);

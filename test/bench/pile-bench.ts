@@ -1,6 +1,6 @@
 /**
- * The pile part of `npm run bench` (after bench.js): a folder of generated workbooks checked by the built CLI with
- * both reports, in a fresh process per run. Prints files/s and the process's peak RSS (all worker threads are in
+ * The pile part of `npm run bench` (after bench.js): a folder of generated workbooks checked by the built CLI, without
+ * and with both reports, in a fresh process per run. Prints files/s and the process's peak RSS (all worker threads are in
  * it) for 100 and 1,000 workbooks, with one thread and with one per core: memory must not grow with the pile.
  * Asserts nothing. `node build/test/bench/pile-bench.js [files]` runs one size only.
  */
@@ -48,15 +48,17 @@ function measure(args: string[]): { ms: number; rssMb: number; status: number | 
 async function main(): Promise<void> {
   const books = await distinct();
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  process.stdout.write(`\npile: ziping check FOLDER --report r.xlsx --report r.html (fresh process; ${cores} core(s))\n`);
-  process.stdout.write(`${'files'.padStart(6)}  ${'threads'.padStart(7)}  ${'time s'.padStart(7)}  ${'files/s'.padStart(7)}  ${'peak RSS MB'.padStart(11)}  exit\n`);
+  process.stdout.write(`\npile: ziping check FOLDER [--report r.xlsx --report r.html] (fresh process; ${cores} core(s))\n`);
+  process.stdout.write(`${'files'.padStart(6)}  ${'threads'.padStart(7)}  ${'reports'.padStart(7)}  ${'time s'.padStart(7)}  ${'files/s'.padStart(7)}  ${'peak RSS MB'.padStart(11)}  exit\n`);
   for (const n of SIZES) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-pile-bench-'));
     try {
       makePile(path.join(dir, 'pile'), n, books);
-      for (const jobs of [...new Set([1, cores])]) {
-        const r = measure(['check', path.join(dir, 'pile'), '--jobs', String(jobs), '--report', path.join(dir, 'r.xlsx'), '--report', path.join(dir, 'r.html')]);
-        process.stdout.write(`${String(n).padStart(6)}  ${String(jobs).padStart(7)}  ${(r.ms / 1000).toFixed(1).padStart(7)}  ${(n / (r.ms / 1000)).toFixed(1).padStart(7)}  ${r.rssMb.toFixed(0).padStart(11)}  ${r.status}\n`);
+      const reports = ['--report', path.join(dir, 'r.xlsx'), '--report', path.join(dir, 'r.html')];
+      const runs: [number, boolean][] = [[1, false], [1, true], ...(cores > 1 ? [[cores, true] as [number, boolean]] : [])];
+      for (const [jobs, withReports] of runs) {
+        const r = measure(['check', path.join(dir, 'pile'), '--jobs', String(jobs), ...(withReports ? reports : [])]);
+        process.stdout.write(`${String(n).padStart(6)}  ${String(jobs).padStart(7)}  ${(withReports ? 'both' : 'none').padStart(7)}  ${(r.ms / 1000).toFixed(1).padStart(7)}  ${(n / (r.ms / 1000)).toFixed(1).padStart(7)}  ${r.rssMb.toFixed(0).padStart(11)}  ${r.status}\n`);
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
