@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { JSDOM } from 'jsdom';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { nodeIo, run } from '../../src/cli/run';
 import type { Report } from '../../src/core';
@@ -157,6 +158,23 @@ describe('the HTML report', () => {
     const findings = reports.flatMap((r) => r.forms.flatMap((f) => f.findings));
     const findingRows = sections.flatMap((s) => elements(s).filter((e) => e.tagName === 'tr').slice(1));
     expect(findingRows.length).toBe(findings.length);
+  });
+});
+
+describe('the HTML report\'s sorting', () => {
+  it('sorts the table of forms by a clicked column, numbers by value, and back the other way', () => {
+    const dom = new JSDOM(fs.readFileSync(path.join(root, 'r.html'), 'utf8'), { runScripts: 'dangerously' });
+    const doc = dom.window.document;
+    const head = [...doc.querySelectorAll('#forms thead th')];
+    const computed = head.findIndex((th) => th.textContent === '计算总分');
+    const column = () => [...doc.querySelectorAll('#forms tbody tr')].map((tr) => Number(tr.children[computed].getAttribute('data-v')));
+    const before = column();
+    expect(new Set(before).size).toBeGreaterThan(1);
+    head[computed].dispatchEvent(new dom.window.MouseEvent('click', { bubbles: true }));
+    expect(column()).toEqual([...before].sort((a, b) => a - b));
+    head[computed].dispatchEvent(new dom.window.MouseEvent('click', { bubbles: true }));
+    expect(column()).toEqual([...before].sort((a, b) => b - a));
+    dom.window.close();
   });
 });
 
