@@ -65,6 +65,8 @@ export interface WorksheetLike extends Loadable, NullableLike {
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeLike;
   activate(): void;
   delete(): void;
+  /** ExcelApi 1.7 */
+  readonly freezePanes: { freezeRows(count?: number): void };
 }
 
 export interface SettingLike extends Loadable, NullableLike {

@@ -61,9 +61,9 @@ function matrix(table: Table, rows: number, cols: number): { values: unknown[][]
 }
 
 /**
- * Adds or refreshes SUMMARY_SHEET with `table` in one write sync (after one read). The cells it covers (the new
- * table and whatever an older summary held beyond it) go into the undo record first; a sheet it adds is recorded as
- * added, so that undo deletes it.
+ * Adds or refreshes SUMMARY_SHEET with `table` (header row kept in view, rows of forms with errors shaded) in one
+ * write sync after the reads. The cells it covers (the new table and whatever an older summary held beyond it) go
+ * into the undo record first; a sheet it adds is recorded as added, so that undo deletes it.
  */
 export async function writeSummarySheet(ctx: RequestContextLike, table: Table, steps: SummaryWriteSteps): Promise<{ rows: number; added: boolean }> {
   const sheets = ctx.workbook.worksheets;
@@ -118,6 +118,7 @@ export async function writeSummarySheet(ctx: RequestContextLike, table: Table, s
   // formats before values: a text cell takes `=…` as text, never as a formula
   all.numberFormat = formats;
   all.values = values;
+  ws.freezePanes.freezeRows(1);
   table.marked.forEach((m, i) => {
     if (m) ws.getRangeByIndexes(i + 1, 0, 1, table.columns.length).format.fill.color = MARK_COLOR;
   });

@@ -32,6 +32,7 @@ describe('写入汇总表 (writeSummary)', () => {
     expect(project.formula ?? null).toBeNull();
     expect(cellAt(emu, SUMMARY_SHEET, 'H2').value).toBe(table.rows[0][7]);
     expect(cellAt(emu, SUMMARY_SHEET, 'H2').numberFormat).toBe('0.00');
+    expect(emu.sheet(SUMMARY_SHEET)?.frozenRows).toBe(1);
     expect(await host.hasUndo()).toBe(true);
     await host.undoFill();
     expect(emu.sheets.map((s) => s.name)).toEqual(sheetsBefore);

@@ -509,6 +509,9 @@ export class EmuWorksheet extends EmuObject<EmuSheet> {
     this.prot ??= new EmuWorksheetProtection(this.ctx, () => this.target());
     return this.prot;
   }
+  get freezePanes(): { freezeRows(count: number): void } {
+    return { freezeRows: (count: number) => this.ctx.queue(true, () => { this.target().frozenRows = count; }) };
+  }
   delete(): void {
     this.ctx.queue(true, () => {
       const s = this.target();
