@@ -1,10 +1,10 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../core';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; reports: string[]; jobs: number | undefined }
-  | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean };
+  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; reports: string[]; jobs: number | undefined; force: boolean }
+  | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean; force: boolean };
 
 export type ArgsError =
   | { kind: 'unknownOption'; option: string }
@@ -24,8 +24,8 @@ export interface Parsed {
 const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--report', '--jobs']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--json', '--rules', '--lang', '--report', '--jobs'],
-  fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores'],
+  check: ['--json', '--rules', '--lang', '--report', '--jobs', '--force'],
+  fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores', '--force'],
 };
 
 /**
@@ -58,7 +58,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
         values.set(name === '--output' ? '-o' : name, v);
         if (name === '--report') reports.push(v);
       }
-    } else if (eq < 0 && ['--json', '--overwrite-scores', '--help', '-h', '--version', '-v', '-V'].includes(name)) {
+    } else if (eq < 0 && ['--json', '--overwrite-scores', '--force', '--help', '-h', '--version', '-v', '-V'].includes(name)) {
       flags.add(name);
     } else {
       error ??= { kind: 'unknownOption', option: a };
@@ -88,13 +88,13 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) {
       return { lang, command: null, error: { kind: 'badJobs', value: jobsArg ?? '' } };
     }
-    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, reports, jobs }, error: null };
+    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, reports, jobs, force: flags.has('--force') }, error: null };
   }
   const output = values.get('-o');
   if (rest.length !== 1 || output === undefined) return { lang, command: null, error: { kind: 'fillArgs' } };
   return {
     lang,
-    command: { kind: 'fill', input: rest[0], output, ruleSet, overwriteScores: flags.has('--overwrite-scores') },
+    command: { kind: 'fill', input: rest[0], output, ruleSet, overwriteScores: flags.has('--overwrite-scores'), force: flags.has('--force') },
     error: null,
   };
 }

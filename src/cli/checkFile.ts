@@ -2,6 +2,8 @@ import { buildReport, checkWorkbook, type Lang, type Severity } from '../core';
 import { fileProblem, summarizeReport, type FileSummary } from '../report';
 import { readWorkbookGrid, XlsxReadError } from '../xlsx/read';
 import { countSeverities, humanReport } from './human';
+import { ioReason } from './reasons';
+import { jsonSafe } from './terminal';
 import { CLI_TEXT } from './text';
 
 /** What checking one file of a pile asks for; plain data, so it crosses to a worker thread. */
@@ -39,15 +41,9 @@ export interface ReadProblem {
   readonly en: string;
 }
 
-const ERRNO_ZH: Record<string, string> = { ENOENT: '文件不存在', EISDIR: '这是一个文件夹', EACCES: '没有访问权限', EPERM: '没有访问权限', EMFILE: '打开的文件过多' };
-const ERRNO_EN: Record<string, string> = { ENOENT: 'file not found', EISDIR: 'it is a folder', EACCES: 'permission denied', EPERM: 'permission denied', EMFILE: 'too many open files' };
-
 function readProblem(e: unknown): ReadProblem | null {
-  if (e instanceof XlsxReadError) return { zh: e.message, en: e.messageEn };
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (!code) return null;
-  const msg = e instanceof Error ? e.message : String(e);
-  return { zh: ERRNO_ZH[code] ?? msg, en: ERRNO_EN[code] ?? msg };
+  if (!(e instanceof XlsxReadError) && !(e as NodeJS.ErrnoException | null)?.code) return null;
+  return { zh: ioReason(e, 'zh-CN'), en: ioReason(e, 'en-US') };
 }
 
 /** Reads and checks one file with `read` (the CLI's file access); never throws. */
@@ -62,7 +58,7 @@ export async function checkFile(job: FileJob, read: (file: string) => Promise<Ui
     return {
       kind: 'checked',
       file: job.file,
-      json: job.json ? JSON.stringify(report, null, 2) : '',
+      json: job.json ? jsonSafe(JSON.stringify(report, null, 2)) : '',
       human: !job.json && result.forms.length > 0 ? humanReport(job.file, result, job.lang) : '',
       forms: result.forms.length,
       sheets: grid.sheets.length,

@@ -2,10 +2,12 @@ import type { Lang } from '../core';
 import { summarizePile, type FileSummary } from '../report';
 import { checkFile, type FileJob, type FileOutcome } from './checkFile';
 import { expandPaths, Progress, runInOrder, threadCount, workerPool, type DirIo } from './pile';
+import { OutputRefused } from './output';
 import { PILE_TEXT } from './pileText';
 import { reportHtml } from './reportHtml';
 import { summaryWorkbook } from './reportXlsx';
-import { ioReason, type CliIo } from './run';
+import { ioReason } from './reasons';
+import type { CliIo } from './run';
 import { CLI_TEXT } from './text';
 
 export interface CheckCommand {
@@ -14,6 +16,8 @@ export interface CheckCommand {
   readonly ruleSet: string | undefined;
   readonly reports: readonly string[];
   readonly jobs: number | undefined;
+  /** replace an existing report file */
+  readonly force: boolean;
 }
 
 /** What `check` needs beyond CliIo to read a pile: folders, worker threads, a terminal for progress. */
@@ -21,6 +25,8 @@ export interface PileIo {
   readonly dirs?: DirIo;
   /** true when stderr is a terminal and not under CI: show the progress line */
   readonly progress?: boolean;
+  /** the raw stderr for the progress line's own control sequences (its text is made terminal-safe) */
+  readonly terminal?: (text: string) => void;
   /** false keeps every file in this thread (tests with an in-memory io) */
   readonly workers?: boolean;
 }
@@ -52,6 +58,15 @@ export async function checkPile(io: CliIo & PileIo, cmd: CheckCommand, lang: Lan
       return EXIT_UNUSABLE;
     }
   }
+  for (const r of cmd.reports) {
+    try {
+      await io.checkOutput(r, cmd.force);
+    } catch (e) {
+      if (!(e instanceof OutputRefused) && !(e as NodeJS.ErrnoException | null)?.code) throw e;
+      io.stderr(`ziping: ${CLI_TEXT[lang].cannotWrite(r, ioReason(e, lang, true))}\n`);
+      return EXIT_UNUSABLE;
+    }
+  }
   const isReport = async (f: string): Promise<boolean> => {
     for (const r of cmd.reports) if (await io.sameFile(f, r)) return true;
     return false;
@@ -68,7 +83,7 @@ export async function checkPile(io: CliIo & PileIo, cmd: CheckCommand, lang: Lan
   const threads = threadCount(cmd.jobs, jobs.length);
   const pool = io.workers === false || threads < 2 ? null : workerPool(threads);
   const run = pool?.run ?? ((job: FileJob) => checkFile(job, (f) => io.readFile(f)));
-  const progress = new Progress(io.progress ? io.stderr : null, jobs.length, p.progress);
+  const progress = new Progress(io.progress ? (io.terminal ?? io.stderr) : null, jobs.length, p.progress);
   const summaries: FileSummary[] = [];
   const totals = { files: 0, forms: 0, error: 0, warning: 0, info: 0 };
   let printed = 0;
@@ -128,11 +143,10 @@ export async function checkPile(io: CliIo & PileIo, cmd: CheckCommand, lang: Lan
     for (const r of cmd.reports) {
       try {
         const bytes = reportKind(r) === 'xlsx' ? await summaryWorkbook(summary, lang) : new TextEncoder().encode(reportHtml(summary, lang));
-        await io.writeFile(r, bytes);
+        await io.writeFile(r, bytes, cmd.force);
         io.stderr(`ziping: ${p.reportWritten(r)}\n`);
       } catch (e) {
-        const code = (e as NodeJS.ErrnoException | null)?.code;
-        if (!code) throw e;
+        if (!(e instanceof OutputRefused) && !(e as NodeJS.ErrnoException | null)?.code) throw e;
         io.stderr(`ziping: ${t.cannotWrite(r, ioReason(e, lang, true))}\n`);
         exit = EXIT_UNUSABLE;
       }

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { Worker } from 'node:worker_threads';
 import type { FileJob, FileOutcome } from './checkFile';
 import type { WorkerRequest } from './worker';
+import { terminalSafe } from './terminal';
 
 /** Folder access for `check PATH…`; without it every argument is a file. */
 export interface DirIo {
@@ -204,7 +205,7 @@ export class Progress {
     this.last = now;
     const elapsed = (now - this.start) / 1000;
     const left = done > 0 ? Math.round((elapsed / done) * (this.total - done)) : null;
-    this.write(`\r\x1b[K${this.line(done, this.total, forms, errors, left)}`);
+    this.write(`\r\x1b[K${terminalSafe(this.line(done, this.total, forms, errors, left))}`);
     this.shown = true;
   }
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../core';
 import type { SkipReason } from './pile';
 
 /** The words of `check` on a pile (folders, reports, progress), zh-CN first. */

@@ -5,6 +5,9 @@ import { readWorkbookGrid, XlsxReadError } from '../xlsx/read';
 import { applyFillPlan, XlsxWriteError } from '../xlsx/write';
 import { parseArgs, type ArgsError, type Command } from './args';
 import { countSeverities } from './human';
+import { OutputRefused, outputTarget, writeOutputFile } from './output';
+import { terminalSafe } from './terminal';
+import { ioReason } from './reasons';
 import { CLI_TEXT, type CliText } from './text';
 import { checkPile, type PileIo } from './checkPile';
 import { nodeDirIo, wantsProgress } from './pile';
@@ -15,7 +18,10 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(file: string): Promise<Uint8Array>;
-  writeFile(file: string, data: Uint8Array): Promise<void>;
+  /** writes `fill -o`'s output; throws OutputRefused for what must not be replaced (an existing file unless `force`) */
+  writeFile(file: string, data: Uint8Array, force: boolean): Promise<void>;
+  /** the same refusals as writeFile, before any work is done */
+  checkOutput(file: string, force: boolean): Promise<void>;
   /** true when both names denote the same file (symlinks, `./a` vs `a`, hard links) */
   sameFile(a: string, b: string): Promise<boolean>;
 }
@@ -31,16 +37,9 @@ export function nodeIo(): CliIo & PileIo {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     readFile: async (f) => new Uint8Array(await fs.promises.readFile(f)),
-    writeFile: async (f, data) => {
-      // write next to the target, then rename: a failed run never leaves half a workbook
-      const tmp = path.join(path.dirname(path.resolve(f)), `.${path.basename(f)}.${process.pid}.tmp`);
-      try {
-        await fs.promises.writeFile(tmp, data);
-        await fs.promises.rename(tmp, f);
-      } catch (e) {
-        await fs.promises.rm(tmp, { force: true });
-        throw e;
-      }
+    writeFile: (f, data, force) => writeOutputFile(f, data, { force }),
+    checkOutput: async (f, force) => {
+      await outputTarget(path.resolve(f), force);
     },
     sameFile: async (a, b) => {
       if (path.resolve(a) === path.resolve(b)) return true;
@@ -67,17 +66,6 @@ export function packageVersion(): string {
     dir = path.dirname(dir);
   }
   return '0.0.0';
-}
-
-/** Why a file could not be read or written, in the language. */
-export function ioReason(e: unknown, lang: Lang, writing = false): string {
-  if (e instanceof XlsxReadError || e instanceof XlsxWriteError) return lang === 'en-US' ? e.messageEn : e.message;
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (writing && code === 'ENOENT') return lang === 'en-US' ? 'the folder does not exist' : '所在文件夹不存在';
-  const zh: Record<string, string> = { ENOENT: '文件不存在', EISDIR: '这是一个文件夹', EACCES: '没有访问权限', EPERM: '没有访问权限', ENOSPC: '磁盘空间不足' };
-  const en: Record<string, string> = { ENOENT: 'file not found', EISDIR: 'it is a folder', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'no space left on the disk' };
-  if (code && zh[code]) return (lang === 'en-US' ? en : zh)[code];
-  return e instanceof Error ? e.message : String(e);
 }
 
 function usageError(io: CliIo, t: CliText, message: string): number {
@@ -125,6 +113,18 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
     io.stderr(`ziping: ${t.fillSameFile(cmd.output)}\n`);
     return EXIT_UNUSABLE;
   }
+  const cannotWrite = (e: unknown): number => {
+    if (e instanceof OutputRefused || e instanceof XlsxWriteError || e instanceof XlsxReadError || (e as NodeJS.ErrnoException | null)?.code) {
+      io.stderr(`ziping: ${t.cannotWrite(cmd.output, ioReason(e, lang, true))}\n`);
+      return EXIT_UNUSABLE;
+    }
+    throw e;
+  };
+  try {
+    await io.checkOutput(cmd.output, cmd.force);
+  } catch (e) {
+    return cannotWrite(e);
+  }
   const loaded = await load(io, cmd.input, cmd.ruleSet, lang, cmd.overwriteScores);
   if (!loaded) return EXIT_UNUSABLE;
   const { result } = loaded;
@@ -136,13 +136,9 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
   let out: Uint8Array;
   try {
     out = await applyFillPlan(loaded.bytes, plan);
-    await io.writeFile(cmd.output, out);
+    await io.writeFile(cmd.output, out, cmd.force);
   } catch (e) {
-    if (e instanceof XlsxWriteError || e instanceof XlsxReadError || (e as NodeJS.ErrnoException | null)?.code) {
-      io.stderr(`ziping: ${t.cannotWrite(cmd.output, ioReason(e, lang, true))}\n`);
-      return EXIT_UNUSABLE;
-    }
-    throw e;
+    return cannotWrite(e);
   }
   const lines: string[] = [];
   if (plan.cells.length === 0) lines.push(t.nothingToFill(cmd.output));
@@ -166,7 +162,12 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
 }
 
 /** Runs `ziping` with the given arguments (without `node` and the script) and returns the exit code. */
-export async function run(argv: readonly string[], io: CliIo & PileIo = nodeIo()): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo & PileIo = nodeIo()): Promise<number> {
+  // sheet text and file names reach both streams: nothing the terminal would act on gets through (JSON is already
+  // escaped); the progress line's own control sequences go to the raw stderr
+  const io: CliIo & PileIo = {
+    ...given, stdout: (s) => given.stdout(terminalSafe(s)), stderr: (s) => given.stderr(terminalSafe(s)), terminal: given.stderr,
+  };
   const parsed = parseArgs(argv);
   const t = CLI_TEXT[parsed.lang];
   if (parsed.error || !parsed.command) return usageError(io, t, argsMessage(t, parsed.error ?? { kind: 'noFiles' }, parsed.lang));

@@ -1,5 +1,4 @@
-import { toA1 } from '../core';
-import type { Table } from '../report';
+import { toA1, type Table } from '../core';
 import type { RequestContextLike } from './excel-like';
 import { HostError } from './host';
 

@@ -1,24 +1,8 @@
-import type { Lang } from '../core';
+import type { Column, Lang, Table, TableCell } from '../core';
 import type { FindingRow, FormRow, UnitRow } from './summary';
 import { REPORT_TEXT } from './text';
 
-/** How a column shows its numbers; text columns are always written as text, never as a formula. */
-export type ColumnKind = 'text' | 'score' | 'percent' | 'count';
-
-export interface Column {
-  readonly header: string;
-  readonly kind: ColumnKind;
-}
-
-/** A cell of a summary table: text, a number (from an exact decimal string), or nothing. */
-export type TableCell = string | number | null;
-
-export interface Table {
-  readonly columns: readonly Column[];
-  readonly rows: readonly (readonly TableCell[])[];
-  /** per row: the form has an error (its row is marked) */
-  readonly marked: readonly boolean[];
-}
+export type { Column, ColumnKind, Table, TableCell } from '../core';
 
 const num = (s: string | null): number | null => (s === null ? null : Number(s));
 

@@ -16,14 +16,11 @@ import { formsTable, summarizeResult, withoutColumn } from '../report';
 import { FillDialog } from './components/FillDialog';
 import { FindingList } from './components/FindingList/FindingList';
 import { FormSummary } from './components/FormSummary/FormSummary';
-import { OVERVIEW_TEXT } from './components/PileOverview/overviewText';
 import { PileOverview } from './components/PileOverview/PileOverview';
 import { SettingsPanel } from './components/SettingsPanel/SettingsPanel';
 import type { RuleSetOption } from './components/SettingsPanel/SettingsPanel.types';
 import { useHost } from './HostContext';
-import { strings } from './i18n';
-import type { Settings } from './settings';
-import { createSettingsStore, type SettingsStore } from './storage';
+import { strings, type Settings, createSettingsStore, type SettingsStore } from '../app';
 import { useZiping } from './useZiping';
 
 export interface AppProps {
@@ -206,7 +203,7 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
             busy={busy !== null}
             onWriteSummary={host.writeSummary ? () => {
               const table = withoutColumn(formsTable(summarizeResult(result, '', settings.lang).forms, settings.lang), 0);
-              void actions.writeSummary(table, OVERVIEW_TEXT[settings.lang].written);
+              void actions.writeSummary(table, s.overview.written);
             } : undefined}
           />
         )}

@@ -64,6 +64,19 @@ describe('check on a folder', () => {
     expect(mixed.err).toMatch(/Cannot read .*说明\.txt/);
   });
 
+  it('keeps the control characters of file names off the terminal, in the output and in the skip notes', async () => {
+    const dir = path.join(root, 'esc');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(files[0], path.join(dir, 'a\x1b[2Jb.xlsx'));
+    fs.writeFileSync(path.join(dir, 'c\u202ed.txt'), '');
+    const r = await cli(['check', dir]);
+    fs.rmSync(dir, { recursive: true });
+    // eslint-disable-next-line no-control-regex -- the characters a terminal would act on
+    expect(r.out + r.err).not.toMatch(/[\x1b\u202e]/);
+    expect(r.out).toContain('a\\u001b[2Jb.xlsx');
+    expect(r.err).toContain('c\\u202ed.txt');
+  });
+
   it('refuses a report that is neither .xlsx nor .html', async () => {
     const r = await cli(['check', path.join(root, 'pile'), '--report', path.join(root, 'r.pdf')]);
     expect(r.code).toBe(2);
@@ -74,7 +87,12 @@ describe('check on a folder', () => {
     const inside = path.join(root, 'pile', 'a民政', '汇总.xlsx');
     const first = await cli(['check', path.join(root, 'pile'), '--report', inside]);
     expect(first.code).toBe(1);
-    const again = await cli(['check', path.join(root, 'pile'), '--report', inside, '--json']);
+    // a report is an output like fill -o: an existing file is replaced only with --force, before any file is read
+    const refused = await cli(['check', path.join(root, 'pile'), '--report', inside]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('文件已存在');
+    expect(refused.out).toBe('');
+    const again = await cli(['check', path.join(root, 'pile'), '--report', inside, '--json', '--force']);
     expect(again.err).toContain('这是本次要写出的汇总报告');
     expect((JSON.parse(again.out) as Report[]).map((x) => x.file)).toEqual(files);
     fs.rmSync(inside);
@@ -128,6 +146,12 @@ describe('the progress line', () => {
     expect(err).not.toContain('3/10');
     p.clear();
     expect(err.endsWith('\r\x1b[K')).toBe(true);
+    // the line's own text is made safe; only its rewrite sequence reaches the terminal raw
+    let raw = '';
+    const odd = new Progress((x) => void (raw += x), 2, () => 'x\x1b]0;title\x07');
+    jest.setSystemTime(2000);
+    odd.update(2, 1, 0);
+    expect(raw).toBe('\r\x1b[Kx\\u001b]0;title\\u0007');
     const silent = new Progress(null, 10, PILE_TEXT['en-US'].progress);
     jest.setSystemTime(5000);
     expect(() => silent.update(5, 5, 5)).not.toThrow();

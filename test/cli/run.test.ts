@@ -4,7 +4,7 @@ import { packageVersion, run } from '../../src/cli/run';
 import { checkWorkbook, ruleSetNames } from '../../src/core';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { buildSampleWorkbook, sampleForms, SAMPLE_FAULTS, workbookOfForms } from '../bench/sample';
-import { changedCells, snapshotOf } from '../xlsx/snapshot';
+import { changedCells, snapshotOf } from '../fixtures/xlsx';
 import { memIo } from './memio';
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -30,13 +30,15 @@ function files(): Record<string, Uint8Array> {
 
 describe('parseArgs', () => {
   it.each<[string[], unknown]>([
-    [['check', 'a.xlsx'], { kind: 'check', files: ['a.xlsx'], json: false, ruleSet: undefined, reports: [], jobs: undefined }],
-    [['check', 'a.xlsx', 'b.xlsx', '--json', '--rules', 'guangxi'], { kind: 'check', files: ['a.xlsx', 'b.xlsx'], json: true, ruleSet: 'guangxi', reports: [], jobs: undefined }],
-    [['check', '--rules=tianjin', 'a.xlsx'], { kind: 'check', files: ['a.xlsx'], json: false, ruleSet: 'tianjin', reports: [], jobs: undefined }],
-    [['check', '--', '-odd-name.xlsx'], { kind: 'check', files: ['-odd-name.xlsx'], json: false, ruleSet: undefined, reports: [], jobs: undefined }],
-    [['check', 'dir', '--report', 'a.xlsx', '--report=b.html', '--jobs', '4'], { kind: 'check', files: ['dir'], json: false, ruleSet: undefined, reports: ['a.xlsx', 'b.html'], jobs: 4 }],
-    [['fill', 'in.xlsx', '-o', 'out.xlsx'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: false }],
-    [['fill', '--output=out.xlsx', 'in.xlsx', '--overwrite-scores'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: true }],
+    [['check', 'a.xlsx'], { kind: 'check', files: ['a.xlsx'], json: false, ruleSet: undefined, reports: [], jobs: undefined, force: false }],
+    [['check', 'a.xlsx', 'b.xlsx', '--json', '--rules', 'guangxi'], { kind: 'check', files: ['a.xlsx', 'b.xlsx'], json: true, ruleSet: 'guangxi', reports: [], jobs: undefined, force: false }],
+    [['check', '--rules=tianjin', 'a.xlsx'], { kind: 'check', files: ['a.xlsx'], json: false, ruleSet: 'tianjin', reports: [], jobs: undefined, force: false }],
+    [['check', '--', '-odd-name.xlsx'], { kind: 'check', files: ['-odd-name.xlsx'], json: false, ruleSet: undefined, reports: [], jobs: undefined, force: false }],
+    [['check', 'dir', '--report', 'a.xlsx', '--report=b.html', '--jobs', '4'], { kind: 'check', files: ['dir'], json: false, ruleSet: undefined, reports: ['a.xlsx', 'b.html'], jobs: 4, force: false }],
+    [['fill', 'in.xlsx', '-o', 'out.xlsx'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: false, force: false }],
+    [['fill', '--output=out.xlsx', 'in.xlsx', '--overwrite-scores'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: true, force: false }],
+    [['check', 'dir', '--report', 'a.xlsx', '--force'], { kind: 'check', files: ['dir'], json: false, ruleSet: undefined, reports: ['a.xlsx'], jobs: undefined, force: true }],
+    [['fill', 'in.xlsx', '-o', 'out.xlsx', '--force'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: false, force: true }],
     [['--help'], { kind: 'help' }],
     [['check', 'a.xlsx', '-h'], { kind: 'help' }],
     [['--version'], { kind: 'version' }],

@@ -3,7 +3,7 @@ import { createExcelHost } from '../../src/excel/createExcelHost';
 import { SUMMARY_SHEET } from '../../src/excel/summarySheet';
 import { formsTable, summarizeReport, type Table } from '../../src/report';
 import { cellAt, createExcelApi, emuFromGrids } from '../../src/workbench/emulator';
-import { formGrid } from './forms';
+import { formGrid } from '../fixtures/forms';
 
 function setup() {
   const grid = formGrid();

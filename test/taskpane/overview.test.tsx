@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import type { Finding } from '../../src/core';
 import type { Table } from '../../src/report';
-import { fakeHost, form, result } from './fixtures';
+import { fakeHost, form, result } from '../fixtures/host';
 import { $, $$, click, mountApp, must, text, type Mounted } from './render';
 
 const f = (code: Finding['code'], severity: Finding['severity'], sheet: string, cell: string): Finding => ({ code, severity, sheet, cell, params: {} });

@@ -2,7 +2,7 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { parseA1, type CheckResult, type Finding, type Lang, type Severity } from '../../../core';
 import { summarizeResult, type FormRow } from '../../../report';
-import { OVERVIEW_TEXT } from './overviewText';
+import { strings } from '../../../app';
 
 export interface PileOverviewProps {
   readonly result: CheckResult;
@@ -71,7 +71,7 @@ const num = (s: string | null) => (s === null ? '—' : Number(s).toFixed(2));
 
 /** With 全部工作表: per form its totals, grade and counts with a small bar pair; jump to the first error; what the filter hides. */
 export function PileOverview({ result, lang, filter, onJump, onWriteSummary, busy }: PileOverviewProps) {
-  const t = OVERVIEW_TEXT[lang];
+  const t = strings(lang).overview;
   const styles = useStyles();
   const rows = useMemo(() => summarizeResult(result, '', lang).forms, [result, lang]);
   const firstError = useMemo(() => firstErrorOf(result), [result]);
