@@ -43,6 +43,15 @@ module.exports = tseslint.config(
     },
   },
   {
+    files: ['src/report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['react', 'react-dom', '@fluentui/*', '@microsoft/*', 'exceljs', 'echarts', 'node:*', 'fs', 'path', '**/excel/**', '**/taskpane/**', '**/cli/**', '**/workbench/**', '**/xlsx/**'], message: 'src/report is pure, like src/core: the writers that need Node live in src/cli.' },
+        { group: ['../core/*'], message: 'src/report uses src/core through its index.' },
+      ] }],
+    },
+  },
+  {
     files: ['**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -14,9 +14,18 @@ const ROOT = path.join(__dirname, '..');
 const BIN = path.join(ROOT, require('../package.json').bin.ziping);
 
 function bundle() {
+  // the bin and the worker thread it starts for a pile (src/cli/pile.ts looks for worker.js beside itself)
+  // and the report writers (echarts, exceljs), a file of their own that `check --report` alone loads
+  const dir = path.dirname(BIN);
+  for (const [entry, outfile] of [['main.ts', BIN], ['worker.ts', path.join(dir, 'worker.js')], ['reports.ts', path.join(dir, 'reports.js')]]) {
+    bundleOne(entry, outfile);
+  }
+}
+
+function bundleOne(entry, outfile) {
   require('esbuild').buildSync({
-    entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
-    outfile: BIN,
+    entryPoints: [path.join(ROOT, 'src', 'cli', entry)],
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',

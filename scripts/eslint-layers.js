@@ -10,11 +10,11 @@ const path = require('path');
 const LAYERS = {
   core: [],
   xlsx: ['core'],
-  cli: ['core', 'xlsx'],
+  cli: ['core', 'report', 'xlsx'],
   host: ['core'],
   excel: ['core', 'host'],
   app: ['core', 'host'],
-  taskpane: ['app', 'core', 'host'],
+  taskpane: ['app', 'core', 'host', 'report'],
   commands: ['app', 'excel', 'host', 'core'],
   wps: ['app', 'core', 'host'],
   report: ['app', 'core'],

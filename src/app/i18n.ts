@@ -6,7 +6,24 @@ export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 
 type Detail = Readonly<Record<string, string | number>>;
 
+/** The overview above the findings with 全部工作表, and 写入汇总表. */
+export interface OverviewText {
+  readonly title: (forms: number) => string;
+  readonly project: string;
+  readonly stated: string;
+  readonly computed: string;
+  readonly grade: string;
+  readonly counts: string;
+  readonly chart: (stated: string, computed: string) => string;
+  readonly jump: string;
+  readonly noErrors: string;
+  readonly hidden: (n: number) => string;
+  readonly write: string;
+  readonly written: (rows: number, added: boolean) => string;
+}
+
 export interface Strings {
+  readonly overview: OverviewText;
   readonly appTitle: string;
   readonly validate: string;
   readonly fill: string;
@@ -88,6 +105,15 @@ const conflictCells = (detail: Detail, sep: string): string => {
 const needed = (detail: Detail): string => d(detail, 'needed') || d(detail, 'api');
 
 const zh: Strings = {
+  overview: {
+    title: (n) => `总览（${n} 张表）`,
+    project: '项目', stated: '表内', computed: '计算', grade: '等级', counts: '错/警/提',
+    chart: (s, c) => `表内总分 ${s}，计算总分 ${c}`,
+    jump: '跳到第一个错误', noErrors: '没有错误',
+    hidden: (n) => `当前筛选隐藏了 ${n} 条问题`,
+    write: '写入汇总表',
+    written: (n, added) => `已${added ? '新建' : '刷新'}工作表“绩效自评汇总”（${n} 张表）。可用“撤销填写”撤销。`,
+  },
   appTitle: '绩效自评',
   validate: '校验',
   fill: '填写得分',
@@ -208,6 +234,15 @@ const zh: Strings = {
 };
 
 const en: Strings = {
+  overview: {
+    title: (n) => `Overview (${n} forms)`,
+    project: 'Project', stated: 'Stated', computed: 'Computed', grade: 'Grade', counts: 'E/W/I',
+    chart: (s, c) => `Stated total ${s}, computed total ${c}`,
+    jump: 'Go to the first error', noErrors: 'No errors',
+    hidden: (n) => `The current filter hides ${n} finding(s)`,
+    write: 'Write summary sheet',
+    written: (n, added) => `${added ? 'Added' : 'Refreshed'} sheet 绩效自评汇总 (${n} forms). Undo it with Undo fill.`,
+  },
   appTitle: 'Performance self-evaluation',
   validate: 'Validate',
   fill: 'Fill scores',

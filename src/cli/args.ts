@@ -3,7 +3,7 @@ import type { Lang } from '../core';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; maxSizeMb?: number; map?: string }
+  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; reports: string[]; jobs: number | undefined; force: boolean; maxSizeMb?: number; map?: string }
   | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean; force: boolean; maxSizeMb?: number; map?: string };
 
 export type ArgsError =
@@ -13,6 +13,7 @@ export type ArgsError =
   | { kind: 'unknownLang'; lang: string }
   | { kind: 'noFiles' }
   | { kind: 'fillArgs' }
+  | { kind: 'badJobs'; value: string }
   | { kind: 'badMaxSize'; value: string };
 
 export interface Parsed {
@@ -22,9 +23,9 @@ export interface Parsed {
 }
 
 const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
-const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--max-size', '--map']);
+const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--report', '--jobs', '--max-size', '--map']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--json', '--rules', '--lang', '--max-size', '--map'],
+  check: ['--json', '--rules', '--lang', '--report', '--jobs', '--force', '--max-size', '--map'],
   fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores', '--force', '--max-size', '--map'],
 };
 
@@ -34,6 +35,7 @@ const FLAGS: Record<string, readonly string[]> = {
  */
 export function parseArgs(argv: readonly string[]): Parsed {
   const values = new Map<string, string>();
+  const reports: string[] = [];
   const flags = new Set<string>();
   const positional: string[] = [];
   let error: ArgsError | null = null;
@@ -53,7 +55,10 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (WITH_VALUE.has(name)) {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined || v === '') error ??= { kind: 'missingValue', option: name };
-      else values.set(name === '--output' ? '-o' : name, v);
+      else {
+        values.set(name === '--output' ? '-o' : name, v);
+        if (name === '--report') reports.push(v);
+      }
     } else if (eq < 0 && ['--json', '--overwrite-scores', '--force', '--help', '-h', '--version', '-v', '-V'].includes(name)) {
       flags.add(name);
     } else {
@@ -84,7 +89,12 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const map = values.has('--map') ? { map: values.get('--map') } : {};
   if (cmd === 'check') {
     if (rest.length === 0) return { lang, command: null, error: { kind: 'noFiles' } };
-    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, maxSizeMb, ...map }, error: null };
+    const jobsArg = values.get('--jobs');
+    const jobs = jobsArg === undefined ? undefined : Number(jobsArg);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) {
+      return { lang, command: null, error: { kind: 'badJobs', value: jobsArg ?? '' } };
+    }
+    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, reports, jobs, force: flags.has('--force'), maxSizeMb, ...map }, error: null };
   }
   const output = values.get('-o');
   if (rest.length !== 1 || output === undefined) return { lang, command: null, error: { kind: 'fillArgs' } };

@@ -1,16 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  buildReport, checkWorkbook, ColumnMapError, parseColumnMap, ruleSetNames, type CheckResult, type ColumnMap, type FillReason, type Lang,
-  type Report,
+  checkWorkbook, ColumnMapError, parseColumnMap, ruleSetNames, type CheckResult, type ColumnMap, type FillReason, type Lang,
 } from '../core';
 import { readWorkbook, sheetProblemMessage, sizeLimitsOf, XlsxReadError, type ReadOptions, type SheetProblem } from '../xlsx/read';
 import { applyFillPlan, XlsxWriteError } from '../xlsx/write';
 import { parseArgs, type ArgsError, type Command } from './args';
-import { countSeverities, humanReport } from './human';
+import { countSeverities } from './human';
 import { OutputRefused, outputTarget, writeOutputFile } from './output';
-import { jsonSafe, terminalSafe } from './terminal';
+import { terminalSafe } from './terminal';
+import { ioReason } from './reasons';
 import { CLI_TEXT, type CliText } from './text';
+import { checkPile, type PileIo } from './checkPile';
+import { nodeDirIo, wantsProgress } from './pile';
+import { PILE_TEXT } from './pileText';
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIo {
@@ -29,8 +32,10 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_UNUSABLE = 2;
 
-export function nodeIo(): CliIo {
+export function nodeIo(): CliIo & PileIo {
   return {
+    dirs: nodeDirIo,
+    progress: wantsProgress(process.stderr.isTTY, process.env),
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     readFile: async (f) => new Uint8Array(await fs.promises.readFile(f)),
@@ -65,33 +70,12 @@ export function packageVersion(): string {
   return '0.0.0';
 }
 
-const ERRNO_ZH: Record<string, string> = {
-  ENOENT: '文件不存在', EISDIR: '这是一个文件夹', EACCES: '没有访问权限', EPERM: '没有访问权限', ENOSPC: '磁盘空间不足',
-  ENOTDIR: '路径中有一级不是文件夹', ELOOP: '路径中的符号链接过多或成环', EROFS: '文件系统是只读的', EEXIST: '文件已存在',
-  ENAMETOOLONG: '文件名过长', EBUSY: '文件正被占用', EDQUOT: '超出磁盘配额', EIO: '磁盘读写错误',
-};
-const ERRNO_EN: Record<string, string> = {
-  ENOENT: 'file not found', EISDIR: 'it is a folder', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'no space left on the disk',
-  ENOTDIR: 'a part of the path is not a folder', ELOOP: 'too many symbolic links in the path, or a loop', EROFS: 'the file system is read-only', EEXIST: 'the file exists',
-  ENAMETOOLONG: 'the file name is too long', EBUSY: 'the file is busy', EDQUOT: 'the disk quota is exceeded', EIO: 'a disk input/output error',
-};
-
-/** Why a file could not be read or written, in words: never the system's raw text (it may name the temporary file). */
-function ioReason(e: unknown, lang: Lang, t: CliText, writing = false): string {
-  if (e instanceof XlsxReadError || e instanceof XlsxWriteError) return lang === 'en-US' ? e.messageEn : e.message;
-  if (e instanceof OutputRefused) return t.outputRefused[e.reason];
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  if (writing && code === 'ENOENT') return lang === 'en-US' ? 'the folder does not exist' : '所在文件夹不存在';
-  if (code) return (lang === 'en-US' ? ERRNO_EN : ERRNO_ZH)[code] ?? t.systemError(code);
-  return e instanceof Error ? e.message : String(e);
-}
-
 function usageError(io: CliIo, t: CliText, message: string): number {
   io.stderr(`ziping: ${message}\n\n${t.usage(packageVersion(), ruleSetNames().join(', '))}\n`);
   return EXIT_UNUSABLE;
 }
 
-function argsMessage(t: CliText, e: ArgsError): string {
+function argsMessage(t: CliText, e: ArgsError, lang: Lang): string {
   switch (e.kind) {
     case 'unknownOption': return t.unknownOption(e.option);
     case 'unknownCommand': return t.unknownCommand(e.command);
@@ -100,6 +84,7 @@ function argsMessage(t: CliText, e: ArgsError): string {
     case 'noFiles': return t.noFiles;
     case 'fillArgs': return t.fillArgs;
     case 'badMaxSize': return t.badMaxSize(e.value);
+    case 'badJobs': return PILE_TEXT[lang].badJobs(e.value);
   }
 }
 
@@ -122,7 +107,7 @@ async function loadMap(io: CliIo, file: string, lang: Lang): Promise<ColumnMap |
   try {
     text = new TextDecoder().decode(await io.readFile(file));
   } catch (e) {
-    io.stderr(`ziping: ${t.cannotRead(file, ioReason(e, lang, t))}\n`);
+    io.stderr(`ziping: ${t.cannotRead(file, ioReason(e, lang))}\n`);
     return null;
   }
   try {
@@ -164,49 +149,11 @@ async function load(io: CliIo, file: string, o: LoadOptions): Promise<Loaded | n
       return null;
     }
     if (e instanceof XlsxReadError || (e as NodeJS.ErrnoException | null)?.code) {
-      io.stderr(`ziping: ${t.cannotRead(file, ioReason(e, lang, t))}\n`);
+      io.stderr(`ziping: ${t.cannotRead(file, ioReason(e, lang))}\n`);
       return null;
     }
     throw e;
   }
-}
-
-async function check(io: CliIo, cmd: Extract<Command, { kind: 'check' }>, lang: Lang): Promise<number> {
-  const t = CLI_TEXT[lang];
-  let exit = EXIT_OK;
-  const reports: Report[] = [];
-  const totals = { forms: 0, error: 0, warning: 0, info: 0 };
-  const human: string[] = [];
-  const columnMap = cmd.map === undefined ? undefined : await loadMap(io, cmd.map, lang);
-  if (columnMap === null) return EXIT_UNUSABLE;
-  for (const file of cmd.files) {
-    const loaded = await load(io, file, { ruleSet: cmd.ruleSet, lang, read: readOptions(cmd.maxSizeMb), columnMap, mapFile: cmd.map });
-    if (!loaded) {
-      exit = EXIT_UNUSABLE;
-      continue;
-    }
-    if (loaded.problems.length > 0) exit = EXIT_UNUSABLE;
-    const { result } = loaded;
-    reports.push(buildReport(result, file, lang));
-    if (result.forms.length === 0) {
-      io.stderr(`ziping: ${t.noForm(file, loaded.sheets)}\n`);
-      exit = EXIT_UNUSABLE;
-      continue;
-    }
-    const c = countSeverities(result.findings);
-    totals.forms += result.forms.length;
-    totals.error += c.error;
-    totals.warning += c.warning;
-    totals.info += c.info;
-    if (c.error > 0 && exit === EXIT_OK) exit = EXIT_FINDINGS;
-    if (!cmd.json) human.push(humanReport(file, result, lang));
-  }
-  if (cmd.json) {
-    if (reports.length > 0) io.stdout(`${jsonSafe(JSON.stringify(cmd.files.length === 1 ? reports[0] : reports, null, 2))}\n`);
-  } else if (human.length > 0) {
-    io.stdout(`${human.join('\n')}\n${t.summary(human.length, totals.forms, totals.error, totals.warning, totals.info)}\n`);
-  }
-  return exit;
 }
 
 async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: Lang): Promise<number> {
@@ -217,7 +164,7 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
   }
   const cannotWrite = (e: unknown): number => {
     if (e instanceof OutputRefused || e instanceof XlsxWriteError || e instanceof XlsxReadError || (e as NodeJS.ErrnoException | null)?.code) {
-      io.stderr(`ziping: ${t.cannotWrite(cmd.output, ioReason(e, lang, t, true))}\n`);
+      io.stderr(`ziping: ${t.cannotWrite(cmd.output, ioReason(e, lang, true))}\n`);
       return EXIT_UNUSABLE;
     }
     throw e;
@@ -268,13 +215,23 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
   return EXIT_OK;
 }
 
+/** `check`: the column map and size limits read once here, then the pile. */
+async function checkWithMap(io: CliIo & PileIo, cmd: Extract<Command, { kind: 'check' }>, lang: Lang): Promise<number> {
+  const columnMap = cmd.map === undefined ? undefined : await loadMap(io, cmd.map, lang);
+  if (columnMap === null) return EXIT_UNUSABLE;
+  return checkPile(io, { ...cmd, read: readOptions(cmd.maxSizeMb), columnMap }, lang);
+}
+
 /** Runs `ziping` with the given arguments (without `node` and the script) and returns the exit code. */
-export async function run(argv: readonly string[], given: CliIo = nodeIo()): Promise<number> {
-  // sheet text and file names reach both streams: nothing the terminal would act on gets through (JSON is already escaped)
-  const io: CliIo = { ...given, stdout: (s) => given.stdout(terminalSafe(s)), stderr: (s) => given.stderr(terminalSafe(s)) };
+export async function run(argv: readonly string[], given: CliIo & PileIo = nodeIo()): Promise<number> {
+  // sheet text and file names reach both streams: nothing the terminal would act on gets through (JSON is already
+  // escaped); the progress line's own control sequences go to the raw stderr
+  const io: CliIo & PileIo = {
+    ...given, stdout: (s) => given.stdout(terminalSafe(s)), stderr: (s) => given.stderr(terminalSafe(s)), terminal: given.stderr,
+  };
   const parsed = parseArgs(argv);
   const t = CLI_TEXT[parsed.lang];
-  if (parsed.error || !parsed.command) return usageError(io, t, argsMessage(t, parsed.error ?? { kind: 'noFiles' }));
+  if (parsed.error || !parsed.command) return usageError(io, t, argsMessage(t, parsed.error ?? { kind: 'noFiles' }, parsed.lang));
   const cmd = parsed.command;
   switch (cmd.kind) {
     case 'help':
@@ -288,6 +245,6 @@ export async function run(argv: readonly string[], given: CliIo = nodeIo()): Pro
       if (cmd.ruleSet !== undefined && !ruleSetNames().includes(cmd.ruleSet)) {
         return usageError(io, t, t.unknownRuleSet(cmd.ruleSet, ruleSetNames().join(', ')));
       }
-      return cmd.kind === 'check' ? check(io, cmd, parsed.lang) : fill(io, cmd, parsed.lang);
+      return cmd.kind === 'check' ? checkWithMap(io, cmd, parsed.lang) : fill(io, cmd, parsed.lang);
   }
 }

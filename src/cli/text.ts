@@ -44,20 +44,23 @@ const zh: CliText = {
   usage: (v, rs) => `ziping ${v} — 绩效自评：校验并填写财政项目支出绩效自评表（.xlsx）
 
 用法:
-  ziping check 文件.xlsx… [--json] [--rules 名称] [--map 映射.json] [--lang zh-CN|en-US]
-      校验每个文件中的所有绩效自评表，按表列出总分、等级和问题。
-  ziping fill 输入.xlsx -o 输出.xlsx [--rules 名称] [--map 映射.json] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
+  ziping check 文件或文件夹… [--json] [--report 汇总.xlsx|报告.html] [--force] [--jobs N] [--rules 名称] [--map 映射.json] [--max-size MB] [--lang zh-CN|en-US]
+      校验每个文件中的所有绩效自评表，按表列出总分、等级和问题。文件夹：其中（含子文件夹）
+      所有 .xlsx/.xlsm，按名称排序；跳过 ~$ 开头的 Office 锁定文件并说明。
+  ziping fill 输入.xlsx -o 输出.xlsx [--rules 名称] [--map 映射.json] [--max-size MB] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
       把可计算的得分、执行率、总分和偏差说明草稿写入输出副本；从不修改输入文件。
   ziping --help | --version
 
 选项:
   --json               输出 JSON 报告（格式见 SPEC §7）：一个文件时为一个对象；多个文件时为数组，
                        每个文件一个对象，顺序与参数相同。无法读取的文件不出现在数组中（见标准错误输出）。
+  --report 文件        另写出汇总报告：.xlsx（汇总、问题清单、按单位）或 .html（含图表的单页报告）；可重复
+  --jobs N             同时校验的文件数（默认：CPU 核数）
   --rules 名称         评分规则（默认 mof-2020）：${rs}
   --map 文件           列映射（JSON）：表头无法自动识别时，指明哪一列是年度指标值、实际完成值等（格式见 docs/column-map.md）
   --overwrite-scores   填写时同时覆盖与计算值不符的已有得分（默认不覆盖）
   -o, --output 文件    fill 的输出文件（不能与输入相同；只写普通文件，不写设备、管道、文件夹或符号链接）
-  --force              输出文件已存在时替换它（保留其权限）；默认不替换
+  --force              输出文件（fill -o、--report）已存在时替换它（保留其权限）；默认不替换
   --lang zh-CN|en-US   界面语言（默认 zh-CN）
   --max-size MB        每个部件解压后的上限（默认 256 MB，合计 512 MB，或单个上限的两倍）；
                        超过即拒绝（防“压缩炸弹”）。单个工作表最多 2,000,000 个单元格（与加载项相同）。
@@ -110,9 +113,10 @@ const en: CliText = {
   usage: (v, rs) => `ziping ${v} — Ziping performance self-evaluation: validate and fill 绩效自评表 workbooks (.xlsx)
 
 Usage:
-  ziping check FILE.xlsx… [--json] [--rules NAME] [--map MAP.json] [--lang zh-CN|en-US]
-      Validate every form in each file: total score, grade and findings per form.
-  ziping fill IN.xlsx -o OUT.xlsx [--rules NAME] [--map MAP.json] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
+  ziping check FILE-OR-FOLDER… [--json] [--report SUMMARY.xlsx|REPORT.html] [--force] [--jobs N] [--rules NAME] [--map MAP.json] [--max-size MB] [--lang zh-CN|en-US]
+      Validate every form in each file: total score, grade and findings per form. A folder: every .xlsx/.xlsm
+      in it and its subfolders, by name; Office lock files (~$…) are skipped and named.
+  ziping fill IN.xlsx -o OUT.xlsx [--rules NAME] [--map MAP.json] [--max-size MB] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
       Write the computable scores, execution rate, total score and deviation-note drafts into a copy;
       the input file is never modified.
   ziping --help | --version
@@ -121,12 +125,15 @@ Options:
   --json               Print the JSON report (SPEC §7): one object for one file; for several files an array
                        with one object per file, in argument order. Unreadable files are left out of the
                        array (see standard error).
+  --report FILE        Also write a summary: .xlsx (Summary, Findings, By unit sheets) or .html (one page
+                       with charts); may be repeated
+  --jobs N             Files checked at once (default: the number of cores)
   --rules NAME         Rule set (default mof-2020): ${rs}
   --map FILE           Column map (JSON) for headers Ziping cannot read: which column is the target, the actual… (docs/column-map.md)
   --overwrite-scores   fill also overwrites stated scores that differ from the computed ones (default off)
   -o, --output FILE    fill's output file (must differ from the input; only a regular file, never a device,
                        pipe, folder or symbolic link)
-  --force              replace an existing output file (keeping its permissions); off by default
+  --force              replace an existing output file (fill -o, --report), keeping its permissions; off by default
   --lang zh-CN|en-US   Language (default zh-CN)
   --max-size MB        The most one part may inflate to (default 256 MB, 512 MB in total, or twice the part
                        limit); past it the file is refused (zip bombs). A sheet spans at most 2,000,000 cells

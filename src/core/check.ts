@@ -44,6 +44,7 @@ function summarize(form: EvaluatedForm, findings: Finding[]): FormResult {
     range: form.range,
     project: form.project,
     department: form.department,
+    implementer: form.implementer,
     year: form.year,
     goal: form.goal ? { target: textOf(form.goal.target?.value), actual: textOf(form.goal.actual?.value) } : null,
     funds: funds

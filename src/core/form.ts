@@ -77,6 +77,7 @@ export interface EvaluatedForm {
   readonly range: string;
   readonly project: string;
   readonly department: string;
+  readonly implementer: string;
   readonly year: string | null;
   readonly goal: { target: CellRef | null; actual: CellRef | null } | null;
   readonly funds: EvaluatedFunds | null;
@@ -251,6 +252,7 @@ export function evaluateForm(view: GridView, layout: FormLayout, rules: RuleSet,
     range: rangeToA1(layout.range),
     project: layout.project ? trimmedCellText(cellRef(view, layout.project).value) : '',
     department: layout.department ? trimmedCellText(cellRef(view, layout.department).value) : '',
+    implementer: layout.implementer ? trimmedCellText(cellRef(view, layout.implementer).value) : '',
     year: layout.year,
     goal: layout.goal
       ? { target: layout.goal.target ? cellRef(view, layout.goal.target) : null, actual: layout.goal.actual ? cellRef(view, layout.goal.actual) : null }

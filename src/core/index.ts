@@ -11,3 +11,4 @@ export { RULE_SETS, DEFAULT_RULE_SET, getRuleSet, ruleSetNames, type RuleSet } f
 export { countFill } from './fill';
 export { scoreText } from './messages/format';
 export { parseColumnMap, ColumnMapError, MAPPABLE_ROLES, type ColumnMap, type ColumnMapEntry } from './columnMap';
+export type { Column, ColumnKind, Table, TableCell } from './table';

@@ -61,6 +61,8 @@ export interface FormResult {
   readonly range: string;
   readonly project: string;
   readonly department: string;
+  /** 实施单位 as the sheet shows it, '' when absent */
+  readonly implementer: string;
   readonly year: string | null;
   readonly goal: { readonly target: string; readonly actual: string } | null;
   readonly funds: FundsResult | null;

@@ -1,11 +1,12 @@
-import { checkWorkbook, MAX_SHEET_CELLS } from '../core';
-import { batchRunner, requirementsOf, SETTINGS_BUDGET_BYTES, toHostError } from './batch';
+import { checkWorkbook, MAX_SHEET_CELLS, type Table } from '../core';
+import { batchRunner, beginWrite, endWrite, requirementsOf, SETTINGS_BUDGET_BYTES, toHostError } from './batch';
 import type { ExcelLike, RequirementsLike } from './excel-like';
 import { fill, type FillSettings } from './fill';
 import type { FillOutcome, FillRequest, Progress, ValidateOutcome, ValidateRequest, ZipingHost } from './host';
 import { markFindings } from './marking';
 import { readWorkbook, type Scope } from './snapshot';
-import { hasUndo, undoFill } from './undo';
+import { writeSummarySheet } from './summarySheet';
+import { hasUndo, UNDO_KEY, undoFill } from './undo';
 
 export { MIN_EXCEL_API, SETTINGS_BUDGET_BYTES, utf8Bytes } from './batch';
 export { asText } from './cells';
@@ -58,6 +59,13 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
 
     undoFill(): Promise<{ restored: number }> {
       return run(undoFill);
+    },
+
+    writeSummary(table: Table): Promise<{ rows: number; added: boolean }> {
+      return run((b) => writeSummarySheet(b.ctx, table, {
+        read: b.syncs.read, write: b.syncs.write, now: settings.now, begin: () => beginWrite(b), end: () => endWrite(b),
+        record: (undo) => b.ctx.workbook.settings.add(UNDO_KEY, undo),
+      }));
     },
 
     hasUndo(): Promise<boolean> {

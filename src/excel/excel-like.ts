@@ -64,6 +64,9 @@ export interface WorksheetLike extends Loadable, NullableLike {
   getRange(address?: string): RangeLike;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeLike;
   activate(): void;
+  delete(): void;
+  /** ExcelApi 1.7 */
+  readonly freezePanes: { freezeRows(count?: number): void };
 }
 
 export interface SettingLike extends Loadable, NullableLike {
@@ -78,6 +81,7 @@ export interface RequestContextLike {
       getActiveWorksheet(): WorksheetLike;
       getItem(key: string): WorksheetLike;
       getItemOrNullObject(key: string): WorksheetLike;
+      add(name: string): WorksheetLike;
     };
     /** ExcelApi 1.4 */
     readonly settings: {

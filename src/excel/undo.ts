@@ -23,6 +23,8 @@ export interface UndoRecord {
   readonly at: string;
   readonly sheets: readonly string[];
   readonly cells: readonly UndoCell[];
+  /** a sheet the recorded write added (写入汇总表): undo deletes it instead of restoring cells */
+  readonly added?: string;
 }
 
 export function parseUndo(v: unknown): UndoRecord | null {
@@ -108,7 +110,8 @@ export async function undoFill(b: Batch): Promise<{ restored: number }> {
     if (ws.protection.protected) throw new HostError('PROTECTED', { sheet: name });
   }
   beginWrite(b);
-  queueRestore(ctx, record);
+  if (record.added) ctx.workbook.worksheets.getItem(record.added).delete();
+  else queueRestore(ctx, record);
   ctx.workbook.settings.getItem(UNDO_KEY).delete();
   endWrite(b);
   await b.syncs.write();

@@ -1,4 +1,4 @@
-import type { CheckOptions, CheckResult, FillPlan, FillReason, Lang } from '../core';
+import type { CheckOptions, CheckResult, FillPlan, FillReason, Lang, Table } from '../core';
 
 /**
  * What the task pane and ribbon commands may ask of the workbook. `src/excel` implements it against the
@@ -19,6 +19,11 @@ export interface ZipingHost {
   hasUndo(): Promise<boolean>;
   /** Activate the sheet and select the cell. */
   select(sheet: string, cell: string): Promise<void>;
+  /**
+   * 写入汇总表: add or refresh the sheet 绩效自评汇总 with `table`, in one write sync, recorded for undo like a fill
+   * (undoFill then restores the old summary, or deletes the sheet it added). Absent where the host cannot add sheets.
+   */
+  writeSummary?(table: Table): Promise<{ rows: number; added: boolean }>;
 }
 
 export interface ValidateRequest {

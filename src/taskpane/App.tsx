@@ -12,9 +12,11 @@ import {
 } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
 import { D, RULE_SETS, ruleSetNames, type CheckResult, type Finding, type Severity } from '../core';
+import { formsTable, summarizeResult, withoutColumn } from '../report';
 import { FillDialog } from './components/FillDialog';
 import { FindingList } from './components/FindingList/FindingList';
 import { FormSummary } from './components/FormSummary/FormSummary';
+import { PileOverview } from './components/PileOverview/PileOverview';
 import { SettingsPanel } from './components/SettingsPanel/SettingsPanel';
 import type { RuleSetOption } from './components/SettingsPanel/SettingsPanel.types';
 import { useHost } from './HostContext';
@@ -190,6 +192,20 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
               </ToggleButton>
             ))}
           </div>
+        )}
+
+        {result !== null && settings.allSheets && result.forms.length > 0 && (
+          <PileOverview
+            result={result}
+            lang={settings.lang}
+            filter={filter}
+            onJump={onSelect}
+            busy={busy !== null}
+            onWriteSummary={host.writeSummary ? () => {
+              const table = withoutColumn(formsTable(summarizeResult(result, '', settings.lang).forms, settings.lang), 0);
+              void actions.writeSummary(table, s.overview.written);
+            } : undefined}
+          />
         )}
 
         {result?.forms.map((form, i) => (

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CheckResult, Finding, FillPlan } from '../core';
+import type { CheckResult, Finding, FillPlan, Table } from '../core';
 import type { Progress, ValidateRequest, ZipingHost } from '../host';
 import { type Strings, toCheckOptions, type Settings } from '../app';
 
-export type BusyKind = 'validate' | 'fill' | 'undo';
+export type BusyKind = 'validate' | 'fill' | 'undo' | 'summary';
 
 /** A status line, rendered in the current language when shown (so a language switch re-renders it). */
 export interface Status {
@@ -28,6 +28,8 @@ export interface ZipingActions {
   cancelFill(): void;
   undo(): Promise<void>;
   select(f: Finding): Promise<void>;
+  /** 写入汇总表 with the summary of the current result (the status line from `said`) */
+  writeSummary(table: Table, said: (rows: number, added: boolean) => string): Promise<void>;
 }
 
 interface HostErrorLike {
@@ -171,6 +173,17 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
     [host],
   );
 
+  const writeSummary = useCallback(
+    async (table: Table, said: (rows: number, added: boolean) => string) => {
+      const write = host.writeSummary?.bind(host);
+      if (!write) return;
+      const outcome = await run('summary', () => write(table));
+      await refreshUndo();
+      if (outcome) setStatus({ intent: 'success', text: () => said(outcome.rows, outcome.added) });
+    },
+    [host, run, refreshUndo],
+  );
+
   useEffect(() => {
     void refreshUndo();
   }, [refreshUndo]);
@@ -185,6 +198,6 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
 
   return [
     { result, busy, progress, status, canUndo, pendingFill },
-    { validate, requestFill, confirmFill, cancelFill, undo, select },
+    { validate, requestFill, confirmFill, cancelFill, undo, select, writeSummary },
   ];
 }

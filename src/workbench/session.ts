@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { isExcelError, toA1, type CellValue, type WorkbookGrid } from '../core';
+import { isExcelError, toA1, type CellValue, type Table, type WorkbookGrid } from '../core';
 import type { FillOutcome, ValidateOutcome, ZipingHost } from '../host';
 import { emuFromGrids, type EmuWorkbook, type SheetExtras } from './emulator';
 import { cellKey, keyPos } from './emulator/model';
@@ -93,7 +93,7 @@ export function changedCells(s: Session): CellWrite[] {
 }
 
 export interface OpRecord {
-  readonly op: 'validate' | 'fill' | 'undoFill' | 'hasUndo' | 'select';
+  readonly op: 'validate' | 'fill' | 'undoFill' | 'hasUndo' | 'select' | 'writeSummary';
   /** context.sync() calls the operation made on the emulator */
   readonly syncs: number;
   /** of which carried writes */
@@ -125,5 +125,6 @@ export function instrument(host: ZipingHost, emu: EmuWorkbook, onOp: (r: OpRecor
     undoFill: () => measure('undoFill', () => host.undoFill()),
     hasUndo: () => measure('hasUndo', () => host.hasUndo()),
     select: (sheet, cell) => measure('select', () => host.select(sheet, cell)),
+    ...(host.writeSummary ? { writeSummary: (t: Table) => measure('writeSummary', () => host.writeSummary!(t)) } : {}),
   };
 }

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildSampleWorkbook } from '../bench/sample';
+import { writePile } from './pile-fixture';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'build', 'src', 'cli', 'main.js');
@@ -20,7 +21,7 @@ function newestSource(dir: string): number {
 /** The bin as `npm ci` (prepare) builds it; rebuilt here when a source is newer than the build. */
 function ensureBuilt(): void {
   const built = fs.existsSync(BIN) ? fs.statSync(BIN).mtimeMs : 0;
-  const newest = Math.max(...['src/core', 'src/cli', 'src/xlsx'].map((d) => newestSource(path.join(ROOT, d))));
+  const newest = Math.max(...['src/core', 'src/report', 'src/cli', 'src/xlsx'].map((d) => newestSource(path.join(ROOT, d))));
   if (built < newest) {
     // type errors elsewhere do not stop tsc from emitting; the tests below judge the result
     spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.js')], { cwd: ROOT });
@@ -90,4 +91,29 @@ describe('the built ziping bin', () => {
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/Cannot read .*nope\.xlsx: file not found/);
   });
+
+  it('checks a pile on worker threads: output and reports do not depend on the number of threads', async () => {
+    const pile = path.join(dir, 'pile');
+    await writePile(pile);
+    const runWith = (jobs: number) => {
+      const out = path.join(dir, `jobs${jobs}`);
+      fs.mkdirSync(out);
+      const r = spawnSync(process.execPath, [BIN, 'check', pile, '--jobs', String(jobs), '--report', path.join(out, 'r.xlsx'), '--report', path.join(out, 'r.html')],
+        { encoding: 'utf8', env: { ...process.env, CI: '1' } });
+      const json = spawnSync(process.execPath, [BIN, 'check', pile, '--jobs', String(jobs), '--json'], { encoding: 'utf8' });
+      return { r, json, xlsx: fs.readFileSync(path.join(out, 'r.xlsx')), html: fs.readFileSync(path.join(out, 'r.html')) };
+    };
+    const one = runWith(1);
+    const four = runWith(4);
+    expect(one.r.status).toBe(1);
+    expect(four.r.status).toBe(1);
+    expect(four.r.stdout).toBe(one.r.stdout);
+    expect(four.r.stderr).toBe(one.r.stderr.replace(/jobs1/g, 'jobs4'));
+    expect(four.json.stdout).toBe(one.json.stdout);
+    expect(JSON.parse(four.json.stdout)).toHaveLength(3);
+    expect(four.xlsx.equals(one.xlsx)).toBe(true);
+    expect(four.html.equals(one.html)).toBe(true);
+    // the progress line is for a terminal only: none here (stderr is a pipe)
+    expect(four.r.stderr).not.toMatch(/已校验/);
+  }, 120_000);
 });

@@ -234,6 +234,7 @@ describe('the 2021+ Ministry template wording', () => {
     expect(r.forms).toHaveLength(1);
     const f = r.forms[0];
     expect(f.department).toBe('某某局');
+    expect(f.implementer).toBe('某某中心');
     expect(f.goal?.actual).toBe('已完成年度工作');
     expect(f.funds?.computedScore?.toFixed(2)).toBe('9.80');
     expect(r.findings.filter((x) => x.severity !== 'info')).toEqual([]);

@@ -243,6 +243,64 @@ describe('workbench with the project sample (assets/sample/sample-2021.xlsx, the
   });
 });
 
+describe('全部工作表: the overview and 写入汇总表 (sample workbook)', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openWorkbench('');
+  });
+  afterAll(() => page?.close());
+
+  it('shows per form the stated and computed totals with a bar pair, jumps to the first error, counts what the filter hides', async () => {
+    await validateAllSheets(page);
+    const p = pane(page);
+    const overview = p.locator('[data-testid="overview"]');
+    await overview.waitFor();
+    const totals = await p.locator('[data-testid="form-total"]').allTextContents();
+    const computed = await overview.locator('[data-testid="overview-computed"]').allTextContents();
+    const stated = await overview.locator('[data-testid="overview-stated"]').allTextContents();
+    expect(computed).toHaveLength(totals.length);
+    totals.forEach((t, i) => {
+      const m = /^总分 (\d+(?:\.\d+)?)（表内 (\d+(?:\.\d+)?)）$/.exec(t);
+      expect(m).not.toBeNull();
+      expect(computed[i]).toBe(Number(m![1]).toFixed(2));
+      expect(stated[i]).toBe(Number(m![2]).toFixed(2));
+    });
+    expect(await overview.locator('[data-testid="overview-bar"]').count()).toBe(totals.length);
+    // the sample has a score that differs from the sheet: an error to jump to
+    const firstError = p.locator('[data-testid="finding"][data-severity="error"]').first();
+    const cell = await firstError.getAttribute('data-cell');
+    await overview.locator('[data-testid="jump-first-error"]').click();
+    await page.locator(`[data-testid="grid"] td[data-cell="${cell}"][data-selected="true"]`).waitFor();
+    expect(await overview.locator('[data-testid="hidden-count"]').count()).toBe(0);
+    await p.locator('[data-testid="filter-info"]').click();
+    await expectText(overview.locator('[data-testid="hidden-count"]'), /^当前筛选隐藏了 [1-9]\d* 条问题$/);
+    await p.locator('[data-testid="filter-info"]').click();
+    await overview.screenshot({ path: path.join(RESULTS, 'overview.png') });
+  });
+
+  it('写入汇总表 adds sheet 绩效自评汇总 in one write sync, and 撤销填写 takes it away', async () => {
+    const p = pane(page);
+    const tabs = async () => page.locator('[data-testid="sheet-tab"]').allTextContents();
+    const before = await tabs();
+    expect(before).not.toContain('绩效自评汇总');
+    const rows = await p.locator('[data-testid="overview-row"]').count();
+    await p.locator('[data-testid="write-summary"]').click();
+    await expectText(p.locator('[data-testid="status"]'), /^已新建工作表“绩效自评汇总”（\d+ 张表）/);
+    expect(await lastOp(page, 'writeSummary')).toMatchObject({ ok: true, writeSyncs: 1 });
+    expect(await tabs()).toEqual([...before, '绩效自评汇总']);
+    expect(await (await gridCell(page, '绩效自评汇总', 'A1')).textContent()).toBe('工作表');
+    expect(await (await gridCell(page, '绩效自评汇总', 'G1')).textContent()).toBe('计算总分');
+    expect((await (await gridCell(page, '绩效自评汇总', `A${rows + 1}`)).textContent())?.length).toBeGreaterThan(0);
+    const undo = p.locator('[data-testid="undo"]');
+    expect(await undo.isEnabled()).toBe(true);
+    await undo.click();
+    await page.waitForFunction(() => (window.__ziping?.ops ?? []).some((o) => o.op === 'undoFill'));
+    await expectText(p.locator('[data-testid="status"]'), /^已恢复/);
+    expect(await tabs()).toEqual(before);
+    expect(await undo.isEnabled()).toBe(false);
+  });
+});
+
 describe('the task pane outside Office', () => {
   it('says what Ziping is and how to install it, and its CSP holds', async () => {
     const page = await context.newPage();

@@ -54,6 +54,8 @@ export class EmuSheet {
   /** threaded comments (ExcelApi 1.10) */
   comments: EmuComment[] = [];
   selection: CellRange = { top: 0, left: 0, bottom: 0, right: 0 };
+  /** rows kept in view at the top (Worksheet.freezePanes, ExcelApi 1.7) */
+  frozenRows = 0;
 
   constructor(name: string) {
     this.name = name;

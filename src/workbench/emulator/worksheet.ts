@@ -78,6 +78,16 @@ export class EmuWorksheet extends EmuObject<EmuSheet> {
     this.prot ??= new EmuWorksheetProtection(this.ctx, () => this.target());
     return this.prot;
   }
+  get freezePanes(): { freezeRows(count: number): void } {
+    return { freezeRows: (count: number) => this.ctx.queue(true, () => { this.target().frozenRows = count; }) };
+  }
+  delete(): void {
+    this.ctx.queue(true, () => {
+      const s = this.target();
+      this.ctx.writable(s, 'Worksheet.delete');
+      this.ctx.emu.deleteSheet(s.name);
+    });
+  }
   get notes(): EmuNoteCollection {
     this.noteList ??= new EmuNoteCollection(this.ctx, () => { this.ctx.need('1.18', 'Worksheet.notes'); return this.target(); });
     return this.noteList;

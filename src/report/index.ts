@@ -1,0 +1,3 @@
+export * from './summary';
+export * from './table';
+export { REPORT_TEXT, type ReportText } from './text';

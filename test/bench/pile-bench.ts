@@ -1,0 +1,72 @@
+/**
+ * The pile part of `npm run bench` (after bench.js): a folder of generated workbooks checked by the built CLI, without
+ * and with both reports, in a fresh process per run. Prints files/s and the process's peak RSS (all worker threads are in
+ * it) for 100 and 1,000 workbooks, with one thread and with one per core: memory must not grow with the pile.
+ * Asserts nothing. `node build/test/bench/pile-bench.js [files]` runs one size only.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { generatedForm, workbookOfForms } from './sample';
+
+const SIZES = process.argv[2] ? [Number(process.argv[2])] : [100, 1000];
+/** distinct workbooks; the pile repeats them under other names (reading, not generating, is what is measured) */
+const DISTINCT = 40;
+const DEPARTMENTS = ['某市民政局', '某市交通委员会', '某市教育局', '某市卫生健康委员会', '某市财政局'];
+const RUN = path.join(__dirname, '..', '..', 'src', 'cli', 'run.js');
+
+async function distinct(): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (let i = 0; i < DISTINCT; i++) {
+    const spec = { ...generatedForm(i + 1), department: DEPARTMENTS[i % DEPARTMENTS.length], unit: `某单位 ${i % 7}` };
+    if (i % 5 === 0) spec.totalScore = 88;
+    out.push(Buffer.from(await workbookOfForms([{ sheet: `表${i + 1}`, forms: [spec] }]).xlsx.writeBuffer()));
+  }
+  return out;
+}
+
+function makePile(dir: string, n: number, books: Buffer[]): void {
+  for (let i = 0; i < n; i++) {
+    const sub = path.join(dir, DEPARTMENTS[i % DEPARTMENTS.length]);
+    fs.mkdirSync(sub, { recursive: true });
+    fs.writeFileSync(path.join(sub, `项目${String(i).padStart(4, '0')}.xlsx`), books[i % books.length]);
+  }
+}
+
+/** Runs `ziping check` in a child node that reports its own peak RSS (KiB) on its last stderr line. */
+function measure(args: string[]): { ms: number; rssMb: number; status: number | null } {
+  const script = `require(${JSON.stringify(RUN)}).run(${JSON.stringify(args)}).then((c) => {
+    process.stderr.write('\\nmaxRSS ' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = c; });`;
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: '1' } });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const m = /maxRSS (\d+)/.exec(r.stderr);
+  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, status: r.status };
+}
+
+async function main(): Promise<void> {
+  const books = await distinct();
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  process.stdout.write(`\npile: ziping check FOLDER [--report r.xlsx --report r.html] (fresh process; ${cores} core(s))\n`);
+  process.stdout.write(`${'files'.padStart(6)}  ${'threads'.padStart(7)}  ${'reports'.padStart(7)}  ${'time s'.padStart(7)}  ${'files/s'.padStart(7)}  ${'peak RSS MB'.padStart(11)}  exit\n`);
+  for (const n of SIZES) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-pile-bench-'));
+    try {
+      makePile(path.join(dir, 'pile'), n, books);
+      const reports = ['--report', path.join(dir, 'r.xlsx'), '--report', path.join(dir, 'r.html')];
+      const runs: [number, boolean][] = [[1, false], [1, true], ...(cores > 1 ? [[cores, true] as [number, boolean]] : [])];
+      for (const [jobs, withReports] of runs) {
+        const r = measure(['check', path.join(dir, 'pile'), '--jobs', String(jobs), ...(withReports ? reports : [])]);
+        process.stdout.write(`${String(n).padStart(6)}  ${String(jobs).padStart(7)}  ${(withReports ? 'both' : 'none').padStart(7)}  ${(r.ms / 1000).toFixed(1).padStart(7)}  ${(n / (r.ms / 1000)).toFixed(1).padStart(7)}  ${r.rssMb.toFixed(0).padStart(11)}  ${r.status}\n`);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exitCode = 1;
+});
