@@ -41,6 +41,8 @@ const VIS: Record<Visibility, number> = { Visible: XL_SHEET_VISIBLE, Hidden: XL_
 export class EtEmulator {
   /** object-model calls so far */
   calls = 0;
+  /** of which changed the workbook (property sets, AddComment, Delete, Add, Activate, Select) */
+  writeCalls = 0;
   readonly byMember = new Map<string, number>();
   readonly app: EtApp;
   screenUpdating = true;
@@ -50,8 +52,15 @@ export class EtEmulator {
   /** @internal */
   tick(member: string): void {
     this.calls++;
+    if (/=$|\.(AddComment|Delete|Add|Activate|Select)$/.test(member)) this.writeCalls++;
     this.byMember.set(member, (this.byMember.get(member) ?? 0) + 1);
   }
+  /** The counts in the shape the workbench's instrumentation reads (an EmuWorkbook's sync counters). */
+  readonly meter = {
+    et: this as EtEmulator,
+    get syncCount(): number { return this.et.calls; },
+    get writeSyncCount(): number { return this.et.writeCalls; },
+  };
   /** Calls counted while `run` ran. */
   count<T>(run: () => T): { result: T; calls: number } {
     const c0 = this.calls;
