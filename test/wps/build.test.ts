@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { JSDOM } from 'jsdom';
 import type { Configuration, Stats } from 'webpack';
 
@@ -137,5 +138,23 @@ describe('dist/wps/', () => {
     expect(pane).not.toContain('appsforoffice');
     const src = /<script[^>]*src="?([^" >]+)/.exec(pane)![1];
     expect(fs.existsSync(path.join(out, 'wps', src))).toBe(true);
+  });
+
+  it('install.sh puts the add-in folder and publish.xml into ~/.local/share/Kingsoft/wps/jsaddons, never overwriting a publish.xml', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-home-'));
+    try {
+      const run = () => spawnSync('sh', [path.join(out, 'wps', 'offline', 'install.sh')], { env: { ...process.env, HOME: home }, encoding: 'utf8' });
+      expect(run().status).toBe(0);
+      const jsaddons = path.join(home, '.local', 'share', 'Kingsoft', 'wps', 'jsaddons');
+      expect(fs.existsSync(path.join(jsaddons, `ziping_${VERSION}`, 'ribbon.xml'))).toBe(true);
+      expect(fs.readFileSync(path.join(jsaddons, 'publish.xml'), 'utf8')).toContain(`url="ziping_${VERSION}"`);
+      fs.writeFileSync(path.join(jsaddons, 'publish.xml'), '<jsplugins><jsplugin name="other" type="et" url="other_1" version="1"/></jsplugins>');
+      const again = run();
+      expect(again.status).toBe(0);
+      expect(again.stdout).toContain('by hand');
+      expect(fs.readFileSync(path.join(jsaddons, 'publish.xml'), 'utf8')).toContain('name="other"');
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
   });
 });
