@@ -8,7 +8,7 @@
 import { checkWorkbook, isExcelError, type CellValue, type CheckResult, type FillCell, type FillReason, type SheetGrid } from '../core';
 import { HostError, type FillOutcome, type FillRequest, type Progress, type ValidateOutcome, type ValidateRequest, type ZipingHost } from '../excel/host';
 import { counted, type CallCounter } from './counted';
-import type { EtApplicationLike, EtWorkbookLike, EtWorksheetLike } from './et-like';
+import { XL_SHEET_VISIBLE, type EtApplicationLike, type EtWorkbookLike, type EtWorksheetLike } from './et-like';
 import { markSheet, parseMarks, wanted, type WpsMark, type WpsMarkRecord } from './marks';
 import { readSheet, type WpsSheetRead } from './read';
 import { readStore, writeStore, type Store } from './store';
@@ -117,15 +117,18 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
     const sheets: WpsSheetRead[] = [];
     const list: EtWorksheetLike[] = [];
     if (allSheets) {
+      // hidden sheets (our records' sheet among them) are not checked, as in Excel: one call each to know
       const ws = op.wb.Worksheets;
       const n = ws.Count;
-      for (let i = 1; i <= n; i++) list.push(ws.Item(i));
+      for (let i = 1; i <= n; i++) {
+        const one = ws.Item(i);
+        if (one.Visible === XL_SHEET_VISIBLE) list.push(one);
+      }
     } else if (active) list.push(active);
-    const total = list.length;
     for (const ws of list) {
-      const s = readSheet(ws);
-      if (!s.hidden || !allSheets) sheets.push(s);
-      onProgress?.({ done: sheets.length, total, sheet: s.name });
+      const s = readSheet(ws, allSheets ? false : undefined);
+      sheets.push(s);
+      onProgress?.({ done: sheets.length, total: list.length, sheet: s.name });
     }
     for (const name of also) {
       if (sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) continue;
@@ -146,11 +149,17 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
     if (op.readCalls === null) op.readCalls = op.c.calls;
   }
 
+  /** The sheets whose marks change: old marks to take away or findings to mark. */
+  function markWork(r: ReadAll, result: CheckResult, lang: ValidateRequest['lang']) {
+    const old = parseMarks(r.store.content.marks);
+    const work = r.sheets.map((s) => ({ s, old: old.sheets[s.name] ?? [], want: wanted(result.findings, s.name, lang) })).filter((w) => w.old.length || w.want.size);
+    return { old, work };
+  }
+
   /** Marks the findings on the sheets read; returns the new record of the marks, or null when nothing changed. */
   function mark(op: Op, r: ReadAll, result: CheckResult, lang: ValidateRequest['lang']): WpsMarkRecord | null {
-    const old = parseMarks(r.store.content.marks);
+    const { old, work } = markWork(r, result, lang);
     const next: Record<string, readonly WpsMark[]> = { ...old.sheets };
-    const work = r.sheets.map((s) => ({ s, old: old.sheets[s.name] ?? [], want: wanted(result.findings, s.name, lang) })).filter((w) => w.old.length || w.want.size);
     if (!work.length) return null;
     const locked = work.find((w) => w.s.isProtected);
     if (locked) throw new HostError('PROTECTED', { sheet: locked.s.name });
@@ -263,7 +272,7 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
       return run((op) => {
         const r = readAll(op, request.allSheets, [], onProgress);
         const result = checkWorkbook({ sheets: grids(r) }, { lang: request.lang, ...request.options });
-        if (request.mark) {
+        if (request.mark && markWork(r, result, request.lang).work.length) {
           withScreenOff(op, () => {
             const marks = mark(op, r, result, request.lang);
             if (marks) writeStore(op.wb, r.store, { undo: r.store.content.undo, marks }, r.active);

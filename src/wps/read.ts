@@ -111,11 +111,14 @@ function readMerges(ws: EtWorksheetLike, used: EtRangeLike, r: CellRange): CellR
   return found.filter((m) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right);
 }
 
-/** Reads one worksheet: name, protection, visibility and its used range's values, formulas, formats and merges. */
-export function readSheet(ws: EtWorksheetLike): WpsSheetRead {
+/**
+ * Reads one worksheet: name, protection, visibility (unless the caller knows it) and its used range's values,
+ * formulas, formats and merges.
+ */
+export function readSheet(ws: EtWorksheetLike, knownHidden?: boolean): WpsSheetRead {
   const name = ws.Name;
   const isProtected = Boolean(ws.ProtectContents);
-  const hidden = ws.Visible !== XL_SHEET_VISIBLE;
+  const hidden = knownHidden ?? ws.Visible !== XL_SHEET_VISIBLE;
   const used = ws.UsedRange;
   const top = used.Row - 1, left = used.Column - 1;
   const r: CellRange = { top, left, bottom: top + used.Rows.Count - 1, right: left + used.Columns.Count - 1 };

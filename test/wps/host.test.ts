@@ -56,7 +56,7 @@ describe('WPS host: validate', () => {
     const out = await host.validate({ ...REQ, allSheets: true }, (p) => seen.push(`${p.done}/${p.total} ${p.sheet}`));
     expect(out.sheets).toEqual(['甲', '乙']);
     expect(out.result.forms.map((f) => f.sheet)).toEqual(['甲', '乙']);
-    expect(seen).toEqual(['1/3 甲', '2/3 乙', '2/3 丙']);
+    expect(seen).toEqual(['1/2 甲', '2/2 乙']);
   });
 
   it('finds merged areas and formats the way the grid holds them, on a sheet of several forms', async () => {
@@ -180,6 +180,40 @@ describe('WPS host: fill, undo, conflict', () => {
     expect(emu.activeSheet.selection).toEqual({ top: 12, left: 7, bottom: 12, right: 7 });
     emu.deleteSheet('甲');
     expect((await hostError(host.undoFill())).code).toBe('SHEET_GONE');
+  });
+
+  it('a write refused half-way (the sheet protected meanwhile) is PROTECTED, and the undo record written first still restores', async () => {
+    const { emu, et, host } = setup([formsGrid(2)]);
+    const v = await host.validate(REQ);
+    const plan = v.result.fillPlan;
+    const before = plan.cells.map((c) => cellAt(emu, c.sheet, c.cell));
+    const tick = et.tick.bind(et);
+    let writes = 0;
+    et.tick = (m: string) => {
+      tick(m);
+      // the store's records, one run of cells, then the sheet is protected
+      if (m === 'Range.Value2=' && ++writes === 3) emu.sheet('测试')!.protected = true;
+    };
+    const e = await hostError(host.fill({ ...REQ, expected: plan }));
+    expect(e).toMatchObject({ code: 'PROTECTED', detail: { sheet: '测试' } });
+    expect(plan.cells.some((c, i) => cellAt(emu, c.sheet, c.cell).value !== before[i].value)).toBe(true);
+    expect(await host.hasUndo()).toBe(true);
+    emu.sheet('测试')!.protected = false;
+    await host.undoFill();
+    plan.cells.forEach((c, i) => expect(cellAt(emu, c.sheet, c.cell)).toEqual(before[i]));
+  });
+
+  it('a fill with marks on marks what is left and keeps both records', async () => {
+    const { emu, host } = setup();
+    const v = await host.validate({ ...REQ, mark: true });
+    const out = await host.fill({ ...REQ, mark: true, expected: v.result.fillPlan });
+    const left = out.result.findings.filter((f) => /^[A-Z]+\d+$/.test(f.cell));
+    for (const f of left) expect(cellAt(emu, f.sheet, f.cell).fill).not.toBeNull();
+    // a filled cell no longer has a finding: its mark is gone
+    const filled = v.result.fillPlan.cells.find((c) => !left.some((f) => f.cell === c.cell) && v.result.findings.some((f) => f.cell === c.cell));
+    if (filled) expect(cellAt(emu, filled.sheet, filled.cell).note).toBeNull();
+    expect(await host.hasUndo()).toBe(true);
+    expect((await host.undoFill()).restored).toBe(v.result.fillPlan.cells.length);
   });
 
   it('fails with NOT_IN_EXCEL outside WPS', async () => {
