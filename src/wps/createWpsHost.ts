@@ -8,7 +8,7 @@
 import { checkWorkbook, isExcelError, type CellValue, type CheckResult, type FillCell, type FillReason, type SheetGrid } from '../core';
 import { HostError, type FillOutcome, type FillRequest, type Progress, type ValidateOutcome, type ValidateRequest, type ZipingHost } from '../excel/host';
 import { counted, type CallCounter } from './counted';
-import { XL_SHEET_VISIBLE, type EtApplicationLike, type EtWorkbookLike, type EtWorksheetLike } from './et-like';
+import { isVisible, sheetNamed, type EtApplicationLike, type EtWorkbookLike, type EtWorksheetLike } from './et-like';
 import { markSheet, parseMarks, wanted, type WpsMark, type WpsMarkRecord } from './marks';
 import { readSheet, type WpsSheetRead } from './read';
 import { readStore, writeStore, type Store } from './store';
@@ -122,7 +122,7 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
       const n = ws.Count;
       for (let i = 1; i <= n; i++) {
         const one = ws.Item(i);
-        if (one.Visible === XL_SHEET_VISIBLE) list.push(one);
+        if (isVisible(one.Visible)) list.push(one);
       }
     } else if (active) list.push(active);
     for (const ws of list) {
@@ -132,12 +132,8 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
     }
     for (const name of also) {
       if (sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) continue;
-      let ws: EtWorksheetLike;
-      try {
-        ws = op.wb.Worksheets.Item(name);
-      } catch {
-        throw new HostError('SHEET_GONE', { sheet: name });
-      }
+      const ws = sheetNamed(op.wb, name);
+      if (!ws) throw new HostError('SHEET_GONE', { sheet: name });
       sheets.push(readSheet(ws));
     }
     return { sheets, active, store };
@@ -294,12 +290,8 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
         if (!record) throw new HostError('NO_UNDO');
         const sheets = new Map<string, EtWorksheetLike>();
         for (const name of record.sheets) {
-          let ws: EtWorksheetLike;
-          try {
-            ws = op.wb.Worksheets.Item(name);
-          } catch {
-            throw new HostError('SHEET_GONE', { sheet: name });
-          }
+          const ws = sheetNamed(op.wb, name);
+          if (!ws) throw new HostError('SHEET_GONE', { sheet: name });
           if (ws.ProtectContents) throw new HostError('PROTECTED', { sheet: name });
           sheets.set(name, ws);
         }
@@ -322,12 +314,8 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
 
     select(sheet: string, cell: string): Promise<void> {
       return run((op) => {
-        let ws: EtWorksheetLike;
-        try {
-          ws = op.wb.Worksheets.Item(sheet);
-        } catch {
-          throw new HostError('SHEET_GONE', { sheet });
-        }
+        const ws = sheetNamed(op.wb, sheet);
+        if (!ws) throw new HostError('SHEET_GONE', { sheet });
         ws.Activate();
         ws.Range(cell).Select();
       });

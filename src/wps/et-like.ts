@@ -80,6 +80,23 @@ export interface EtApplicationLike {
 }
 
 export const XL_SHEET_VISIBLE = -1;
+
+/** Whether a `Visible` answer means visible (xlSheetVisible, or a Boolean true from a host that converts it). */
+export function isVisible(v: unknown): boolean {
+  return v === XL_SHEET_VISIBLE || v === true;
+}
+
+/**
+ * The worksheet of that name, or null. VBA raises error 9 for a missing item; a JS host may answer null or
+ * undefined instead: both are taken as missing.
+ */
+export function sheetNamed(wb: EtWorkbookLike, name: string): EtWorksheetLike | null {
+  try {
+    return wb.Worksheets.Item(name) ?? null;
+  } catch {
+    return null;
+  }
+}
 export const XL_SHEET_HIDDEN = 0;
 export const XL_SHEET_VERY_HIDDEN = 2;
 /** xlNone, as ColorIndex and Pattern */

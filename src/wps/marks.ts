@@ -61,7 +61,8 @@ function setFill(r: EtRangeLike, fill: string | null): void {
 /** Whether the cell's comment is one of ours. */
 function ourComment(r: EtRangeLike): boolean {
   const c = r.Comment;
-  return c !== null && c.Text().startsWith(COMMENT_PREFIX);
+  // no comment: null (VBA's Nothing); undefined is taken the same way
+  return c != null && String(c.Text()).startsWith(COMMENT_PREFIX);
 }
 
 /**
@@ -93,7 +94,7 @@ export function markSheet(ws: EtWorksheetLike, old: readonly WpsMark[], want: Ma
     const before = original.has(cell) ? original.get(cell)! : fillOf(r);
     if (shown.get(cell) !== w.color.toUpperCase()) setFill(r, w.color);
     let comment = false;
-    if (comments && r.Comment === null) {
+    if (comments && r.Comment == null) {
       r.AddComment(w.text);
       comment = true;
     }

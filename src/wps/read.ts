@@ -6,7 +6,7 @@
  */
 import type { CellRange, CellValue, SheetGrid } from '../core';
 import { rangeToA1 } from '../core';
-import { CVERR, XL_SHEET_VISIBLE, type EtRangeLike, type EtWorksheetLike } from './et-like';
+import { CVERR, isVisible, type EtRangeLike, type EtWorksheetLike } from './et-like';
 
 const ERROR_OF = new Map(Object.entries(CVERR).map(([code, n]) => [n, code]));
 
@@ -118,7 +118,7 @@ function readMerges(ws: EtWorksheetLike, used: EtRangeLike, r: CellRange): CellR
 export function readSheet(ws: EtWorksheetLike, knownHidden?: boolean): WpsSheetRead {
   const name = ws.Name;
   const isProtected = Boolean(ws.ProtectContents);
-  const hidden = knownHidden ?? ws.Visible !== XL_SHEET_VISIBLE;
+  const hidden = knownHidden ?? !isVisible(ws.Visible);
   const used = ws.UsedRange;
   const top = used.Row - 1, left = used.Column - 1;
   const r: CellRange = { top, left, bottom: top + used.Rows.Count - 1, right: left + used.Columns.Count - 1 };

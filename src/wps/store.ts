@@ -4,7 +4,7 @@
  * pieces of STORE_CHUNK characters (a cell holds at most 32 767). Why a sheet and not document properties:
  * docs/decisions.md (WPS section). Every piece is written with a leading apostrophe so that WPS keeps it as text.
  */
-import { XL_SHEET_VERY_HIDDEN, type EtWorkbookLike, type EtWorksheetLike } from './et-like';
+import { sheetNamed, XL_SHEET_VERY_HIDDEN, type EtWorkbookLike, type EtWorksheetLike } from './et-like';
 
 export const STORE_SHEET = 'ZipingData';
 export const STORE_CHUNK = 30_000;
@@ -33,12 +33,8 @@ function parse(text: string): unknown {
 
 /** Reads the records (4 calls when the sheet exists, 3 when it does not). */
 export function readStore(wb: EtWorkbookLike): Store {
-  let sheet: EtWorksheetLike;
-  try {
-    sheet = wb.Worksheets.Item(STORE_SHEET);
-  } catch {
-    return { sheet: null, content: { undo: null, marks: null }, rows: 0 };
-  }
+  const sheet = sheetNamed(wb, STORE_SHEET);
+  if (!sheet) return { sheet: null, content: { undo: null, marks: null }, rows: 0 };
   const v = sheet.UsedRange.Value2 as unknown;
   const rows = Array.isArray(v) ? (v as unknown[][]) : [[v]];
   const col = (j: number) => rows.slice(1).map((r) => (typeof r[j] === 'string' ? r[j] : '')).join('');
