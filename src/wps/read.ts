@@ -2,7 +2,7 @@
  * Reading a sheet through the ET object model in few calls: the used range's `Value2` and `Formula` as whole
  * arrays (one call each); `NumberFormat` of the whole range, and where the cells' formats differ (the model then
  * answers null, never an array) by column, then by halves of a column's rows; merged areas from `MergeCells` of
- * ever smaller rectangles (false: none inside; true or null: split, or take the top-left cell's `MergeArea`).
+ * runs of empty cells and `MergeArea` of the cells in runs that have some.
  */
 import type { CellRange, CellValue, SheetGrid } from '../core';
 import { rangeToA1 } from '../core';
@@ -70,42 +70,37 @@ function parseAbs(a: string): CellRange {
   return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? col(m[3]) : left };
 }
 
-/** The merged areas whose top-left lies in `r`. */
-function readMerges(ws: EtWorksheetLike, used: EtRangeLike, r: CellRange): CellRange[] {
+/**
+ * The merged areas whose top-left lies in `r`. A merged area of two or more cells holds its value in its top-left
+ * cell only, so every area has an empty cell: only empty cells are asked about. Each row's runs of empty cells not
+ * yet covered: `MergeCells` of the run (false: none merged), then `MergeArea` of its cells one by one (a single empty
+ * cell is asked for its `MergeArea` directly).
+ */
+function readMerges(ws: EtWorksheetLike, used: EtRangeLike, r: CellRange, values: readonly (readonly CellValue[])[]): CellRange[] {
+  if (used.MergeCells === false) return [];
   const found: CellRange[] = [];
   const covered = (row: number, col: number) => found.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
-  const todo: CellRange[] = [];
-  const first = used.MergeCells;
-  if (first === false) return [];
-  todo.push(r);
-  let firstAsked = true;
-  while (todo.length) {
-    const x = todo.pop()!;
-    if (x.top > x.bottom || x.left > x.right) continue;
-    let all = true;
-    for (let row = x.top; row <= x.bottom && all; row++) for (let col = x.left; col <= x.right && all; col++) if (!covered(row, col)) all = false;
-    if (all) continue;
-    const m = firstAsked ? first : ws.Range(address(x)).MergeCells;
-    firstAsked = false;
-    if (m === false) continue;
-    const single = x.top === x.bottom && x.left === x.right;
-    if (m === true && !covered(x.top, x.left)) {
-      // the top-left cell is merged: its area, then the rest of the rectangle beside and below it
-      const area = parseAbs(ws.Range(address({ top: x.top, left: x.left, bottom: x.top, right: x.left })).MergeArea.Address());
-      found.push(area);
-      const bottom = Math.min(area.bottom, x.bottom);
-      todo.push({ top: x.top, left: area.right + 1, bottom, right: x.right });
-      todo.push({ top: bottom + 1, left: x.left, bottom: x.bottom, right: x.right });
-      continue;
-    }
-    if (single) continue;
-    // mixed (or a merged rectangle whose top-left is taken): halve the longer side
-    if (x.bottom - x.top >= x.right - x.left) {
-      const mid = Math.floor((x.top + x.bottom) / 2);
-      todo.push({ ...x, top: mid + 1 }, { ...x, bottom: mid });
-    } else {
-      const mid = Math.floor((x.left + x.right) / 2);
-      todo.push({ ...x, left: mid + 1 }, { ...x, right: mid });
+  const empty = (row: number, col: number) => {
+    const v = values[row - r.top]?.[col - r.left];
+    return v === null || v === undefined;
+  };
+  const areaOf = (row: number, col: number) => {
+    const a = parseAbs(ws.Range(address({ top: row, left: col, bottom: row, right: col })).MergeArea.Address());
+    if (a.bottom > a.top || a.right > a.left) found.push(a);
+  };
+  for (let row = r.top; row <= r.bottom; row++) {
+    let col = r.left;
+    while (col <= r.right) {
+      if (!empty(row, col) || covered(row, col)) {
+        col++;
+        continue;
+      }
+      let end = col;
+      while (end + 1 <= r.right && empty(row, end + 1) && !covered(row, end + 1)) end++;
+      if (end === col || ws.Range(address({ top: row, left: col, bottom: row, right: end })).MergeCells !== false) {
+        for (let c = col; c <= end; c++) if (!covered(row, c)) areaOf(row, c);
+      }
+      col = end + 1;
     }
   }
   return found.filter((m) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right);
@@ -138,7 +133,7 @@ export function readSheet(ws: EtWorksheetLike, knownHidden?: boolean): WpsSheetR
     values,
     formats: formats.map((line) => line.map((f) => (f === 'General' ? null : f))),
     formulas,
-    merges: readMerges(ws, used, r),
+    merges: readMerges(ws, used, r, values),
     hidden,
   };
   return { name, ws, isProtected, hidden, grid, formulas, formats };
