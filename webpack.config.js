@@ -3,6 +3,7 @@
  *   npm start      → webpack serve --mode development (https://localhost:3000, manifest.xml copied unchanged)
  *   npm run build  → webpack --mode production (needs ADDIN_BASE_URL; dist/manifest.xml points there)
  * office.js is never bundled: taskpane.html and commands.html load it from Microsoft's CDN.
+ * dist/wps/ is the WPS 加载项 (entry page, ribbon.xml, pane, jsplugins.xml, offline/): scripts/wps.js, docs/wps.md.
  */
 const fs = require('fs');
 const os = require('os');
