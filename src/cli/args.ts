@@ -1,10 +1,10 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../core';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined }
-  | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean };
+  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; maxSizeMb?: number }
+  | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean; force: boolean; maxSizeMb?: number };
 
 export type ArgsError =
   | { kind: 'unknownOption'; option: string }
@@ -12,7 +12,8 @@ export type ArgsError =
   | { kind: 'missingValue'; option: string }
   | { kind: 'unknownLang'; lang: string }
   | { kind: 'noFiles' }
-  | { kind: 'fillArgs' };
+  | { kind: 'fillArgs' }
+  | { kind: 'badMaxSize'; value: string };
 
 export interface Parsed {
   lang: Lang;
@@ -21,10 +22,10 @@ export interface Parsed {
 }
 
 const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
-const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output']);
+const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--max-size']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--json', '--rules', '--lang'],
-  fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores'],
+  check: ['--json', '--rules', '--lang', '--max-size'],
+  fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores', '--force', '--max-size'],
 };
 
 /**
@@ -53,7 +54,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined || v === '') error ??= { kind: 'missingValue', option: name };
       else values.set(name === '--output' ? '-o' : name, v);
-    } else if (eq < 0 && ['--json', '--overwrite-scores', '--help', '-h', '--version', '-v', '-V'].includes(name)) {
+    } else if (eq < 0 && ['--json', '--overwrite-scores', '--force', '--help', '-h', '--version', '-v', '-V'].includes(name)) {
       flags.add(name);
     } else {
       error ??= { kind: 'unknownOption', option: a };
@@ -76,15 +77,19 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (!allowed.includes(o)) return { lang, command: null, error: { kind: 'unknownOption', option: o } };
   }
   const ruleSet = values.get('--rules');
+  const maxSize = values.get('--max-size');
+  // megabytes per part, a whole number from 1 to 4095 (a zip entry's size field holds less than 4 GB)
+  const maxSizeMb = maxSize === undefined ? undefined : /^\d{1,4}$/.test(maxSize) && Number(maxSize) >= 1 && Number(maxSize) < 4096 ? Number(maxSize) : NaN;
+  if (maxSize !== undefined && Number.isNaN(maxSizeMb)) return { lang, command: null, error: { kind: 'badMaxSize', value: maxSize } };
   if (cmd === 'check') {
     if (rest.length === 0) return { lang, command: null, error: { kind: 'noFiles' } };
-    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet }, error: null };
+    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, maxSizeMb }, error: null };
   }
   const output = values.get('-o');
   if (rest.length !== 1 || output === undefined) return { lang, command: null, error: { kind: 'fillArgs' } };
   return {
     lang,
-    command: { kind: 'fill', input: rest[0], output, ruleSet, overwriteScores: flags.has('--overwrite-scores') },
+    command: { kind: 'fill', input: rest[0], output, ruleSet, overwriteScores: flags.has('--overwrite-scores'), force: flags.has('--force'), maxSizeMb },
     error: null,
   };
 }

@@ -10,7 +10,7 @@
  * Runs stop at a fully blank row and at the 总分 row. Only blank cells are ever absorbed, so a value is never
  * hidden: the worst a wrong guess does is repeat a label.
  */
-import type { CellRange, SheetGrid } from '../core/grid';
+import type { CellRange, SheetGrid } from '../core';
 
 function norm(v: unknown): string {
   if (v === null || v === undefined) return '';

@@ -1,5 +1,4 @@
-import type { CellRange, CellValue, SheetGrid } from '../core/grid';
-import { excelErrorFromString } from '../core/grid';
+import { excelErrorFromString, type CellRange, type CellValue, type SheetGrid } from '../core';
 import type { CellPropertiesLike, RangeLike, WorksheetLike } from './excel-like';
 import { inferMerges } from './infer';
 

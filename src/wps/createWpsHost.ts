@@ -5,8 +5,8 @@
  * made: `readSyncs` = calls before the first write, `writeSyncs` = calls from the first write on (the Excel host
  * reports `context.sync()` round trips in the same fields).
  */
-import { checkWorkbook, isExcelError, type CellValue, type CheckResult, type FillCell, type FillReason, type SheetGrid } from '../core';
-import { HostError, type FillOutcome, type FillRequest, type Progress, type ValidateOutcome, type ValidateRequest, type ZipingHost } from '../excel/host';
+import { checkWorkbook, isExcelError, MAX_SHEET_CELLS, type CellValue, type CheckResult, type FillCell, type FillReason, type SheetGrid } from '../core';
+import { HostError, type FillOutcome, type FillRequest, type Progress, type ValidateOutcome, type ValidateRequest, type ZipingHost } from '../host';
 import { counted, type CallCounter } from './counted';
 import { isVisible, sheetNamed, type EtApplicationLike, type EtWorkbookLike, type EtWorksheetLike } from './et-like';
 import { markSheet, parseMarks, wanted, type WpsMark, type WpsMarkRecord } from './marks';
@@ -17,6 +17,8 @@ import { fillWrites, parseUndo, restoreWrites, writeCells, type WpsUndoCell, typ
 export interface WpsHostOptions {
   /** clock for the undo record's timestamp */
   readonly now?: () => Date;
+  /** cells of one sheet's used range above which reading stops with TOO_LARGE; default MAX_SHEET_CELLS */
+  readonly maxCells?: number;
 }
 
 const REASONS: readonly FillReason[] = ['score', 'rate', 'fundsScore', 'total', 'note', 'overwriteScore'];
@@ -33,6 +35,8 @@ interface ReadAll {
   readonly sheets: WpsSheetRead[];
   readonly active: EtWorksheetLike | null;
   readonly store: Store;
+  /** all sheets only: sheets left out as TOO_LARGE (the others were read) */
+  readonly tooLarge: string[];
 }
 
 function sameValue(a: CellValue, b: CellValue): boolean {
@@ -95,6 +99,7 @@ function toHostError(e: unknown, sheets: readonly EtWorksheetLike[] = []): HostE
  */
 export function createWpsHost(application: EtApplicationLike | undefined, options: WpsHostOptions = {}): ZipingHost {
   const now = options.now ?? (() => new Date());
+  const maxCells = options.maxCells ?? MAX_SHEET_CELLS;
 
   function run<T>(body: (op: Op) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -125,18 +130,29 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
         if (isVisible(one.Visible)) list.push(one);
       }
     } else if (active) list.push(active);
+    const tooLarge: string[] = [];
+    const needed = (name: string) => also.some((a) => a.toLowerCase() === name.toLowerCase());
     for (const ws of list) {
-      const s = readSheet(ws, allSheets ? false : undefined);
-      sheets.push(s);
-      onProgress?.({ done: sheets.length, total: list.length, sheet: s.name });
+      let name: string;
+      try {
+        const s = readSheet(ws, allSheets ? false : undefined, maxCells);
+        sheets.push(s);
+        name = s.name;
+      } catch (e) {
+        // in all-sheets mode a sheet too large to read is left out and named, as in Excel, unless the fill needs it
+        if (!allSheets || !(e instanceof HostError) || e.code !== 'TOO_LARGE' || needed(String(e.detail.sheet))) throw e;
+        name = String(e.detail.sheet);
+        tooLarge.push(name);
+      }
+      onProgress?.({ done: sheets.length + tooLarge.length, total: list.length, sheet: name });
     }
     for (const name of also) {
       if (sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) continue;
       const ws = sheetNamed(op.wb, name);
       if (!ws) throw new HostError('SHEET_GONE', { sheet: name });
-      sheets.push(readSheet(ws));
+      sheets.push(readSheet(ws, undefined, maxCells));
     }
-    return { sheets, active, store };
+    return { sheets, active, store, tooLarge };
   }
 
   const grids = (r: ReadAll) => r.sheets.map((s) => s.grid);
@@ -275,7 +291,7 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
           });
         }
         const readSyncs = op.readCalls ?? op.c.calls;
-        return { result, sheets: r.sheets.map((s) => s.name), readSyncs, writeSyncs: op.c.calls - readSyncs };
+        return { result, sheets: r.sheets.map((s) => s.name), tooLarge: r.tooLarge, readSyncs, writeSyncs: op.c.calls - readSyncs };
       });
     },
 

@@ -5,7 +5,8 @@
  * runs of empty cells and `MergeArea` of the cells in runs that have some.
  */
 import type { CellRange, CellValue, SheetGrid } from '../core';
-import { rangeToA1 } from '../core';
+import { MAX_SHEET_CELLS, rangeToA1 } from '../core';
+import { HostError } from '../host';
 import { CVERR, isVisible, type EtRangeLike, type EtWorksheetLike } from './et-like';
 
 const ERROR_OF = new Map(Object.entries(CVERR).map(([code, n]) => [n, code]));
@@ -108,15 +109,18 @@ function readMerges(ws: EtWorksheetLike, used: EtRangeLike, r: CellRange, values
 
 /**
  * Reads one worksheet: name, protection, visibility (unless the caller knows it) and its used range's values,
- * formulas, formats and merges.
+ * formulas, formats and merges. A used range of more than `maxCells` cells: TOO_LARGE naming the sheet, before its
+ * values are asked for.
  */
-export function readSheet(ws: EtWorksheetLike, knownHidden?: boolean): WpsSheetRead {
+export function readSheet(ws: EtWorksheetLike, knownHidden?: boolean, maxCells = MAX_SHEET_CELLS): WpsSheetRead {
   const name = ws.Name;
   const isProtected = Boolean(ws.ProtectContents);
   const hidden = knownHidden ?? !isVisible(ws.Visible);
   const used = ws.UsedRange;
   const top = used.Row - 1, left = used.Column - 1;
   const r: CellRange = { top, left, bottom: top + used.Rows.Count - 1, right: left + used.Columns.Count - 1 };
+  const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+  if (cells > maxCells) throw new HostError('TOO_LARGE', { cells, sheet: name });
   const raw = table(used.Value2);
   const fo = table(used.Formula);
   const blank = r.top === 0 && r.left === 0 && r.bottom === 0 && r.right === 0 && cellValue(raw[0]?.[0], fo[0]?.[0]) === null && !fo[0]?.[0];

@@ -1,6 +1,6 @@
-import ExcelJS from 'exceljs';
-import { D, type Dec } from '../core/decimal';
-import { parseA1, parseRangeA1, toA1 } from '../core/grid';
+import { D, type Dec } from '../core';
+import type { CellValue } from '../core';
+import { parseRangeA1, toA1 } from '../core';
 
 /**
  * A value in a recalculated formula: a number, or null for a blank cell (0 in arithmetic, skipped by SUM).
@@ -138,70 +138,64 @@ function refsOf(tokens: Token[]): string[] {
 }
 
 /**
- * After cells of a sheet were written, brings the cached results of the formulas that depend on them up to date
- * (a `=SUM(H7:H28)` 总分 over filled scores), so that a reader that does not recalculate — the CLI's own re-check,
- * a viewer, an import — does not see the old total. Only same-sheet arithmetic, SUM, MIN, MAX and ROUND/ROUNDUP/
- * ROUNDDOWN are evaluated; any other formula keeps its cached result, and Excel recalculates everything on open.
+ * After cells of a sheet were written, the new cached results of the formulas that depend on them (a
+ * `=SUM(H7:H28)` 总分 over filled scores), so that a reader that does not recalculate — the CLI's own re-check, a
+ * viewer, an import — does not see the old total. `formulas` maps A1 addresses to formula text (with or without `=`);
+ * `valueAt` gives a cell's value after the writes (a formula cell its cached result). Only same-sheet arithmetic, SUM,
+ * MIN, MAX and ROUND/ROUNDUP/ROUNDDOWN are evaluated; any other formula keeps its cached result (absent from the
+ * answer), and Excel recalculates everything on open.
  */
-export function recalcDependents(ws: ExcelJS.Worksheet, written: ReadonlySet<string>): void {
-  const formulas = new Map<string, { cell: ExcelJS.Cell; tokens: Token[] | null }>();
-  ws.eachRow((row) => {
-    row.eachCell((cell) => {
-      const f = cell.formula;
-      if (!f) return;
-      let tokens: Token[] | null = null;
-      try {
-        tokens = f.includes('!') ? null : tokenize(f);
-      } catch {
-        tokens = null;
-      }
-      formulas.set(toA1(Number(cell.row) - 1, Number(cell.col) - 1), { cell, tokens });
-    });
-  });
+export function recalcDependents(formulas: ReadonlyMap<string, string>, valueAt: (a1: string) => CellValue, written: ReadonlySet<string>): Map<string, number> {
+  const parsed = new Map<string, Token[] | null>();
+  for (const [a1, f] of formulas) {
+    let tokens: Token[] | null = null;
+    try {
+      tokens = f.includes('!') ? null : tokenize(f);
+    } catch {
+      tokens = null;
+    }
+    parsed.set(a1, tokens);
+  }
   // formulas that read a written cell, directly or through another formula
   const dirty = new Set<string>();
   for (let changed = true; changed;) {
     changed = false;
-    for (const [a1, f] of formulas) {
-      if (dirty.has(a1) || !f.tokens) continue;
-      if (refsOf(f.tokens).some((r) => written.has(r) || dirty.has(r))) {
+    for (const [a1, tokens] of parsed) {
+      if (dirty.has(a1) || !tokens) continue;
+      if (refsOf(tokens).some((r) => written.has(r) || dirty.has(r))) {
         dirty.add(a1);
         changed = true;
       }
     }
   }
   const results = new Map<string, Val>();
-  const valueAt = (a1: string, depth: number): CellVal => {
+  const evalAt = (a1: string, depth: number): CellVal => {
     if (results.has(a1)) return results.get(a1) ?? null;
-    const f = formulas.get(a1);
-    if (f && dirty.has(a1)) {
-      if (depth > 64 || !f.tokens) throw new Unevaluable(a1);
-      const r = evaluate(f.tokens, (ref) => valueAt(ref, depth + 1));
+    const tokens = parsed.get(a1);
+    if (tokens !== undefined && dirty.has(a1)) {
+      if (depth > 64 || !tokens) throw new Unevaluable(a1);
+      const r = evaluate(tokens, (ref) => evalAt(ref, depth + 1));
       results.set(a1, r);
       return r;
     }
-    const p = parseA1(a1);
-    const cell = ws.getCell(p.row + 1, p.col + 1);
-    if (cell.type === ExcelJS.ValueType.Merge) return null;
-    const v = cell.type === ExcelJS.ValueType.Formula ? (cell.value as { result?: unknown }).result : cell.value;
-    if (v === null || v === undefined || v === '') return null;
+    const v = valueAt(a1);
+    if (v === null || v === '') return null;
     if (typeof v === 'number' && Number.isFinite(v)) return new D(String(v));
     if (typeof v === 'string') return 'text';
     throw new Unevaluable(a1);
   };
+  const out = new Map<string, number>();
   for (const a1 of dirty) {
-    const f = formulas.get(a1);
-    if (!f) continue;
     let v: CellVal;
     try {
-      v = valueAt(a1, 0);
+      v = evalAt(a1, 0);
     } catch (e) {
       if (e instanceof Unevaluable) continue;
       throw e;
     }
     if (v === null || v === 'text') continue;
     const n = v.toNumber();
-    if (!Number.isFinite(n)) continue;
-    f.cell.value = { ...(f.cell.value as ExcelJS.CellFormulaValue), result: n } as ExcelJS.CellValue;
+    if (Number.isFinite(n)) out.set(a1, n);
   }
+  return out;
 }

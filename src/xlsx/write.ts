@@ -1,9 +1,13 @@
-import ExcelJS from 'exceljs';
-import type { CellValue } from '../core/grid';
-import { isExcelError, parseA1, toA1 } from '../core/grid';
-import type { FillPlan } from '../core/model';
-import { cellValueOf, loadWorkbook } from './read';
+import type { CellValue, SheetGrid } from '../core';
+import { GridView, isExcelError, parseA1, toA1 } from '../core';
+import type { FillPlan } from '../core';
+import { XlsxReadError } from './errors';
+import { guard, type XlsxPackage } from './package';
+import { openPackage, readSheetRef, sheetContext } from './read';
 import { recalcDependents } from './recalc';
+import { applyEdits, cellXml, scanSheet, sharedFormulaOf, withOwnFormula, withResult, type Edit, type ScannedCell, type ScannedSheet } from './sheet-edit';
+import { StylesEditor, withFullCalcOnLoad, withoutOverride, withoutRelationships } from './workbook-edit';
+import { rewriteZip, type ZipEntry } from './zip';
 
 export interface CellWrite {
   readonly sheet: string;
@@ -45,95 +49,150 @@ export class XlsxWriteError extends Error {
   }
 }
 
-interface Target {
-  ws: ExcelJS.Worksheet;
-  cell: ExcelJS.Cell;
-  write: CellWrite;
+interface SheetTarget {
+  readonly part: string;
+  readonly grid: SheetGrid;
+  readonly view: GridView;
+  /** anchor A1 → the write (the last one given for a cell wins) */
+  readonly writes: Map<string, { row: number; col: number; write: CellWrite; index: number }>;
 }
 
-function resolve(wb: ExcelJS.Workbook, writes: readonly CellWrite[]): Target[] {
+const REL_CALC_CHAIN = /\/calcChain$/;
+
+function resolve(pkg: XlsxPackage, writes: readonly CellWrite[]): Map<string, SheetTarget> {
+  const { ctx, sheets } = sheetContext(pkg, Infinity);
   const missing: string[] = [];
   const bad: string[] = [];
-  const out: Target[] = [];
-  for (const w of writes) {
-    const ws = wb.getWorksheet(w.sheet);
-    if (!ws) {
+  const targets = new Map<string, SheetTarget>();
+  writes.forEach((w, index) => {
+    const ref = sheets.find((s) => s.name === w.sheet);
+    if (!ref) {
       missing.push(w.sheet);
-      continue;
+      return;
     }
     let p: { row: number; col: number };
     try {
       p = parseA1(w.cell);
     } catch {
       bad.push(`${w.sheet}!${w.cell}`);
-      continue;
+      return;
     }
-    let cell = ws.getCell(p.row + 1, p.col + 1);
-    if (cell.type === ExcelJS.ValueType.Merge) cell = cell.master;
-    out.push({ ws, cell, write: w });
-  }
+    if (typeof w.value === 'number' && !Number.isFinite(w.value)) {
+      bad.push(`${w.sheet}!${w.cell}`);
+      return;
+    }
+    let t = targets.get(w.sheet);
+    if (!t) {
+      const read = readSheetRef(pkg, ref, ctx);
+      if ('kind' in read || !ref.part) throw new XlsxReadError('corrupt', `${w.sheet}: ${'kind' in read ? read.kind : 'missing'}`);
+      t = { part: ref.part, grid: read, view: new GridView(read), writes: new Map() };
+      targets.set(w.sheet, t);
+    }
+    const a = t.view.anchor(p.row, p.col);
+    t.writes.set(toA1(a.row, a.col), { ...a, write: w, index });
+  });
   if (missing.length) throw new XlsxWriteError('noSheet', [...new Set(missing)]);
   if (bad.length) throw new XlsxWriteError('badCell', bad);
+  return targets;
+}
+
+function cellsByAddress(scan: ScannedSheet): Map<string, ScannedCell> {
+  const out = new Map<string, ScannedCell>();
+  for (const r of scan.rows) for (const c of r.cells) out.set(toA1(c.row, c.col), c);
   return out;
 }
 
-/** Before a shared formula's master is overwritten, its clones get their own (translated) formula. */
-function unshare(ws: ExcelJS.Worksheet, master: ExcelJS.Cell): void {
-  const v = master.value as (ExcelJS.CellFormulaValue & { shareType?: string }) | null;
-  if (master.type !== ExcelJS.ValueType.Formula || !v || v.shareType !== 'shared') return;
-  const address = master.address;
-  ws.eachRow((row) => {
-    row.eachCell((c) => {
-      const cv = c.value as ExcelJS.CellSharedFormulaValue | null;
-      if (c.type === ExcelJS.ValueType.Formula && cv && cv.sharedFormula === address) {
-        c.value = { formula: c.formula, result: cv.result } as ExcelJS.CellFormulaValue;
+/** The formulas of a sheet and the values its cells hold once the writes are done. */
+function afterWrites(t: SheetTarget): { formulas: Map<string, string>; valueAt: (a1: string) => CellValue } {
+  const formulas = new Map<string, string>();
+  const { grid } = t;
+  grid.formulas?.forEach((row, r) => row.forEach((f, c) => {
+    const a1 = toA1(grid.origin.row + r, grid.origin.col + c);
+    if (f !== null && !t.writes.has(a1)) formulas.set(a1, f);
+  }));
+  const valueAt = (a1: string): CellValue => {
+    const w = t.writes.get(a1);
+    if (w) return w.write.value;
+    const p = parseA1(a1);
+    return t.view.raw(p.row, p.col);
+  };
+  return { formulas, valueAt };
+}
+
+/** The edited worksheet XML; `formulaOverwritten` tells whether a written cell held a formula. */
+function editSheet(xml: string, t: SheetTarget, styles: StylesEditor | null): { xml: string; formulaOverwritten: boolean } {
+  const scan = scanSheet(xml);
+  const p = scan.prefix;
+  const cells = cellsByAddress(scan);
+  const edits: Edit[] = [];
+  let formulaOverwritten = false;
+  const masters = new Set<string>();
+  const newRows = new Map<number, string[]>();
+  const intoEmptyRows = new Map<ScannedSheet['rows'][number], string[]>();
+  const sorted = [...t.writes.entries()].sort((a, b) => a[1].row - b[1].row || a[1].col - b[1].col);
+  for (const [a1, { row, col, write }] of sorted) {
+    const existing = cells.get(a1);
+    let style = existing?.attrs.s;
+    if (write.numberFormat && styles && t.view.format(row, col) !== write.numberFormat) {
+      const s = styles.styleWith(Number(style ?? 0) || 0, write.numberFormat);
+      if (s !== null) style = String(s);
+    }
+    const text = cellXml(p, a1, style, write.value);
+    if (existing) {
+      if (t.view.formula(row, col) !== null || /<([\w.-]+:)?f[\s/>]/.test(existing.inner)) formulaOverwritten = true;
+      const shared = sharedFormulaOf(existing);
+      if (shared?.master) masters.add(shared.si);
+      edits.push({ start: existing.start, end: existing.end, text });
+      continue;
+    }
+    const r = scan.rows.find((x) => x.row === row);
+    if (r) {
+      const next = r.cells.find((c) => c.col > col);
+      if (next) edits.push({ start: next.start, end: next.start, text });
+      else if (r.closeStart >= 0) edits.push({ start: r.closeStart, end: r.closeStart, text });
+      else {
+        const list = intoEmptyRows.get(r) ?? [];
+        list.push(text);
+        intoEmptyRows.set(r, list);
       }
-    });
-  });
-}
-
-function set(t: Target): void {
-  const { ws, cell, write } = t;
-  unshare(ws, cell);
-  if (write.value === null) cell.value = null;
-  else if (typeof write.value === 'number') {
-    if (!Number.isFinite(write.value)) throw new XlsxWriteError('badCell', [`${write.sheet}!${write.cell}`]);
-    cell.value = write.value;
+    } else {
+      const list = newRows.get(row) ?? [];
+      list.push(text);
+      newRows.set(row, list);
+    }
+  }
+  for (const [r, texts] of intoEmptyRows) {
+    const open = scan.xml.slice(r.start, r.end).replace(/\s*\/>$/, '>');
+    edits.push({ start: r.start, end: r.end, text: `${open}${texts.join('')}</${p}row>` });
+  }
+  const rowXml = (row: number, texts: string[]): string => `<${p}row r="${row + 1}">${texts.join('')}</${p}row>`;
+  if (scan.dataSelfClosing && newRows.size > 0) {
+    const rows = [...newRows].map(([row, texts]) => rowXml(row, texts)).join('');
+    edits.push({ start: scan.dataSelfClosing.start, end: scan.dataSelfClosing.end, text: `<${p}sheetData>${rows}</${p}sheetData>` });
   } else {
-    // exceljs stores a JS string as a string cell (a shared string), whatever its first character: `=1+1` stays text.
-    cell.value = String(write.value);
+    for (const [row, texts] of newRows) {
+      const next = scan.rows.find((x) => x.row > row);
+      const at = next ? next.start : scan.dataEnd;
+      edits.push({ start: at, end: at, text: rowXml(row, texts) });
+    }
   }
-  if (write.numberFormat) cell.numFmt = write.numberFormat;
-}
 
-/** Writes the cells, then brings the cached results of the formulas that read them up to date. */
-function setAll(targets: readonly Target[]): void {
-  targets.forEach(set);
-  const bySheet = new Map<ExcelJS.Worksheet, Set<string>>();
-  for (const t of targets) {
-    const cells = bySheet.get(t.ws) ?? new Set<string>();
-    cells.add(toA1(Number(t.cell.row) - 1, Number(t.cell.col) - 1));
-    bySheet.set(t.ws, cells);
+  const { formulas, valueAt } = afterWrites(t);
+  const results = recalcDependents(formulas, valueAt, new Set(t.writes.keys()));
+  for (const [a1, cell] of cells) {
+    if (t.writes.has(a1)) continue;
+    const shared = sharedFormulaOf(cell);
+    const orphan = shared !== null && !shared.master && masters.has(shared.si);
+    const result = results.get(a1);
+    if (!orphan && result === undefined) continue;
+    let text = orphan ? withOwnFormula(p, cell, (formulas.get(a1) ?? '').replace(/^=/, '')) : null;
+    if (result !== undefined) {
+      const base = text ? scanSheet(`<sheetData><row>${text}</row></sheetData>`).rows[0].cells[0] : cell;
+      text = withResult(p, base, result);
+    }
+    if (text !== null) edits.push({ start: cell.start, end: cell.end, text });
   }
-  for (const [ws, cells] of bySheet) recalcDependents(ws, cells);
-}
-
-async function save(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  // cached results of formulas that depend on written cells (a SUM 总分) are stale until Excel recalculates
-  wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
-  const buf = await wb.xlsx.writeBuffer();
-  return buf instanceof Uint8Array ? buf : new Uint8Array(buf as ArrayBuffer);
-}
-
-/**
- * Loads an .xlsx, sets exactly the given cells and returns the new file's bytes; every other cell, style, merge
- * and column width is kept as exceljs read it. Throws XlsxReadError for unreadable input and XlsxWriteError (before
- * changing anything) for an unknown sheet or a broken address.
- */
-export async function applyCellWrites(data: ArrayBuffer | Uint8Array, writes: readonly CellWrite[]): Promise<Uint8Array> {
-  const wb = await loadWorkbook(data);
-  setAll(resolve(wb, writes));
-  return save(wb);
+  return { xml: applyEdits(xml, edits), formulaOverwritten };
 }
 
 function sameValue(a: CellValue, b: CellValue): boolean {
@@ -143,18 +202,73 @@ function sameValue(a: CellValue, b: CellValue): boolean {
   return a === b;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function write(pkg: XlsxPackage, targets: Map<string, SheetTarget>): Uint8Array {
+  const replace = new Map<ZipEntry, Uint8Array>();
+  const remove = new Set<ZipEntry>();
+  const entry = (part: string): ZipEntry => {
+    const e = pkg.entry(part);
+    if (!e) throw new XlsxReadError('corrupt', `missing part ${part}`);
+    return e;
+  };
+  const rels = pkg.relsOfWorkbook();
+  const stylesPart = pkg.workbookPartOf('styles', rels);
+  const styles = stylesPart ? new StylesEditor(decoder.decode(pkg.bytes(stylesPart))) : null;
+  let formulaOverwritten = false;
+  for (const t of targets.values()) {
+    if (t.writes.size === 0) continue;
+    const edited = guard(() => editSheet(decoder.decode(pkg.bytes(t.part)), t, styles));
+    formulaOverwritten ||= edited.formulaOverwritten;
+    replace.set(entry(t.part), encoder.encode(edited.xml));
+  }
+  if (replace.size === 0) return pkg.zip.bytes.slice();
+  const newStyles = styles?.result();
+  if (stylesPart && newStyles) replace.set(entry(stylesPart), encoder.encode(newStyles));
+  // cached results of formulas that depend on written cells (a SUM 总分) are stale until Excel recalculates
+  replace.set(entry(pkg.workbookPart), encoder.encode(withFullCalcOnLoad(decoder.decode(pkg.bytes(pkg.workbookPart)))));
+  const chain = rels.find((r) => REL_CALC_CHAIN.test(r.type) && !r.external);
+  if (formulaOverwritten && chain && pkg.has(chain.target)) {
+    // the calculation chain lists the overwritten formula cells; Excel rebuilds it when it is absent
+    remove.add(entry(chain.target));
+    const slash = pkg.workbookPart.lastIndexOf('/');
+    const relsPart = `${pkg.workbookPart.slice(0, slash + 1)}_rels/${pkg.workbookPart.slice(slash + 1)}.rels`;
+    replace.set(entry(relsPart), encoder.encode(withoutRelationships(decoder.decode(pkg.bytes(relsPart)), REL_CALC_CHAIN)));
+    if (pkg.has('[Content_Types].xml')) {
+      replace.set(entry('[Content_Types].xml'), encoder.encode(withoutOverride(decoder.decode(pkg.bytes('[Content_Types].xml')), chain.target)));
+    }
+  }
+  return rewriteZip(pkg.zip, replace, remove);
+}
+
 /**
- * Writes a fill plan into a copy of the workbook. Refuses (XlsxWriteError `changed`, nothing written) when a cell
- * no longer holds the value the plan was computed from.
+ * Sets exactly the given cells of an .xlsx and returns the new file's bytes: the package is copied part for part,
+ * and only the written cells' `<c>` elements change in their sheets (plus a cell style when a number format must
+ * change, the cached results of same-sheet formulas that read them, `fullCalcOnLoad`, and the calculation chain
+ * when a formula was overwritten). Every other part — charts, drawings, comments, VBA, custom properties, other
+ * sheets — stays byte-identical. Throws XlsxReadError for unreadable input and XlsxWriteError (before changing
+ * anything) for an unknown sheet or a broken address.
+ */
+export async function applyCellWrites(data: ArrayBuffer | Uint8Array, writes: readonly CellWrite[]): Promise<Uint8Array> {
+  const pkg = openPackage(data);
+  return write(pkg, resolve(pkg, writes));
+}
+
+/**
+ * Writes a fill plan into a copy of the workbook, surgically as applyCellWrites does. Refuses (XlsxWriteError
+ * `changed`, nothing written) when a cell no longer holds the value the plan was computed from.
  */
 export async function applyFillPlan(data: ArrayBuffer | Uint8Array, plan: FillPlan): Promise<Uint8Array> {
-  const wb = await loadWorkbook(data);
-  const date1904 = Boolean(wb.properties?.date1904);
-  const targets = resolve(wb, plan.cells.map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.value, numberFormat: c.numberFormat })));
-  const changed = targets
-    .filter((t, i) => !sameValue(cellValueOf(t.cell, date1904), plan.cells[i].current))
-    .map((t) => `${t.write.sheet}!${toA1(Number(t.cell.row) - 1, Number(t.cell.col) - 1)}`);
+  const pkg = openPackage(data);
+  const writes = plan.cells.map((c) => ({ sheet: c.sheet, cell: c.cell, value: c.value, numberFormat: c.numberFormat }));
+  const targets = resolve(pkg, writes);
+  const changed: string[] = [];
+  for (const t of targets.values()) {
+    for (const [a1, w] of t.writes) {
+      if (!sameValue(t.view.raw(w.row, w.col), plan.cells[w.index].current)) changed.push(`${w.write.sheet}!${a1}`);
+    }
+  }
   if (changed.length) throw new XlsxWriteError('changed', changed);
-  setAll(targets);
-  return save(wb);
+  return write(pkg, targets);
 }

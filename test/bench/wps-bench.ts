@@ -5,7 +5,7 @@
  * call each per sheet whatever its size.
  */
 import type ExcelJS from 'exceljs';
-import type { ValidateRequest } from '../../src/excel/host';
+import type { ValidateRequest } from '../../src/host';
 import { emuFromGrids } from '../../src/workbench/emulator';
 import { EtEmulator } from '../../src/workbench/wps-emulator';
 import { createWpsHost } from '../../src/wps/createWpsHost';

@@ -1,4 +1,4 @@
-import { gridOf } from '../helpers/grid';
+import { gridOf } from '../fixtures/grid';
 import { cellAt, createExcelApi, EmuError, emuFromGrids, enter, evaluate, PAYLOAD_LIMIT_BYTES, sheetState } from '../../src/workbench/emulator';
 
 function book() {
@@ -425,6 +425,20 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
       await ctx.sync();
       expect(s.value).toEqual({ a: [1, 'x'] });
       expect(active.name).toBe('T');
+    });
+  });
+
+  it('a range\'s worksheet (made by the request context) loads as its sheet, and only after sync', async () => {
+    const emu = book();
+    await createExcelApi(emu).run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('T').getRange('A1');
+      r.load('address, worksheet/name');
+      expect(() => r.address).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(r.toJSON()).toMatchObject({ address: 'T!A1' });
+      const ws = r.worksheet.load('name');
+      await ctx.sync();
+      expect(ws.toJSON()).toEqual({ name: 'T' });
     });
   });
 });

@@ -1,7 +1,7 @@
 import { emuFromGrids } from '../../src/workbench/emulator';
 import { EtEmulator, EtError } from '../../src/workbench/wps-emulator';
 import { CVERR, XL_NONE, XL_SHEET_VERY_HIDDEN } from '../../src/wps/et-like';
-import { gridOf } from '../helpers/grid';
+import { gridOf } from '../fixtures/grid';
 
 function sheet() {
   const g = gridOf(

@@ -1,12 +1,11 @@
-import { checkWorkbook, type CheckResult, type SheetGrid } from '../../src/core';
-import { parseA1 } from '../../src/core/grid';
-import { HostError, type ValidateRequest } from '../../src/excel/host';
+import { checkWorkbook, parseA1, type CheckResult, type SheetGrid } from '../../src/core';
+import { HostError, type ValidateRequest } from '../../src/host';
 import { emuFromGrids, cellAt, type SheetExtras } from '../../src/workbench/emulator';
 import { EtEmulator } from '../../src/workbench/wps-emulator';
 import { createWpsHost } from '../../src/wps/createWpsHost';
 import { COMMENT_PREFIX, WPS_MARK_COLORS } from '../../src/wps/marks';
 import { STORE_SHEET } from '../../src/wps/store';
-import { formGrid, formsGrid } from '../excel/forms';
+import { formGrid, formsGrid } from '../fixtures/forms';
 
 const REQ: ValidateRequest = { allSheets: false, options: {}, mark: false, lang: 'zh-CN' };
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'fs';
 import { buildReport, type SheetGrid } from '../../src/core';
 import { createExcelHost } from '../../src/excel/createExcelHost';
-import type { ValidateRequest } from '../../src/excel/host';
+import type { ValidateRequest } from '../../src/host';
 import { createExcelApi, emuFromGrids } from '../../src/workbench/emulator';
 import { EtEmulator } from '../../src/workbench/wps-emulator';
 import { createWpsHost } from '../../src/wps/createWpsHost';
 import { readWorkbookGrid } from '../../src/xlsx/read';
-import { formGrid, formsGrid } from '../excel/forms';
+import { formGrid, formsGrid } from '../fixtures/forms';
 import { describeWithShared, SEED_XLSX } from '../helpers/shared';
 
 const ALL: ValidateRequest = { allSheets: true, options: {}, mark: false, lang: 'zh-CN' };

@@ -6,7 +6,7 @@
 import { emuFromGrids } from '../../src/workbench/emulator';
 import { EtEmulator } from '../../src/workbench/wps-emulator';
 import type { EtApplicationLike, EtCommentLike, EtInteriorLike, EtRangeLike, EtSheetsLike, EtWorkbookLike, EtWorksheetLike } from '../../src/wps/et-like';
-import { formGrid } from '../excel/forms';
+import { formGrid } from '../fixtures/forms';
 
 type Missing<Ours, Theirs> = Exclude<keyof Ours, keyof Theirs>;
 type None<T extends never> = T;

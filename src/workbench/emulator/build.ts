@@ -1,5 +1,4 @@
-import type { CellValue, SheetGrid, WorkbookGrid } from '../../core/grid';
-import { excelErrorFromString, isExcelError, parseA1, toA1 } from '../../core/grid';
+import { excelErrorFromString, isExcelError, parseA1, toA1, type CellValue, type SheetGrid, type WorkbookGrid } from '../../core';
 import { cellKey, keyPos, type Visibility } from './model';
 import { EmuWorkbook } from './workbook';
 

@@ -5,7 +5,7 @@
  * (numbers, cell references, + - * / ^ &, comparison-free) with SUM/MIN/MAX/ROUND/ROUNDUP/ROUNDDOWN/ABS.
  * A bare unknown name evaluates to `#NAME?`; an unknown function leaves the cached value alone. Excel computes in doubles, so does this.
  */
-import { parseA1, parseRangeA1 } from '../../core/grid';
+import { parseA1, parseRangeA1 } from '../../core';
 
 export type Scalar = string | number | boolean;
 

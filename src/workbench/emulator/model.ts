@@ -1,5 +1,4 @@
-import type { CellRange } from '../../core/grid';
-import { columnLetters, parseRangeA1, toA1 } from '../../core/grid';
+import { columnLetters, parseRangeA1, toA1, type CellRange } from '../../core';
 
 /** What one cell of the emulated workbook holds. An absent cell is empty, General, unfilled. */
 export interface EmuCell {
@@ -23,6 +22,12 @@ export interface EmuComment {
   id: string;
   key: number;
   content: string;
+}
+
+/** A rectangle of one sheet: what a Range proxy stands for. */
+export interface RangeRef {
+  sheet: EmuSheet;
+  r: CellRange;
 }
 
 export type Visibility = 'Visible' | 'Hidden' | 'VeryHidden';

@@ -1,6 +1,6 @@
-import type { CellRange } from '../../core/grid';
+import type { CellRange } from '../../core';
+import { EmuError } from './errors';
 import { evaluate, type Scalar } from './formula';
-import { EmuError } from './api';
 import { EmuSheet, keyPos } from './model';
 
 /** Excel on the web caps a request and a response at 5 MB. */

@@ -17,8 +17,8 @@
  * Assumption where the public material is silent: a string written to `Value2` is parsed as if typed (numbers,
  * percents, `=` formulas; a leading apostrophe keeps text), as Excel's object model does.
  */
-import type { CellRange } from '../../core/grid';
-import { toA1 } from '../../core/grid';
+import type { CellRange } from '../../core';
+import { toA1 } from '../../core';
 import { enter } from '../emulator/formula';
 import { cellKey, EmuSheet, parseAddress, type Visibility } from '../emulator/model';
 import type { EmuWorkbook } from '../emulator/workbook';

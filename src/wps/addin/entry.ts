@@ -5,7 +5,7 @@
  * check on open; 填写得分 runs here without the pane and says what it did.
  */
 import { fillWithNotice } from '../../commands/run';
-import { createSettingsStore } from '../../taskpane/storage';
+import { createSettingsStore } from '../../app';
 import { createWpsHost } from '../createWpsHost';
 import type { EtApplicationLike } from '../et-like';
 

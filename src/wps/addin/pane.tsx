@@ -2,7 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../../taskpane/App';
 import { HostProvider } from '../../taskpane/HostContext';
 import { autoRunRequested } from '../../taskpane/launch';
-import { createSettingsStore } from '../../taskpane/storage';
+import { createSettingsStore } from '../../app';
 import { createWpsHost } from '../createWpsHost';
 import type { EtApplicationLike } from '../et-like';
 

@@ -1,0 +1,283 @@
+import { SaxesParser } from 'saxes';
+import type { CellRange, CellValue, SheetGrid } from '../core';
+import { columnLetters, excelErrorFromString, parseRangeA1 } from '../core';
+import { decodeEscapes, guard, isDateFormat, localName, type XlsxPackage } from './package';
+
+/** The used range of a sheet holds more cells than the limit; the sheet is not read. */
+export class SheetTooLarge extends Error {
+  constructor(readonly cells: number, readonly limit: number) {
+    super(`sheet too large: ${cells} > ${limit}`);
+  }
+}
+
+export interface SheetContext {
+  readonly strings: readonly string[];
+  /** number format of each cell style index, null for General */
+  readonly formats: readonly (string | null)[];
+  readonly date1904: boolean;
+  /** the most cells a sheet's used range may span */
+  readonly maxCells: number;
+}
+
+interface RawCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  format: string | null;
+  formula: string | null;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** A date-formatted number as the exceljs reader gave it: through a JS Date, so rounded to the millisecond. */
+function dateSerial(v: number, date1904: boolean): number {
+  // the same float steps as exceljs's excelToDate and the old reader's dateToSerial, so both agree to the bit
+  const ms = Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
+  return ms / MS_PER_DAY + (date1904 ? 24107 : 25569);
+}
+
+/** `B7` → 0-based {row, col}; null when it is not a cell reference. */
+function cellRef(ref: string): { row: number; col: number } | null {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i) & ~32;
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  if (i === 0 || i > 3 || i === ref.length) return null;
+  const row = Number(ref.slice(i));
+  return Number.isInteger(row) && row > 0 ? { row: row - 1, col: col - 1 } : null;
+}
+
+const SHARED_REF = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
+const CELL_PART = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** A shared formula's text moved from its master cell to another (relative references shift), as exceljs does. */
+export function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
+  return formula.replace(SHARED_REF, (match: string, sheet: string | undefined, _s: string, addr: string, paren: string | undefined) => {
+    if (paren) return match;
+    const m = CELL_PART.exec(addr);
+    if (!m) return match;
+    const letters = m[2].toUpperCase();
+    if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return match;
+    const col = colNumber(letters) + (m[1] ? 0 : to.col - from.col);
+    const row = Number(m[4]) + (m[3] ? 0 : to.row - from.row);
+    return `${sheet ?? ''}${m[1] ?? ''}${columnLetters(col - 1)}${m[3] ?? ''}${row}`;
+  });
+}
+
+/**
+ * Reads one worksheet part into a SheetGrid, streaming its XML: the same snapshot the exceljs reader gives
+ * (merged areas keep only their top-left value, formulas give their cached result, dates their serial number).
+ * Throws SheetTooLarge as soon as the used range passes `maxCells`.
+ */
+export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: SheetContext): SheetGrid {
+  const cells: RawCell[] = [];
+  let formatOnly: RawCell[] = [];
+  const merges: CellRange[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const extend = (r: number, c: number): void => {
+    let grown = false;
+    if (r < top) { top = r; grown = true; }
+    if (c < left) { left = c; grown = true; }
+    if (r > bottom) { bottom = r; grown = true; }
+    if (c > right) { right = c; grown = true; }
+    if (grown) {
+      const area = (bottom - top + 1) * (right - left + 1);
+      if (area > ctx.maxCells) throw new SheetTooLarge(area, ctx.maxCells);
+    }
+  };
+  const sharedMasters = new Map<string, { formula: string; row: number; col: number }>();
+
+  let rowIdx = -1;
+  let colIdx = -1;
+  let cell: { row: number; col: number; t: string; s: number; v: string | null; f: string | null; fShared: boolean; si: string | null; fRef: boolean; inline: string | null } | null = null;
+  let collect: 'v' | 'f' | 't' | null = null;
+  let inInline = false;
+  let inPhonetic = 0;
+
+  const finish = (): void => {
+    if (!cell) return;
+    const c = cell;
+    cell = null;
+    const format = c.s ? ctx.formats[c.s] ?? null : null;
+    const isDate = isDateFormat(format);
+    const num = (text: string): number => {
+      const n = parseFloat(text);
+      return isDate ? dateSerial(n, ctx.date1904) : n;
+    };
+    let value: CellValue = null;
+    let formula: string | null = null;
+    if (c.f || c.fShared) {
+      if (c.f) formula = c.f;
+      if (c.fShared && c.si !== null) {
+        if (c.fRef && c.f) sharedMasters.set(c.si, { formula: c.f, row: c.row, col: c.col });
+        else if (!c.f) {
+          const m = sharedMasters.get(c.si);
+          formula = m ? slideFormula(m.formula, m, c) : null;
+        }
+      }
+      if (c.v) {
+        if (c.t === 'str') value = c.v;
+        else if (c.t === 'b') value = parseInt(c.v, 10) !== 0;
+        else if (c.t === 'e') value = excelErrorFromString(c.v) ?? { kind: 'error', code: c.v };
+        else value = num(c.v);
+      }
+      if (formula !== null) formula = `=${formula}`;
+      else if (value === null && format === null) return;
+    } else if (c.v !== null || c.inline !== null) {
+      const v = c.v ?? '';
+      switch (c.t) {
+        case 's': value = ctx.strings[parseInt(v, 10)] ?? null; break;
+        case 'str': value = v; break;
+        case 'inlineStr': value = c.inline ?? v; break;
+        case 'b': value = parseInt(v, 10) !== 0; break;
+        case 'e': value = excelErrorFromString(v) ?? { kind: 'error', code: v }; break;
+        default: value = num(v);
+      }
+    } else if (format === null) return;
+    const raw: RawCell = { row: c.row, col: c.col, value, format, formula };
+    if (value !== null || formula !== null) {
+      extend(c.row, c.col);
+      cells.push(raw);
+    } else {
+      formatOnly.push(raw);
+      // formatted empty rows are not cells: past the limit, keep only the formats inside the range used so far
+      if (formatOnly.length > ctx.maxCells) {
+        formatOnly = formatOnly.filter((x) => x.row >= top && x.row <= bottom && x.col >= left && x.col <= right);
+      }
+    }
+  };
+
+  const p = new SaxesParser({ xmlns: false });
+  p.on('opentag', (n) => {
+    const tag = localName(n.name);
+    const a = n.attributes as Record<string, string>;
+    switch (tag) {
+      case 'row': {
+        const r = a.r ? Number(a.r) - 1 : rowIdx + 1;
+        rowIdx = Number.isInteger(r) && r >= 0 ? r : rowIdx + 1;
+        colIdx = -1;
+        break;
+      }
+      case 'c': {
+        const ref = a.r ? cellRef(a.r) : null;
+        const row = ref ? ref.row : Math.max(rowIdx, 0);
+        const col = ref ? ref.col : colIdx + 1;
+        colIdx = col;
+        cell = { row, col, t: a.t ?? 'n', s: a.s ? Number(a.s) || 0 : 0, v: null, f: null, fShared: false, si: null, fRef: false, inline: null };
+        break;
+      }
+      case 'v':
+        if (cell) { collect = 'v'; cell.v = ''; }
+        break;
+      case 'f':
+        if (cell) {
+          collect = 'f';
+          cell.f = '';
+          cell.fShared = a.t === 'shared';
+          cell.si = a.si ?? null;
+          cell.fRef = a.ref !== undefined;
+        }
+        break;
+      case 'is':
+        if (cell) { inInline = true; cell.inline = ''; }
+        break;
+      case 'rPh':
+        inPhonetic++;
+        break;
+      case 't':
+        if (inInline && !inPhonetic) collect = 't';
+        break;
+      case 'mergeCell':
+        if (a.ref) {
+          const m = parseRangeA1(a.ref);
+          merges.push(m);
+          extend(m.top, m.left);
+          extend(m.bottom, m.right);
+        }
+        break;
+    }
+  });
+  p.on('text', (t) => {
+    if (!collect || !cell) return;
+    if (collect === 'v') cell.v += t;
+    else if (collect === 'f') cell.f += t;
+    else cell.inline += t;
+  });
+  p.on('closetag', (n) => {
+    const tag = localName(n.name);
+    if (tag === 'c') finish();
+    else if (tag === 'v' || tag === 'f' || tag === 't') collect = null;
+    else if (tag === 'is') {
+      inInline = false;
+      if (cell && cell.inline !== null) cell.inline = decodeEscapes(cell.inline);
+    } else if (tag === 'rPh') inPhonetic--;
+  });
+  const decoder = new TextDecoder('utf-8');
+  try {
+    pkg.bytes(part, (chunk) => p.write(decoder.decode(chunk, { stream: true })));
+    guard(() => p.write(decoder.decode()).close());
+  } catch (e) {
+    if (e instanceof SheetTooLarge) throw e;
+    throw guardError(e);
+  }
+  return buildGrid(name, cells, formatOnly, merges, { top, left, bottom, right });
+}
+
+function guardError(e: unknown): unknown {
+  try {
+    guard(() => {
+      throw e;
+    });
+  } catch (x) {
+    return x;
+  }
+  return e;
+}
+
+/** Merged areas by row, to drop the values of cells hidden under a merge as Excel does. */
+function mergeSlaveTest(merges: readonly CellRange[]): (r: number, c: number) => boolean {
+  if (merges.length === 0) return () => false;
+  const byRow = new Map<number, CellRange[]>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const list = byRow.get(r);
+      if (list) list.push(m);
+      else byRow.set(r, [m]);
+    }
+  }
+  return (r, c) => (byRow.get(r) ?? []).some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+}
+
+function buildGrid(sheet: string, cells: RawCell[], formatOnly: RawCell[], merges: CellRange[], b: CellRange): SheetGrid {
+  if (b.bottom < 0) return { sheet, origin: { row: 0, col: 0 }, values: [], merges };
+  const height = b.bottom - b.top + 1;
+  const width = b.right - b.left + 1;
+  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+  let formats: (string | null)[][] | undefined;
+  let formulas: (string | null)[][] | undefined;
+  const blank = (): (string | null)[][] => Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  const slave = mergeSlaveTest(merges);
+  for (const list of [cells, formatOnly]) {
+    for (const cell of list) {
+      const r = cell.row - b.top;
+      const c = cell.col - b.left;
+      if (r < 0 || r >= height || c < 0 || c >= width || slave(cell.row, cell.col)) continue;
+      values[r][c] = cell.value;
+      if (cell.format !== null) (formats ??= blank())[r][c] = cell.format;
+      if (cell.formula !== null) (formulas ??= blank())[r][c] = cell.formula;
+    }
+  }
+  return { sheet, origin: { row: b.top, col: b.left }, values, formats, formulas, merges };
+}

@@ -1,0 +1,93 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { buildSampleWorkbook } from '../bench/sample';
+
+const ROOT = path.join(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'build', 'src', 'cli', 'main.js');
+
+function newestSource(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newestSource(p));
+    else if (e.name.endsWith('.ts')) t = Math.max(t, fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** The bin as `npm ci` (prepare) builds it; rebuilt here when a source is newer than the build. */
+function ensureBuilt(): void {
+  const built = fs.existsSync(BIN) ? fs.statSync(BIN).mtimeMs : 0;
+  const newest = Math.max(...['src/core', 'src/cli', 'src/xlsx'].map((d) => newestSource(path.join(ROOT, d))));
+  if (built < newest) {
+    // type errors elsewhere do not stop tsc from emitting; the tests below judge the result
+    spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.js')], { cwd: ROOT });
+  }
+  if (!fs.existsSync(BIN)) throw new Error(`${BIN} was not built (npx tsc -p tsconfig.cli.json)`);
+}
+
+describe('the built ziping bin', () => {
+  let dir: string;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-bin-'));
+    await buildSampleWorkbook().xlsx.writeFile(path.join(dir, 'sample.xlsx'));
+  }, 120_000);
+
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts with a node shebang', () => {
+    expect(fs.readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+  });
+
+  it('is one bundled file that requires only Node\'s own modules (start-up is not module loading)', () => {
+    const required = [...fs.readFileSync(BIN, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect(required.length).toBeGreaterThan(0);
+    for (const r of required) expect(['fs', 'path', 'module', 'os', 'worker_threads', 'node:fs', 'node:path']).toContain(r);
+  });
+
+  it('runs as `npx ziping` runs it: the file itself, executable', () => {
+    expect(fs.statSync(BIN).mode & 0o111).not.toBe(0);
+    const version = spawnSync('npx', ['--no-install', 'ziping', '--version'], { cwd: ROOT, encoding: 'utf8' });
+    expect(version.stderr).toBe('');
+    expect(version.status).toBe(0);
+    expect(version.stdout.trim()).toMatch(/\d+\.\d+\.\d+/);
+  });
+
+  it('checks, fills a copy and exits with the contract codes', () => {
+    const sample = path.join(dir, 'sample.xlsx');
+    const check = spawnSync(process.execPath, [BIN, 'check', sample, '--json'], { encoding: 'utf8' });
+    expect(check.status).toBe(1);
+    const report = JSON.parse(check.stdout);
+    expect(report).toMatchObject({ version: 1, file: sample, ruleSet: 'mof-2020' });
+    expect(report.forms).toHaveLength(4);
+
+    const before = fs.readFileSync(sample);
+    const out = path.join(dir, 'filled.xlsx');
+    const fill = spawnSync(process.execPath, [BIN, 'fill', sample, '-o', out], { encoding: 'utf8' });
+    expect(fill.stderr).toBe('');
+    expect(fill.status).toBe(0);
+    expect(fs.readFileSync(sample).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(['filled.xlsx', 'sample.xlsx']);
+
+    const link = path.join(dir, 'link.xlsx');
+    fs.symlinkSync(sample, link);
+    const same = spawnSync(process.execPath, [BIN, 'fill', sample, '-o', link], { encoding: 'utf8' });
+    expect(same.status).toBe(2);
+    expect(same.stderr).toMatch(/输出文件不能与输入文件相同/);
+
+    const noFolder = spawnSync(process.execPath, [BIN, 'fill', sample, '-o', path.join(dir, 'no', 'such', 'out.xlsx')], { encoding: 'utf8' });
+    expect(noFolder.status).toBe(2);
+    expect(noFolder.stderr).toMatch(/无法写入 .*out\.xlsx：所在文件夹不存在/);
+    expect(fs.readdirSync(dir).sort()).toEqual(['filled.xlsx', 'link.xlsx', 'sample.xlsx']);
+
+    const missing = spawnSync(process.execPath, [BIN, 'check', path.join(dir, 'nope.xlsx'), '--lang', 'en-US'], { encoding: 'utf8' });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/Cannot read .*nope\.xlsx: file not found/);
+  });
+});
