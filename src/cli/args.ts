@@ -3,8 +3,8 @@ import type { Lang } from '../core';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; maxSizeMb?: number }
-  | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean; force: boolean; maxSizeMb?: number };
+  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; maxSizeMb?: number; map?: string }
+  | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean; force: boolean; maxSizeMb?: number; map?: string };
 
 export type ArgsError =
   | { kind: 'unknownOption'; option: string }
@@ -22,10 +22,10 @@ export interface Parsed {
 }
 
 const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
-const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--max-size']);
+const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--max-size', '--map']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--json', '--rules', '--lang', '--max-size'],
-  fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores', '--force', '--max-size'],
+  check: ['--json', '--rules', '--lang', '--max-size', '--map'],
+  fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores', '--force', '--max-size', '--map'],
 };
 
 /**
@@ -81,15 +81,18 @@ export function parseArgs(argv: readonly string[]): Parsed {
   // megabytes per part, a whole number from 1 to 4095 (a zip entry's size field holds less than 4 GB)
   const maxSizeMb = maxSize === undefined ? undefined : /^\d{1,4}$/.test(maxSize) && Number(maxSize) >= 1 && Number(maxSize) < 4096 ? Number(maxSize) : NaN;
   if (maxSize !== undefined && Number.isNaN(maxSizeMb)) return { lang, command: null, error: { kind: 'badMaxSize', value: maxSize } };
+  const map = values.has('--map') ? { map: values.get('--map') } : {};
   if (cmd === 'check') {
     if (rest.length === 0) return { lang, command: null, error: { kind: 'noFiles' } };
-    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, maxSizeMb }, error: null };
+    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, maxSizeMb, ...map }, error: null };
   }
   const output = values.get('-o');
   if (rest.length !== 1 || output === undefined) return { lang, command: null, error: { kind: 'fillArgs' } };
   return {
     lang,
-    command: { kind: 'fill', input: rest[0], output, ruleSet, overwriteScores: flags.has('--overwrite-scores'), force: flags.has('--force'), maxSizeMb },
+    command: {
+      kind: 'fill', input: rest[0], output, ruleSet, overwriteScores: flags.has('--overwrite-scores'), force: flags.has('--force'), maxSizeMb, ...map,
+    },
     error: null,
   };
 }

@@ -1,6 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { buildReport, checkWorkbook, ruleSetNames, type CheckResult, type FillReason, type Lang, type Report } from '../core';
+import {
+  buildReport, checkWorkbook, ColumnMapError, parseColumnMap, ruleSetNames, type CheckResult, type ColumnMap, type FillReason, type Lang,
+  type Report,
+} from '../core';
 import { readWorkbook, sheetProblemMessage, sizeLimitsOf, XlsxReadError, type ReadOptions, type SheetProblem } from '../xlsx/read';
 import { applyFillPlan, XlsxWriteError } from '../xlsx/write';
 import { parseArgs, type ArgsError, type Command } from './args';
@@ -112,19 +115,54 @@ function readOptions(maxSizeMb: number | undefined): ReadOptions {
   return maxSizeMb === undefined ? {} : { limits: sizeLimitsOf(maxSizeMb) };
 }
 
+/** Reads a `--map` file; reports why on stderr and returns null when it cannot be used. */
+async function loadMap(io: CliIo, file: string, lang: Lang): Promise<ColumnMap | null> {
+  const t = CLI_TEXT[lang];
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await io.readFile(file));
+  } catch (e) {
+    io.stderr(`ziping: ${t.cannotRead(file, ioReason(e, lang, t))}\n`);
+    return null;
+  }
+  try {
+    return parseColumnMap(JSON.parse(text.replace(/^\uFEFF/u, '')) as unknown);
+  } catch (e) {
+    const reason = e instanceof ColumnMapError
+      ? (lang === 'en-US' ? e.messageEn : e.message)
+      : (lang === 'en-US' ? 'not valid JSON' : '不是有效的 JSON');
+    io.stderr(`ziping: ${t.badMap(file, reason)}\n`);
+    return null;
+  }
+}
+
+interface LoadOptions {
+  ruleSet: string | undefined;
+  lang: Lang;
+  read: ReadOptions;
+  overwriteScores?: boolean;
+  columnMap?: ColumnMap;
+  mapFile?: string;
+}
+
 /**
  * Reads and checks one file; reports a problem on stderr and returns null when it cannot be read. A worksheet
  * that cannot be read (missing from the package, past the cell limit) is reported on stderr and left out.
  */
-async function load(io: CliIo, file: string, ruleSet: string | undefined, lang: Lang, options: ReadOptions, overwriteScores = false): Promise<Loaded | null> {
+async function load(io: CliIo, file: string, o: LoadOptions): Promise<Loaded | null> {
+  const { ruleSet, lang, overwriteScores = false, columnMap } = o;
   const t = CLI_TEXT[lang];
   try {
     const bytes = await io.readFile(file);
-    const { grid, problems } = readWorkbook(bytes, options);
+    const { grid, problems } = readWorkbook(bytes, o.read);
     for (const p of problems) io.stderr(`ziping: ${t.sheetUnreadable(file, sheetProblemMessage(p, lang))}\n`);
     const sheets = grid.sheets.length + problems.length;
-    return { bytes, result: checkWorkbook(grid, { ruleSet, lang, overwriteScores }), sheets, problems };
+    return { bytes, result: checkWorkbook(grid, { ruleSet, lang, overwriteScores, columnMap }), sheets, problems };
   } catch (e) {
+    if (e instanceof ColumnMapError) {
+      io.stderr(`ziping: ${t.badMap(o.mapFile ?? '', lang === 'en-US' ? e.messageEn : e.message)} (${file})\n`);
+      return null;
+    }
     if (e instanceof XlsxReadError || (e as NodeJS.ErrnoException | null)?.code) {
       io.stderr(`ziping: ${t.cannotRead(file, ioReason(e, lang, t))}\n`);
       return null;
@@ -139,8 +177,10 @@ async function check(io: CliIo, cmd: Extract<Command, { kind: 'check' }>, lang: 
   const reports: Report[] = [];
   const totals = { forms: 0, error: 0, warning: 0, info: 0 };
   const human: string[] = [];
+  const columnMap = cmd.map === undefined ? undefined : await loadMap(io, cmd.map, lang);
+  if (columnMap === null) return EXIT_UNUSABLE;
   for (const file of cmd.files) {
-    const loaded = await load(io, file, cmd.ruleSet, lang, readOptions(cmd.maxSizeMb));
+    const loaded = await load(io, file, { ruleSet: cmd.ruleSet, lang, read: readOptions(cmd.maxSizeMb), columnMap, mapFile: cmd.map });
     if (!loaded) {
       exit = EXIT_UNUSABLE;
       continue;
@@ -188,7 +228,9 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
     return cannotWrite(e);
   }
   const options = readOptions(cmd.maxSizeMb);
-  const loaded = await load(io, cmd.input, cmd.ruleSet, lang, options, cmd.overwriteScores);
+  const columnMap = cmd.map === undefined ? undefined : await loadMap(io, cmd.map, lang);
+  if (columnMap === null) return EXIT_UNUSABLE;
+  const loaded = await load(io, cmd.input, { ruleSet: cmd.ruleSet, lang, read: options, overwriteScores: cmd.overwriteScores, columnMap, mapFile: cmd.map });
   if (!loaded) return EXIT_UNUSABLE;
   // a copy is written only from a workbook read whole: nothing of a sheet that could not be read is judged or lost
   if (loaded.problems.length > 0) return EXIT_UNUSABLE;
@@ -218,7 +260,7 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
       lines.push(`  ${`${c.sheet}!${c.cell}`.padEnd(width)}  ${t.fillReason[c.reason]}  ${c.exact ?? String(c.value)}`);
     }
   }
-  const after = checkWorkbook(readWorkbook(out, options).grid, { ruleSet: cmd.ruleSet, lang });
+  const after = checkWorkbook(readWorkbook(out, options).grid, { ruleSet: cmd.ruleSet, lang, columnMap });
   const c = countSeverities(after.findings);
   lines.push(t.afterFill(c.error, c.warning, c.info));
   if (plan.counts.note > 0) lines.push(t.completeNotes);

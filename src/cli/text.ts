@@ -16,6 +16,7 @@ export interface CliText {
   fillSameFile: (file: string) => string;
   cannotRead: (file: string, reason: string) => string;
   cannotWrite: (file: string, reason: string) => string;
+  badMap: (file: string, reason: string) => string;
   outputRefused: Record<OutputRefusal, string>;
   systemError: (code: string) => string;
   noForm: (file: string, sheets: number) => string;
@@ -43,9 +44,9 @@ const zh: CliText = {
   usage: (v, rs) => `ziping ${v} — 绩效自评：校验并填写财政项目支出绩效自评表（.xlsx）
 
 用法:
-  ziping check 文件.xlsx… [--json] [--rules 名称] [--lang zh-CN|en-US]
+  ziping check 文件.xlsx… [--json] [--rules 名称] [--map 映射.json] [--lang zh-CN|en-US]
       校验每个文件中的所有绩效自评表，按表列出总分、等级和问题。
-  ziping fill 输入.xlsx -o 输出.xlsx [--rules 名称] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
+  ziping fill 输入.xlsx -o 输出.xlsx [--rules 名称] [--map 映射.json] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
       把可计算的得分、执行率、总分和偏差说明草稿写入输出副本；从不修改输入文件。
   ziping --help | --version
 
@@ -53,6 +54,7 @@ const zh: CliText = {
   --json               输出 JSON 报告（格式见 SPEC §7）：一个文件时为一个对象；多个文件时为数组，
                        每个文件一个对象，顺序与参数相同。无法读取的文件不出现在数组中（见标准错误输出）。
   --rules 名称         评分规则（默认 mof-2020）：${rs}
+  --map 文件           列映射（JSON）：表头无法自动识别时，指明哪一列是年度指标值、实际完成值等（格式见 docs/column-map.md）
   --overwrite-scores   填写时同时覆盖与计算值不符的已有得分（默认不覆盖）
   -o, --output 文件    fill 的输出文件（不能与输入相同；只写普通文件，不写设备、管道、文件夹或符号链接）
   --force              输出文件已存在时替换它（保留其权限）；默认不替换
@@ -63,7 +65,7 @@ const zh: CliText = {
 退出码:
   0  没有“错误”级别的问题（fill：已写入）
   1  至少有一个“错误”级别的问题
-  2  文件无法读取、其中没有绩效自评表，或参数有误`,
+  2  文件无法读取、其中没有绩效自评表、列映射无法使用，或参数有误`,
   unknownOption: (o) => `未知选项：${o}`,
   unknownCommand: (c) => `未知命令：${c}（可用：check、fill）`,
   missingValue: (o) => `选项 ${o} 需要一个值`,
@@ -76,6 +78,7 @@ const zh: CliText = {
   fillSameFile: (f) => `输出文件不能与输入文件相同：${f}。fill 从不修改输入文件，请用 -o 指定另一个文件。`,
   cannotRead: (f, r) => `无法读取 ${f}：${r}`,
   cannotWrite: (f, r) => `无法写入 ${f}：${r}`,
+  badMap: (f, r) => `列映射 ${f} 无法使用：${r}`,
   outputRefused: {
     directory: '这是一个文件夹，请指定一个 .xlsx 文件名',
     special: '这不是普通文件（设备、管道或套接字），fill 只写普通文件',
@@ -107,9 +110,9 @@ const en: CliText = {
   usage: (v, rs) => `ziping ${v} — Ziping performance self-evaluation: validate and fill 绩效自评表 workbooks (.xlsx)
 
 Usage:
-  ziping check FILE.xlsx… [--json] [--rules NAME] [--lang zh-CN|en-US]
+  ziping check FILE.xlsx… [--json] [--rules NAME] [--map MAP.json] [--lang zh-CN|en-US]
       Validate every form in each file: total score, grade and findings per form.
-  ziping fill IN.xlsx -o OUT.xlsx [--rules NAME] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
+  ziping fill IN.xlsx -o OUT.xlsx [--rules NAME] [--map MAP.json] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
       Write the computable scores, execution rate, total score and deviation-note drafts into a copy;
       the input file is never modified.
   ziping --help | --version
@@ -119,6 +122,7 @@ Options:
                        with one object per file, in argument order. Unreadable files are left out of the
                        array (see standard error).
   --rules NAME         Rule set (default mof-2020): ${rs}
+  --map FILE           Column map (JSON) for headers Ziping cannot read: which column is the target, the actual… (docs/column-map.md)
   --overwrite-scores   fill also overwrites stated scores that differ from the computed ones (default off)
   -o, --output FILE    fill's output file (must differ from the input; only a regular file, never a device,
                        pipe, folder or symbolic link)
@@ -131,7 +135,7 @@ Options:
 Exit codes:
   0  no error-severity finding (fill: written)
   1  at least one error-severity finding
-  2  a file cannot be read or holds no form, or the arguments are wrong`,
+  2  a file cannot be read or holds no form, the column map cannot be used, or the arguments are wrong`,
   unknownOption: (o) => `Unknown option: ${o}`,
   unknownCommand: (c) => `Unknown command: ${c} (use check or fill)`,
   missingValue: (o) => `Option ${o} needs a value`,
@@ -144,6 +148,7 @@ Exit codes:
   fillSameFile: (f) => `The output must differ from the input: ${f}. fill never modifies its input; name another file with -o.`,
   cannotRead: (f, r) => `Cannot read ${f}: ${r}`,
   cannotWrite: (f, r) => `Cannot write ${f}: ${r}`,
+  badMap: (f, r) => `Cannot use the column map ${f}: ${r}`,
   outputRefused: {
     directory: 'it is a folder; name an .xlsx file',
     special: 'it is not a regular file (a device, pipe or socket); fill writes only regular files',

@@ -10,10 +10,12 @@ import { getRuleSet, type RuleSet } from './rules/ruleSets';
 import { gradeOf } from './rules/score';
 import { finding } from './checks/finding';
 import { FORM_CHECKS, PARTIAL_FORM_CHECKS } from './checks';
+import { checkMapCells, checkMapInside, checkMapSheets, sheetMappings } from './columnMap';
 import { effectiveScore } from './checks/indicators';
 
 const ROLE_LABEL: Record<IndicatorRole, string> = {
   level1: '一级指标', level2: '二级指标', level3: '三级指标', target: '年度指标值', actual: '实际完成值',
+  targetSign: '指标性质', targetUnit: '度量单位',
   weight: '分值', score: '得分', note: '偏差原因分析及改进措施',
 };
 function effectiveRules(options: CheckOptions): RuleSet {
@@ -83,7 +85,11 @@ interface SheetOutcome {
 
 function checkSheetGrid(grid: SheetGrid, rules: RuleSet, options: CheckOptions): SheetOutcome {
   const view = new GridView(grid);
-  const layouts = detectForms(view);
+  const mapped = sheetMappings(options.columnMap, grid.sheet);
+  for (const m of mapped) checkMapCells(view, m);
+  const layouts = detectForms(view, mapped);
+  const spans = layouts.map((l) => ({ headerRow: l.indicatorHeaderRow, headerBottom: l.indicatorHeaderRow + 1, left: l.range.left, right: l.range.right }));
+  for (const m of mapped) checkMapInside(m, spans);
   if (layouts.length === 0) {
     return {
       forms: [], fill: [],
@@ -118,11 +124,13 @@ function checkSheetGrid(grid: SheetGrid, rules: RuleSet, options: CheckOptions):
 }
 
 /**
- * Checks every sheet of a workbook snapshot: finds the forms, scores them under the rule set, returns each
+ * Checks every sheet of a workbook snapshot. A column map (`options.columnMap`) that names a sheet the workbook
+ * lacks or points outside a form throws {@link ColumnMapError} (message in Chinese).: finds the forms, scores them under the rule set, returns each
  * form with its findings, and the fill plan. A sheet without a form gives NO_FORM only when no sheet has one.
  */
 export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): CheckResult {
   const rules = effectiveRules(options);
+  checkMapSheets(options.columnMap, workbook.sheets.map((s) => s.sheet));
   const forms: FormResult[] = [];
   const fill: FillCell[] = [];
   const noForm: Finding[] = [];

@@ -22,3 +22,8 @@ export function roundHalfUp(d: Dec, places: number): Dec {
 export function roundUp(d: Dec, places: number): Dec {
   return d.toDecimalPlaces(places, DecimalBase.ROUND_UP);
 }
+
+/** Cut to `places` decimals toward zero (Excel's ROUNDDOWN, TRUNC). */
+export function roundDown(d: Dec, places: number): Dec {
+  return d.toDecimalPlaces(places, DecimalBase.ROUND_DOWN);
+}

@@ -55,7 +55,8 @@ export type FindingParams = {
   };
   TOTAL_MISMATCH: { stated: Num; computed: Num; statedText: string | null };
   RATE_MISMATCH: RateParams;
-  RATE_ROUNDING: RateParams;
+  /** how the stated rate was rounded: the other convention than the rule set's (`up`, `halfUp`), or cut (`down`) */
+  RATE_ROUNDING: RateParams & { way: 'up' | 'halfUp' | 'down' };
   FUNDS_BREAKDOWN: { column: string; total: Num; sum: Num; parts: string; difference: Num };
   OVER_EXECUTION: { budget: Num; executed: Num };
   GOAL_MISSING: Record<never, never>;
@@ -66,10 +67,13 @@ export type FindingParams = {
   UNIT_MISMATCH: Named & { detail: string | null };
   QUALITATIVE_REVIEW: ScoreParams & { review?: 'reverseExceeded' | 'equalDiffers' };
   VALUE_FROM_TEXT: Named & { used: string; value: Num; unit: string };
-  WEIGHT_SPLIT: { level1: string; weight: Num; expected: string };
+  /** `stated`: `expected` is the weight the level-1 label states (产出指标（50分）), not the rule set's usual split */
+  WEIGHT_SPLIT: { level1: string; weight: Num; expected: string; stated?: boolean };
   SCALE_GUESSED: Named & { value: Num; unit: string; magnitude: Num; targetMagnitude: Num };
   CELL_UNREADABLE: Named & { what: 'funds' | 'weight' | 'score'; value: string };
   TEXT_TRUNCATED: Named & { length: number; limit: number };
+  /** breakdown rows (其中…) whose targets or actuals do not add up to their parent row's, in the parent's unit */
+  BREAKDOWN_SUM: Named & { what: 'target' | 'actual'; unit: string; parts: number; parent: Num; sum: Num };
 };
 
 export type FindingCode = keyof FindingParams;
@@ -79,7 +83,7 @@ export const FINDING_CODES = [
   'WEIGHT_SUM', 'TOTAL_MISMATCH', 'RATE_MISMATCH', 'RATE_ROUNDING', 'FUNDS_BREAKDOWN', 'OVER_EXECUTION',
   'GOAL_MISSING', 'NOTE_MISSING', 'OVERACHIEVED', 'TARGET_MALFORMED', 'VALUE_UNPARSED', 'UNIT_MISMATCH',
   'QUALITATIVE_REVIEW', 'VALUE_FROM_TEXT', 'WEIGHT_SPLIT', 'SCALE_GUESSED', 'CELL_UNREADABLE', 'WEIGHT_INVALID',
-  'TEXT_TRUNCATED',
+  'TEXT_TRUNCATED', 'BREAKDOWN_SUM',
 ] as const satisfies readonly FindingCode[];
 
 // the list holds every key of the map: a code missing from it fails here

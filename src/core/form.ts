@@ -4,8 +4,9 @@ import { GridView, toA1, rangeToA1, trimmedCellText, type CellValue } from './gr
 import type { CheckOptions, IndicatorStatus } from './model';
 import { bandOf, finalScore, scoreIndicator, type ScoreOutcome } from './rules/score';
 import type { RuleSet } from './rules/ruleSets';
+import { setApartUnscored, type Breakdown } from './breakdown';
 import { displayText, isPercentFormat, measure, parseActual, parseNumberCell, parseTarget, statedPrecision } from './values';
-import { parseableText } from './values/text';
+import { normalizeText, parseableText } from './values/text';
 import type { Actual, Measure, Target } from './values/types';
 import { weightProblem, type WeightProblem } from './values/weight';
 
@@ -79,7 +80,9 @@ export interface EvaluatedForm {
   readonly year: string | null;
   readonly goal: { target: CellRef | null; actual: CellRef | null } | null;
   readonly funds: EvaluatedFunds | null;
+  /** the scored rows (breakdown rows and rows of "/" or "无" are not among them) */
   readonly indicators: readonly EvaluatedIndicator[];
+  readonly breakdowns: readonly Breakdown[];
   readonly total: { label: CellRef; weight: WeightRead | null; stated: NumberRead | null } | null;
   readonly rules: RuleSet;
   readonly options: CheckOptions;
@@ -127,6 +130,35 @@ function at(row: number, col: number | undefined): Pos | null {
   return col === undefined ? null : { row, col };
 }
 
+/** Words in a 指标性质 column that say what kind of target it is, not how it compares. */
+const TARGET_NATURE = /^(定性|定量|正向|反向|正向指标|反向指标|定性指标|定量指标)$/u;
+
+/**
+ * 年度指标值 written over 指标性质 / 指标值 / 度量单位 (issue 9): the target as if written in one cell (`≥95%`), or
+ * null when the form has no such columns or they add nothing to the value cell. A value cell that already shows its
+ * unit (a `%` format) does not take it twice.
+ */
+function splitTarget(sign: CellRef | null, value: CellRef | null, unit: CellRef | null): string | null {
+  if (!sign && !unit) return null;
+  const s = sign ? trimmedCellText(sign.value) : '';
+  const u = unit ? trimmedCellText(unit.value) : '';
+  const v = value ? displayText(value.value, value.format).trim() : '';
+  const op = TARGET_NATURE.test(normalizeText(s)) ? '' : s;
+  if (op === '' && u === '') return null;
+  if (v === '') return `${op}${u}`; // a sign and a unit with no number: TARGET_MALFORMED quotes what is there
+  if (isPlaceholder(value?.value ?? null)) return v;
+  if (!/\d/u.test(v)) {
+    // text: `两` + `家` is a count, `好` after `=` stays the qualitative text it is
+    const full = `${op}${v}${u}`;
+    return parseTarget(full, null).kind === 'qualitative' ? v : full;
+  }
+  const own = parseTarget(v, null);
+  // a value that carries its own comparator (`≥95`) or range keeps it; one that shows a unit (`95%`) keeps that
+  const signed = own.kind === 'equal' ? `${op}${v}` : v;
+  const unitShown = own.kind === 'range' ? own.high.unit !== '' : own.kind !== 'qualitative' && own.kind !== 'rank' && own.quantity.unit !== '';
+  return unitShown ? signed : `${signed}${u}`;
+}
+
 function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rules: RuleSet): EvaluatedIndicator {
   const c = layout.columns;
   const ref = (col: number | undefined) => { const p = at(row, col); return p ? cellRef(view, p) : null; };
@@ -135,7 +167,8 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
   const targetCell = ref(c.target);
   const actualCell = ref(c.actual);
   const noteCell = ref(c.note);
-  const target = parseTarget(targetCell?.value ?? null, targetCell?.format ?? null);
+  const split = splitTarget(ref(c.targetSign), targetCell, ref(c.targetUnit));
+  const target = split ? parseTarget(split, null) : parseTarget(targetCell?.value ?? null, targetCell?.format ?? null);
   const actual = parseActual(actualCell?.value ?? null, actualCell?.format ?? null);
   const m = measure(target, actual);
   const weight = readWeight(view, at(row, c.weight));
@@ -162,7 +195,7 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
     row,
     level1: text(c.level1), level2: text(c.level2), name: nameCell ? trimmedCellText(nameCell.value) : '',
     nameCell, targetCell, actualCell, noteCell,
-    targetText: shown(targetCell), actualText: shown(actualCell), note: text(c.note),
+    targetText: split ?? shown(targetCell), actualText: shown(actualCell), note: text(c.note),
     target, actual, measure: m, weight, stated, outcome, computed, status: outcome.status, outOfBand,
   };
 }
@@ -211,6 +244,7 @@ function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | nul
 /** Reads one detected form into parsed values and rule outcomes; the checks and the fill plan work from this. */
 export function evaluateForm(view: GridView, layout: FormLayout, rules: RuleSet, options: CheckOptions): EvaluatedForm {
   const t = layout.total;
+  const rows = setApartUnscored(layout.indicators.map((i) => evaluateIndicator(view, layout, i.row, rules)));
   return {
     layout,
     sheet: layout.sheet,
@@ -222,7 +256,8 @@ export function evaluateForm(view: GridView, layout: FormLayout, rules: RuleSet,
       ? { target: layout.goal.target ? cellRef(view, layout.goal.target) : null, actual: layout.goal.actual ? cellRef(view, layout.goal.actual) : null }
       : null,
     funds: evaluateFunds(view, layout),
-    indicators: layout.indicators.map((i) => evaluateIndicator(view, layout, i.row, rules)),
+    indicators: rows.scored,
+    breakdowns: rows.breakdowns,
     total: t ? { label: cellRef(view, t.label), weight: readWeight(view, t.weight), stated: readNumber(view, t.score) } : null,
     rules,
     options,

@@ -10,3 +10,4 @@ export { EXCEL_LIMITS, fitCellText, excelCellNumber } from './limits';
 export { RULE_SETS, DEFAULT_RULE_SET, getRuleSet, ruleSetNames, type RuleSet } from './rules/ruleSets';
 export { countFill } from './fill';
 export { scoreText } from './messages/format';
+export { parseColumnMap, ColumnMapError, MAPPABLE_ROLES, type ColumnMap, type ColumnMapEntry } from './columnMap';

@@ -1,3 +1,4 @@
+import type { ColumnMap } from './columnMap';
 import type { Dec } from './decimal';
 import type { Finding } from './findings';
 import type { CellValue } from './grid';
@@ -102,6 +103,8 @@ export interface CheckOptions {
   readonly overwriteScores?: boolean;
   /** language of drafted notes */
   readonly lang?: Lang;
+  /** a person's column map for forms whose header the labels do not tell (see docs/column-map.md) */
+  readonly columnMap?: ColumnMap;
 }
 
 export interface SheetResult {

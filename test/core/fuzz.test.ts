@@ -2,17 +2,19 @@ import fc from 'fast-check';
 import { buildReport, checkWorkbook, FINDING_CODES, parseA1, renderMessage, toA1, type CellValue, type CheckResult, type SheetGrid } from '../../src/core';
 import { gridOf } from '../fixtures/grid';
 import { buildForm, sheetOf, standardIndicators } from '../fixtures/forms';
+import { templateForm } from '../fixtures/templates';
 
 const LABELS = [
   '财政项目支出绩效自评表', '(2021 年度)', '项目名称', '主管部门', '实施单位', '项目资金（万元）', '年初预算数', '全年预算数', '全年执行数',
   '分值', '执行率', '得分', '年度资金总额', '其中：当年财政拨款', '上年结转资金', '其他资金', '年度总体目标', '预算目标', '实际完成情况',
   '绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '偏差原因分析及改进措施', '总分', '合计', '权重', '自评得分',
-  '产出指标', '效益指标', '满意度指标', '数量指标',
+  '产出指标', '效益指标', '满意度指标', '数量指标', '指标性质', '指标值', '度量单位', '计量单位', '项目名稱', '年度指標值', '產出指標（50分）',
+  '（30分）', '其中：城区', '★',
 ];
 const VALUES = [
   '>=65场', '≥90%', '<=15分钟', '<0.002%', '=100%', '80%-90%', '前三名', '有效', '及时', '满足国内%以上', '>=1.2万户', '≤200万元', '第2名',
   '未完成', '基本完成', '约95', 'N/A', '—', '-', '/', '10分', '98.29%', '16,221,100', '<p>已完成</p>', '=SUM(H1:H9)', '2021年12月底前',
-  '1亿人次', '0', '100', '', ' ', '（待填写）', '-5%', '=-2',
+  '1亿人次', '0', '100', '', ' ', '（待填写）', '-5%', '=-2', '≥', '＞＝', '═', '⩾', '个', '%', '定性', '无', '萬元', '97.80%',
 ];
 const ERRORS: CellValue[] = [{ kind: 'error', code: '#DIV/0!' }, { kind: 'error', code: '#N/A' }, { kind: 'error', code: '#VALUE!' }];
 
@@ -121,6 +123,28 @@ describe('checkWorkbook on arbitrary sheets', () => {
         }
       },
     ), { numRuns: 400 });
+  });
+
+  it('never throws on two-row headers and split targets with cells replaced at random; every finding is inside', () => {
+    fc.assert(fc.property(
+      fc.record({ split: fc.boolean(), twoRowHeader: fc.boolean(), breakdown: fc.constantFrom(false, true, 'off' as const), naRow: fc.boolean(), fundsFromB: fc.boolean(), level1Weights: fc.constantFrom(undefined, 'named' as const, 'bare' as const) }),
+      fc.array(fc.tuple(fc.nat(40), fc.nat(12), cellArb), { minLength: 1, maxLength: 10 }),
+      fc.constantFrom('A1', 'C4'),
+      (o, edits, at) => {
+        const lit = templateForm(o);
+        const rows = lit.rows.map((r) => [...r]);
+        for (const [r0, c, v] of edits) {
+          const r = r0 % rows.length;
+          while (rows[r].length <= c) rows[r].push(null);
+          rows[r][c] = v;
+        }
+        const origin = parseA1(at);
+        const shift = (a1: string) => { const p = parseA1(a1); return toA1(p.row + origin.row, p.col + origin.col); };
+        const grid = gridOf(rows, { at, sheet: '表二', merges: lit.merges.map((m) => m.split(':').map(shift).join(':')) });
+        const result = checkWorkbook({ sheets: [grid] });
+        expectFindingsInside(result, [grid]);
+      },
+    ), { numRuns: 300 });
   });
 
   it('reports NO_FORM at A1 of the first sheet for an empty workbook and for empty sheets', () => {

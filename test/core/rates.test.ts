@@ -1,4 +1,5 @@
 import { checkSheet, type CellValue } from '../../src/core';
+import { renderMessage } from '../../src/core/messages';
 import type { SheetGrid } from '../../src/core/grid';
 import { buildForm, sheetOf, standardIndicators } from '../fixtures/forms';
 
@@ -40,7 +41,8 @@ describe('SPEC §4: the stated 执行率 is compared at the precision it is writ
     ['text 98.29%', '98.29%', null, 'RATE_ROUNDING/info'],
     ['text 98.28%', '98.28%', null, 'ok'],
     ['text 98.3%', '98.3%', null, 'ok'],
-    ['text 98.2%', '98.2%', null, 'RATE_MISMATCH/error'],
+    ['text 98.2% (cut, issue 9)', '98.2%', null, 'RATE_ROUNDING/info'],
+    ['text 98.1%', '98.1%', null, 'RATE_MISMATCH/error'],
     ['text 98%', '98%', null, 'ok'],
     ['text 99%', '99%', null, 'RATE_ROUNDING/info'],
     ['text 100%', '100%', null, 'RATE_MISMATCH/error'],
@@ -48,6 +50,25 @@ describe('SPEC §4: the stated 执行率 is compared at the precision it is writ
     ['text 98.29 (percent points)', '98.29', null, 'RATE_ROUNDING/info'],
   ])('%s → %s', (_name, rate, format, expected) => {
     expect(rateFinding(rate, format)).toBe(expected);
+  });
+
+  it.each<[string, CellValue, string | null, string]>([
+    // 31.69 ÷ 32.4 = 0.978086…: 97.81% half up, 97.80% cut (issue 9 item 7)
+    ['cut 97.80%', 0.978, '0.00%', 'RATE_ROUNDING/info'],
+    ['half up 97.81%', 0.9781, '0.00%', 'ok'],
+    ['neither 97.79%', 0.9779, '0.00%', 'RATE_MISMATCH/error'],
+    ['text cut 97.80%', '97.80%', null, 'RATE_ROUNDING/info'],
+  ])('a truncated rate is RATE_ROUNDING, %s → %s', (_name, rate, format, expected) => {
+    const g = sheetOf([buildForm({ indicators: standardIndicators(), budget: 324000, executed: 316900, rate, fundsScore: 9.78, totalScore: 99.78 })]);
+    const formats = (g.formats ?? []).map((r) => [...r]);
+    formats[5][6] = format;
+    const r = checkSheet({ ...g, formats } as SheetGrid);
+    const f = r.findings.filter((x) => x.code.startsWith('RATE_'));
+    expect(f.map((x) => `${x.code}/${x.severity}`).join(',') || 'ok').toBe(expected);
+    if (expected.startsWith('RATE_ROUNDING')) {
+      expect(f[0].params.way).toBe('down');
+      expect(renderMessage(f[0])).toContain('截尾');
+    }
   });
 
   it('accepts 100% for an over-executed budget (the score caps the rate at 100%)', () => {

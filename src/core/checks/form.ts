@@ -1,9 +1,8 @@
-import { D, ZERO, roundHalfUp, roundUp, type Dec } from '../decimal';
+import { D, ZERO, roundDown, roundHalfUp, roundUp, type Dec } from '../decimal';
 import { isPlaceholder, type EvaluatedForm } from '../form';
 import { trimmedCellText } from '../grid';
 import type { FindingCode, FindingOf } from '../findings';
 import { defineCheck } from './check';
-import { normalizeLabel } from '../detect';
 import { ds, finding } from './finding';
 import { sheetScore, shownNumber } from './indicators';
 
@@ -30,12 +29,12 @@ export function fundsChecks(form: EvaluatedForm): FindingOf<FundsCode>[] {
     const places = f.ratePrecision;
     // as displayed: a rate stored with more decimals than its format shows (a formula, a filled rate) reads rounded
     const stated = roundHalfUp(f.statedRate.value, places);
-    const candidates = (r: Dec) => ({ halfUp: roundHalfUp(r, places), up: roundUp(r, places) });
+    const candidates = (r: Dec) => ({ halfUp: roundHalfUp(r, places), up: roundUp(r, places), down: roundDown(r, places) });
     const exact = candidates(f.rate);
     const capped = candidates(f.rate.gt(1) ? new D(1) : f.rate);
     const primary = form.rules.rateRounding === 'halfUp' ? 'halfUp' : 'up';
     const other = primary === 'halfUp' ? 'up' : 'halfUp';
-    const matches = (c: { halfUp: Dec; up: Dec }, k: 'halfUp' | 'up') => c[k].eq(stated);
+    const matches = (c: { halfUp: Dec; up: Dec; down: Dec }, k: 'halfUp' | 'up' | 'down') => c[k].eq(stated);
     const params = {
       stated: ds(stated), computed: ds(exact[primary]), exact: ds(f.rate), places,
       halfUp: ds(exact.halfUp), roundUp: ds(exact.up), budget: ds(f.budget?.value), executed: ds(f.executed?.value),
@@ -43,7 +42,10 @@ export function fundsChecks(form: EvaluatedForm): FindingOf<FundsCode>[] {
     if (matches(exact, primary) || matches(capped, primary)) {
       // as the budget system shows it
     } else if (matches(exact, other) || matches(capped, other)) {
-      out.push(finding('RATE_ROUNDING', 'info', sheet, f.statedRate.cell.a1, params));
+      out.push(finding('RATE_ROUNDING', 'info', sheet, f.statedRate.cell.a1, { ...params, way: other }));
+    } else if (places >= 2 && (matches(exact, 'down') || matches(capped, 'down'))) {
+      // published forms also cut the rate (97.8086% written 97.80%); below whole percent points a cut means nothing
+      out.push(finding('RATE_ROUNDING', 'info', sheet, f.statedRate.cell.a1, { ...params, way: 'down' }));
     } else {
       out.push(finding('RATE_MISMATCH', 'error', sheet, f.statedRate.cell.a1, params));
     }
@@ -88,11 +90,11 @@ function columnLabel(form: EvaluatedForm, col: number): string {
 
 /** The codes formChecks may raise. */
 export const FORM_CODES = [
-  'WEIGHT_SUM', 'WEIGHT_SPLIT', 'TOTAL_MISMATCH', 'SCORE_MISSING', 'GOAL_MISSING',
+  'WEIGHT_SUM', 'TOTAL_MISMATCH', 'SCORE_MISSING', 'GOAL_MISSING',
 ] as const satisfies readonly FindingCode[];
 type FormCode = (typeof FORM_CODES)[number];
 
-/** 分值 sum, 一级 split, 总分 arithmetic, overall goal. */
+/** 分值 sum, 总分 arithmetic, overall goal. */
 export function formChecks(form: EvaluatedForm): FindingOf<FormCode>[] {
   const out: FindingOf<FormCode>[] = [];
   const sheet = form.sheet;
@@ -103,18 +105,6 @@ export function formChecks(form: EvaluatedForm): FindingOf<FormCode>[] {
   const totalCell = form.total?.weight?.cell.a1 ?? form.total?.label.a1 ?? form.indicators[0]?.weight?.cell.a1 ?? '';
   if (form.indicators.length > 0 && !sumW.eq(expectedW)) {
     out.push(finding('WEIGHT_SUM', 'error', sheet, totalCell, { sum: ds(sumW), expected: ds(expectedW), funds: ds(fundsW), indicators: ds(indicatorW) }));
-  }
-  const split = form.rules.weightSplit;
-  if (split && form.indicators.length > 0) {
-    for (const group of split) {
-      const members = form.indicators.filter((i) => group.stems.some((st) => normalizeLabel(i.level1).includes(st)));
-      const got = members.reduce((a, i) => a.plus(i.weight?.value ?? ZERO), ZERO);
-      if (!got.eq(group.weight)) {
-        const first = members[0] ?? form.indicators[0];
-        const cell = first.weight?.cell.a1 ?? first.nameCell?.a1 ?? '';
-        out.push(finding('WEIGHT_SPLIT', 'info', sheet, cell, { level1: group.label, weight: ds(got), expected: group.weight }));
-      }
-    }
   }
   if (form.total?.stated?.value) {
     const stated = form.total.stated.value;

@@ -1,4 +1,6 @@
 import type { FindingCode } from '../findings';
+import { blockWeightCheck } from './blocks';
+import { breakdownCheck } from './breakdown';
 import type { FormCheck } from './check';
 import { formCheck, fundsCheck } from './form';
 import { noteCheck, scoreCheck, valueCheck } from './indicators';
@@ -7,7 +9,9 @@ import { weightCheck } from './weights';
 export type { FormCheck } from './check';
 
 /** Every check of a complete form, in the order their findings are raised. */
-export const FORM_CHECKS: readonly FormCheck[] = [weightCheck, fundsCheck, valueCheck, scoreCheck, noteCheck, formCheck];
+export const FORM_CHECKS: readonly FormCheck[] = [
+  weightCheck, fundsCheck, valueCheck, scoreCheck, noteCheck, formCheck, blockWeightCheck, breakdownCheck,
+];
 
 /** The checks of a form that lacks an indicator column: what can be read without it. */
 export const PARTIAL_FORM_CHECKS: readonly FormCheck[] = [weightCheck, fundsCheck];

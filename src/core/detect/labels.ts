@@ -1,3 +1,4 @@
+import { foldTraditional } from '../values/traditional';
 import type { FundsColumnRole, FundsRowRole, IndicatorRole } from './types';
 
 /**
@@ -12,6 +13,8 @@ export const LABEL_SYNONYMS = {
     level2: ['二级指标'],
     level3: ['三级指标', '指标名称', '具体指标'],
     target: ['年度指标值', '年度指标值（A）', '指标值', '年初指标值', '目标值', '目标值（标准）', '年度目标值', '预期指标值', '全年指标值', '计划指标值'],
+    targetSign: ['指标性质', '指标方向', '计算符号', '运算符号', '比较符号'],
+    targetUnit: ['度量单位', '计量单位', '单位', '指标单位'],
     actual: ['实际完成值', '实际完成值（B）', '全年实际值', '全年实际值（B）', '实际值', '指标执行值', '全年实际完成值', '年度实际完成值', '实际完成数'],
     weight: ['分值', '权重', '设定权重', '指标分值', '指标权重'],
     score: ['得分', '自评得分', '指标得分', '评价得分', '自评分'],
@@ -72,10 +75,11 @@ const TRAILING_COLONS = /[:：]+$/u;
 /**
  * Canonical form of a label for comparison: NFKC (full-width letters, digits, brackets and colons
  * fold to ASCII), every white space removed (including line breaks, U+3000 and zero-width
- * characters), trailing colons stripped. `年度\n指标值` → `年度指标值`; `项目资金（万元）` → `项目资金(万元)`.
+ * characters), trailing colons stripped, the template's traditional characters folded to simplified (`項目名稱` →
+ * `项目名称`; for matching only). `年度\n指标值` → `年度指标值`; `项目资金（万元）` → `项目资金(万元)`.
  */
 export function normalizeLabel(s: string): string {
-  return s.normalize('NFKC').replace(ZERO_WIDTH, '').replace(WHITE, '').replace(TRAILING_COLONS, '');
+  return foldTraditional(s.normalize('NFKC').replace(ZERO_WIDTH, '').replace(WHITE, '').replace(TRAILING_COLONS, ''));
 }
 
 /** Brackets after NFKC: (), [], 【】, 〔〕, 〈〉 with no nesting. */

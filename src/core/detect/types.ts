@@ -6,7 +6,9 @@ export interface Pos {
   readonly col: number;
 }
 
-export type IndicatorRole = 'level1' | 'level2' | 'level3' | 'target' | 'actual' | 'weight' | 'score' | 'note';
+/** `targetSign` / `targetUnit`: 年度指标值 split over 指标性质 / 指标值 / 度量单位 (the value is then `target`). */
+export type IndicatorRole =
+  | 'level1' | 'level2' | 'level3' | 'target' | 'targetSign' | 'targetUnit' | 'actual' | 'weight' | 'score' | 'note';
 export type FundsColumnRole = 'initialBudget' | 'budget' | 'executed' | 'weight' | 'rate' | 'score';
 export type FundsRowRole = 'total' | 'current' | 'carryover' | 'other';
 

@@ -78,7 +78,9 @@ export const enUS: MessageTable = {
   RATE_MISMATCH: (p) =>
     `Execution rate ${pct(p.stated, p.places)} does not match the computed ${ratePct(p)} (executed ${amount(p.executed)} ÷ budget ${amount(p.budget)}). Correct the rate.`,
   RATE_ROUNDING: (p) =>
-    `Execution rate ${pct(p.stated, p.places)} is rounded up; rounded half up it is ${pct(p.halfUp, p.places)}. The score is not affected.`,
+    p.way === 'down'
+      ? `Execution rate ${pct(p.stated, p.places)} is truncated (extra decimals cut off); rounded half up it is ${pct(p.halfUp, p.places)}. The score is not affected.`
+      : `Execution rate ${pct(p.stated, p.places)} is rounded up; rounded half up it is ${pct(p.halfUp, p.places)}. The score is not affected.`,
   FUNDS_BREAKDOWN: (p) =>
     `Funds breakdown does not add up: the sub-rows${p.column ? ` of ${text(p.column)}` : ''} sum to ${amount(p.sum)} (${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}) ≠ annual total ${amount(p.total)} (${gap(p.difference, 'more', 'less', true)}). Check the sources of funds.`,
   OVER_EXECUTION: (p) => `Executed ${amount(p.executed)} exceeds the annual budget ${amount(p.budget)}; please verify.`,
@@ -104,8 +106,13 @@ export const enUS: MessageTable = {
         ? `${who(p)}actual ${text(p.actual)} differs from the target ${text(p.target)}; review it.`
         : `${who(p)}"${text(p.actual)}" cannot be judged automatically; review the score${p.stated ? ` (sheet: ${plain(p.stated)})` : ''}.`,
   VALUE_FROM_TEXT: (p) => `${who(p)}took the number ${text(p.used)} from "${text(p.actual)}".`,
-  WEIGHT_SPLIT: (p) => `Level-1 indicator "${text(p.level1)}" weighs ${plain(p.weight)} in all; usually ${plain(p.expected)}.`,
+  WEIGHT_SPLIT: (p) =>
+    p.stated
+      ? `The rows under level-1 indicator "${text(p.level1)}" weigh ${plain(p.weight)} in all, not the stated ${plain(p.expected)}. Check the weights.`
+      : `Level-1 indicator "${text(p.level1)}" weighs ${plain(p.weight)} in all; usually ${plain(p.expected)}.`,
   SCALE_GUESSED: (p) => scaleGuess(p),
+  BREAKDOWN_SUM: (p) =>
+    `${who(p)}the ${plain(p.parts)} breakdown rows' ${p.what === 'actual' ? 'actuals' : 'targets'} add up to ${plain(p.sum)}${text(p.unit)}, not the row's ${plain(p.parent)}${text(p.unit)}. Check them (breakdown rows are not scored).`,
   CELL_UNREADABLE: (p) => `${who(p)}the ${WHAT[text(p.what)] ?? ''} cell holds "${text(p.value)}", which is not a number. Enter a number.`,
   TEXT_TRUNCATED: (p) =>
     `${who(p)}the drafted deviation note has ${plain(p.length)} characters, above Excel's limit of ${plain(p.limit)} per cell; it was cut to end in "…". Check and complete it.`,

@@ -83,7 +83,9 @@ export const zhCN: MessageTable = {
   RATE_MISMATCH: (p) =>
     `执行率 ${pct(p.stated, p.places)} 与计算值 ${ratePct(p)} 不符（全年执行数 ${amount(p.executed)} ÷ 全年预算数 ${amount(p.budget)}）：请更正执行率。`,
   RATE_ROUNDING: (p) =>
-    `执行率 ${pct(p.stated, p.places)} 为向上取整；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`,
+    p.way === 'down'
+      ? `执行率 ${pct(p.stated, p.places)} 为截尾取值（多余小数直接舍去）；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`
+      : `执行率 ${pct(p.stated, p.places)} 为向上取整；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`,
   FUNDS_BREAKDOWN: (p) =>
     `资金构成不符：${p.column ? `${text(p.column)}的` : ''}“其中”各项之和 ${amount(p.sum)}（${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}）≠ 年度资金总额 ${amount(p.total)}（${gap(p.difference, '多', '少')}）：请核对各项资金来源。`,
   OVER_EXECUTION: (p) => `全年执行数 ${amount(p.executed)} 超过全年预算数 ${amount(p.budget)}，请核实。`,
@@ -109,8 +111,13 @@ export const zhCN: MessageTable = {
         ? `${who(p)}实际值 ${text(p.actual)} 与目标 ${text(p.target)} 不相等，需复核。`
         : `${who(p)}实际完成情况“${text(p.actual)}”无法自动判定是否达成，请人工复核得分${p.stated ? `（表内 ${plain(p.stated)}）` : ''}。`,
   VALUE_FROM_TEXT: (p) => `${who(p)}从“${text(p.actual)}”中取数值 ${text(p.used)}。`,
-  WEIGHT_SPLIT: (p) => `一级指标“${text(p.level1)}”分值合计 ${plain(p.weight)}，通常为 ${plain(p.expected)}。`,
+  WEIGHT_SPLIT: (p) =>
+    p.stated
+      ? `一级指标“${text(p.level1)}”下各项分值合计 ${plain(p.weight)}，与标明的 ${plain(p.expected)} 分不符：请核对分值。`
+      : `一级指标“${text(p.level1)}”分值合计 ${plain(p.weight)}，通常为 ${plain(p.expected)}。`,
   SCALE_GUESSED: (p) => scaleGuess(p),
+  BREAKDOWN_SUM: (p) =>
+    `${who(p)}下 ${plain(p.parts)} 项“其中”的${p.what === 'actual' ? '实际完成值' : '年度指标值'}之和 ${plain(p.sum)}${text(p.unit)} 与该项的 ${plain(p.parent)}${text(p.unit)} 不符，请核实（分项不计分）。`,
   CELL_UNREADABLE: (p) => `${who(p)}${WHAT[text(p.what)] ?? ''}单元格的内容“${text(p.value)}”不是数值：请改为数值。`,
   TEXT_TRUNCATED: (p) =>
     `${who(p)}起草的偏差说明有 ${plain(p.length)} 个字符，超过 Excel 单元格的上限 ${plain(p.limit)}，已截断并以“…”结尾：请核对后补全。`,

@@ -1,8 +1,9 @@
 import { D, ONE, type Dec } from '../decimal';
 import { CN_NUMERAL_CHARS, chineseNumeral, parseableText, trimTrailingPunct } from './text';
+import { foldedSign, SIGN_TABLE, type SignPlace } from './signs';
 import type { ComparatorKind, Quantity } from './types';
 
-export const MAGNITUDES: Readonly<Record<string, string>> = { 万: '10000', 亿: '100000000' };
+export const MAGNITUDES: Readonly<Record<string, string>> = { 万: '10000', 亿: '100000000', 萬: '10000', 億: '100000000' };
 
 /** An ASCII number with optional thousands separators (groups of three) and decimals. */
 const NUM_SOURCE = '(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
@@ -129,35 +130,31 @@ function chineseQuantity(s: string, allowHead: boolean): WholeQuantity | null {
 }
 
 export interface Comparator {
+  /** as the lexer reads it (NFKC-folded) */
   readonly text: string;
   readonly kind: ComparatorKind;
   /** yields to a suffix: `达到90%以上` is decided by 以上, `=90%以上` too */
   readonly weak: boolean;
+  /** a sign, not a word (`≥`, `＞＝`) */
+  readonly symbol: boolean;
 }
 
-function table(rows: [ComparatorKind, boolean, string[]][]): Comparator[] {
-  return rows
-    .flatMap(([kind, weak, texts]) => texts.map((text) => ({ text, kind, weak })))
-    .sort((a, b) => b.text.length - a.text.length);
+/** The {@link SIGN_TABLE} rows at `place`, folded as the parser reads text, one per folded text, longest first. */
+function comparators(place: SignPlace): Comparator[] {
+  const byText = new Map<string, Comparator>();
+  for (const e of SIGN_TABLE) {
+    if (e.place !== place) continue;
+    const text = foldedSign(e.text);
+    if (!byText.has(text)) byText.set(text, { text, kind: e.kind, weak: e.weak, symbol: e.symbol });
+  }
+  return [...byText.values()].sort((a, b) => b.text.length - a.text.length);
 }
 
 /** Comparators written before the number, longest first. */
-export const PREFIX_COMPARATORS: readonly Comparator[] = table([
-  ['atLeast', false, ['>=', '=>', '≥', '≧', '⩾', '≮', '大于或等于', '大于等于', '不低于', '不少于', '不小于', '至少', '最少', '最低']],
-  ['atLeast', true, ['达到', '完成', '实现']],
-  ['moreThan', false, ['>', '超过', '高于', '多于', '大于']],
-  ['atMost', false, ['<=', '=<', '≤', '≦', '⩽', '≯', '小于或等于', '小于等于', '不高于', '不超过', '不多于', '不大于', '至多', '最多', '最高']],
-  ['atMost', true, ['控制在']],
-  ['lessThan', false, ['<', '小于', '低于', '少于', '不足']],
-  ['equal', true, ['==', '=', '等于', '为']],
-]);
+export const PREFIX_COMPARATORS: readonly Comparator[] = comparators('prefix');
 
 /** Comparators written after the number and unit, longest first. */
-export const SUFFIX_COMPARATORS: readonly Comparator[] = table([
-  ['atLeast', false, ['及以上', '或以上', '以上']],
-  ['atMost', false, ['及以下', '或以下', '以下', '以内', '之内']],
-  ['equal', true, ['左右']],
-]);
+export const SUFFIX_COMPARATORS: readonly Comparator[] = comparators('suffix');
 
 /** The comparator that ends `head`, the text before a number (`>=`, `不低于`, `达到`), or null. */
 export function prefixAtEnd(head: string): Comparator | null {

@@ -7,6 +7,7 @@ import {
   COUNTERS, isUnitLike, looksLikeYear, magnitudeAt, numberAt, prefixAtEnd, prepare, quantity, suffixAtEnd,
   wholeQuantity, PREFIX_COMPARATORS, SUFFIX_COMPARATORS, type Comparator,
 } from './lex';
+import { RANGE_SEPARATOR_TEXTS } from './signs';
 import { chineseNumeral, CN_NUMERAL_CHARS } from './text';
 import type { ComparatorKind, Quantity, Target } from './types';
 import { convertUnit, UNIT_FAMILIES } from './units';
@@ -55,7 +56,10 @@ export function parseRank(s: string): Dec | null {
   return new D(n);
 }
 
-const RANGE_SEP = /^(-|~|〜|—|–|至|到)/u;
+const escape = (t: string) => t.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+const SEP_ALT = RANGE_SEPARATOR_TEXTS.map(escape).join('|');
+const RANGE_SEP = new RegExp(`^(${SEP_ALT})`, 'u');
+const RANGE_SEP_BEFORE_NUMBER = new RegExp(`(${SEP_ALT})-?\\d`, 'u');
 
 function parseRange(s: string): [Quantity, Quantity] | null {
   const body = s.replace(/(之间|区间)$/u, '');
@@ -63,12 +67,16 @@ function parseRange(s: string): [Quantity, Quantity] | null {
   if (first < 0) return null;
   // a lone sign before the first number is the low end's (`-5%~5%`), not a label
   const negLow = body.slice(0, first) === '-';
-  const label = negLow ? '' : body.slice(0, first);
-  if (label.length > 10 || prefixAtEnd(label)) return null;
+  let label = negLow ? '' : body.slice(0, first);
+  // `=90%-95%`: an equal sign before a range is the range; any other comparator makes it no range
+  const sign = prefixAtEnd(label);
+  if (sign?.kind === 'equal' && sign.symbol) label = label.slice(0, label.length - sign.text.length);
+  else if (sign) return null;
+  if (label.length > 10) return null;
   const a = numberAt(body, first);
   if (!a) return null;
   const am = magnitudeAt(body, a.end);
-  const sepAt = body.slice(am.end).search(/(-|~|〜|—|–|至|到)-?\d/u);
+  const sepAt = body.slice(am.end).search(RANGE_SEP_BEFORE_NUMBER);
   if (sepAt < 0) return null;
   const unitA = body.slice(am.end, am.end + sepAt);
   const sep = RANGE_SEP.exec(body.slice(am.end + sepAt));
@@ -127,7 +135,7 @@ function parseComparison(s: string): { kind: ComparatorKind; quantity: Quantity 
 function looksMalformed(s: string): boolean {
   if (/\d/u.test(s)) return false;
   if (/[%‰]/u.test(s)) return true;
-  if (/^[<>=≤≥≦≧⩽⩾≮≯]/u.test(s)) return true;
+  if (PREFIX_COMPARATORS.some((c) => c.symbol && s.startsWith(c.text))) return true;
   let rest = s;
   const p = PREFIX_COMPARATORS.find((c) => !c.weak && rest.startsWith(c.text));
   if (p) rest = rest.slice(p.text.length);

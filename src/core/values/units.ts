@@ -1,4 +1,5 @@
 import { D, type Dec } from '../decimal';
+import { foldTraditional } from './traditional';
 
 /**
  * Units that convert into one another: each family lists its units with their size in the family's base unit
@@ -23,9 +24,12 @@ for (const [family, units] of Object.entries(UNIT_FAMILIES)) {
   for (const [u, size] of Object.entries(units)) INDEX.set(u, { family, size });
 }
 
-/** The unit as compared: `百分比` is `%`; otherwise the text as written (already NFKC-folded by the parser). */
+/**
+ * The unit as compared: `百分比` is `%`; otherwise the text as written (already NFKC-folded by the parser) with the
+ * template's traditional characters folded (`個` is `个`).
+ */
 export function canonicalUnit(u: string): string {
-  return u === '百分比' ? '%' : u;
+  return u === '百分比' ? '%' : foldTraditional(u);
 }
 
 /** `期/年`, `人次/年度` → `期`, `人次`: on an annual form a count per year is the year's count. */

@@ -8,6 +8,8 @@ import { GridView } from '../../../src/core/grid';
 import { getRuleSet } from '../../../src/core/rules/ruleSets';
 import { readWorkbookGrid } from '../../../src/xlsx/read';
 import { buildForm, sheetOf, standardIndicators, type FormSpec, type IndicatorSpec } from '../../fixtures/forms';
+import { sheetGrid } from '../../fixtures/grid';
+import { templateForm, type TemplateOptions } from '../../fixtures/templates';
 import { SEED_XLSX } from '../../helpers/shared';
 
 const DIV0: CellValue = { kind: 'error', code: '#DIV/0!' };
@@ -63,6 +65,10 @@ const VARIANTS: SheetGrid[] = [
   variant({}, { headers: { score: '备注' } }),
 ];
 
+/** Issue 9's templates: breakdown rows that do not add up, stated block weights. */
+const TEMPLATES: SheetGrid[] = ([{ breakdown: 'off' }, { breakdown: true, level1Weights: 'named' }, { level1Weights: 'bare' }] as TemplateOptions[])
+  .map((o) => sheetGrid('项目', [{ lit: templateForm(o) }]));
+
 interface Raised {
   readonly check: string;
   readonly code: FindingCode;
@@ -93,7 +99,7 @@ const declared = new Map<string, readonly FindingCode[]>([
 ]);
 
 describe('each check raises only the codes it declares', () => {
-  const all = raised(VARIANTS);
+  const all = raised([...VARIANTS, ...TEMPLATES]);
 
   it.each(FORM_CHECKS.map((c) => [c.name]))('%s', (name) => {
     const mine = all.filter((r) => r.check === name);
