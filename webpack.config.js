@@ -5,6 +5,7 @@
  *   SOURCE_MAPS=1 npm run build → the same with .map files beside the bundles (none by default: dist/ is what
  *                    the catalog serves, and maps would publish the whole source)
  * office.js is never bundled: taskpane.html and commands.html load it from Microsoft's CDN.
+ * dist/wps/ is the WPS 加载项 (entry page, ribbon.xml, pane, jsplugins.xml, offline/): scripts/wps.js, docs/wps.md.
  */
 const fs = require('fs');
 const os = require('os');
@@ -41,6 +42,21 @@ const WORKBENCH_CSP = [
   "base-uri 'self'",
 ].join('; ');
 
+/**
+ * WPS 加载项 pages: their own files only. `file:` too, for 离线模式, where WPS opens the add-in from the jsaddons
+ * folder and Chromium does not count file: URLs as 'self'.
+ */
+const WPS_CSP = [
+  "default-src 'self' file:",
+  "script-src 'self' file:",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self'",
+  "img-src 'self' file: data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
 function loadManifestRenderer() {
   try {
     return require('./scripts/manifest.js');
@@ -67,10 +83,16 @@ async function devServerHttps() {
   return 'https';
 }
 
+function manifestDevBaseUrl() {
+  return `https://localhost:${DEV_PORT}/`;
+}
+
 module.exports = async (_env, argv) => {
   const production = argv.mode === 'production';
   const manifest = production ? loadManifestRenderer() : null;
   const baseUrl = production ? manifest.requireBaseUrl(process.env) : null;
+  const wps = require('./scripts/wps.js');
+  const version = require('./package.json').version;
   const sourceMaps = process.env.SOURCE_MAPS === '1';
 
   return {
@@ -85,6 +107,8 @@ module.exports = async (_env, argv) => {
       commands: './src/commands/commands.ts',
       notice: './src/commands/notice.ts',
       workbench: './src/workbench/index.tsx',
+      'wps/entry': './src/wps/addin/entry.ts',
+      'wps/taskpane': './src/wps/addin/pane.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -137,8 +161,28 @@ module.exports = async (_env, argv) => {
         chunks: ['workbench'],
         csp: WORKBENCH_CSP,
       }),
+      // the WPS 加载项: the entry page (ribbon callbacks, loaded blocking so they exist when WPS calls them) and the pane
+      new HtmlWebpackPlugin({
+        filename: 'wps/index.html',
+        template: './src/wps/addin/index.html',
+        chunks: ['wps/entry'],
+        scriptLoading: 'blocking',
+        inject: 'head',
+        publicPath: 'auto',
+        csp: WPS_CSP,
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'wps/taskpane.html',
+        template: './src/wps/addin/taskpane.html',
+        chunks: ['wps/taskpane'],
+        publicPath: 'auto',
+        csp: WPS_CSP,
+      }),
+      new wps.WpsAddinPlugin({ baseUrl: baseUrl ?? manifestDevBaseUrl(), version }),
       new CopyWebpackPlugin({
         patterns: [
+          { from: 'src/wps/addin/ribbon.xml', to: 'wps/ribbon.xml' },
+          ...['validate', 'fill', 'ziping'].map((n) => ({ from: `assets/icons/${n}.svg`, to: `wps/images/${n}.svg` })),
           { from: 'assets', to: 'assets' },
           {
             from: 'manifest.xml',

@@ -21,9 +21,15 @@ const LAYERS = {
   workbench: ['*'],
 };
 
-/** Entry points that wire a host adapter into a front end (webpack entries), with what they may add. */
+/**
+ * Entry points that wire a host adapter into a front end (webpack entries), with what they may add. The WPS 加载项's
+ * two pages are such entries: its pane is the same React pane given the WPS host, and its ribbon's 填写得分 runs the
+ * same host-agnostic command as Excel's ribbon (src/commands/run.ts); the rest of src/wps stays below them.
+ */
 const ENTRIES = {
   'taskpane/index.tsx': ['excel'],
+  'wps/addin/pane.tsx': ['taskpane'],
+  'wps/addin/entry.ts': ['commands'],
 };
 
 const SRC = path.join(__dirname, '..', 'src');

@@ -6,8 +6,10 @@ import type { ExcelLike } from '../excel/excel-like';
 import { App } from '../taskpane/App';
 import { HostProvider } from '../taskpane/HostContext';
 import { applyCellWrites } from '../xlsx/write';
+import { createWpsHost } from '../wps/createWpsHost';
 import { createExcelApi } from './emulator';
-import { changedCells, instrument, openSession, type OpRecord, type Session } from './session';
+import { EtEmulator } from './wps-emulator';
+import { changedCells, instrument, openSession, type OpMeter, type OpRecord, type Session } from './session';
 import { SheetView } from './SheetView';
 
 export const DEFAULT_FILE = 'assets/sample/sample-2021.xlsx';
@@ -51,7 +53,7 @@ declare global {
   }
 }
 
-function makeProbe(getSession: () => Session | null, redraw: () => void): ZipingProbe {
+function makeProbe(getSession: () => Session | null, redraw: () => void, getMeter: () => OpMeter | null): ZipingProbe {
   const cell = (sheet: string, a1: string) => {
     const s = getSession()?.emu.sheet(sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
@@ -63,10 +65,10 @@ function makeProbe(getSession: () => Session | null, redraw: () => void): Ziping
     session: null,
     ops: [],
     get syncCount() {
-      return getSession()?.emu.syncCount ?? 0;
+      return getMeter()?.syncCount ?? 0;
     },
     get writeSyncCount() {
-      return getSession()?.emu.writeSyncCount ?? 0;
+      return getMeter()?.writeSyncCount ?? 0;
     },
     setValue(sheet, a1, value) {
       const { s, row, col } = cell(sheet, a1);
@@ -83,7 +85,7 @@ function makeProbe(getSession: () => Session | null, redraw: () => void): Ziping
   };
 }
 
-export function Workbench({ initialFile }: { initialFile: string }) {
+export function Workbench({ initialFile, hostKind = 'excel' }: { initialFile: string; hostKind?: 'excel' | 'wps' }) {
   const styles = useStyles();
   const [session, setSession] = useState<Session | null>(null);
   const [version, setVersion] = useState(0);
@@ -94,7 +96,8 @@ export function Workbench({ initialFile }: { initialFile: string }) {
   const [saveNote, setSaveNote] = useState<string | null>(null);
   const sessionRef = useRef<Session | null>(null);
   const redraw = useCallback(() => setVersion((v) => v + 1), []);
-  const probe = useMemo(() => makeProbe(() => sessionRef.current, redraw), [redraw]);
+  const meterRef = useRef<OpMeter | null>(null);
+  const probe = useMemo(() => makeProbe(() => sessionRef.current, redraw, () => meterRef.current), [redraw]);
 
   useEffect(() => {
     window.__ziping = probe;
@@ -136,14 +139,21 @@ export function Workbench({ initialFile }: { initialFile: string }) {
 
   const host = useMemo(() => {
     if (!session) return null;
-    // the emulator is structurally what the adapter needs; its EmuWorkbook answers requirement-set questions
-    const excel = createExcelApi(session.emu) as unknown as ExcelLike;
-    return instrument(createExcelHost(excel, session.emu), session.emu, (r) => {
+    const onOp = (r: OpRecord) => {
       probe.ops.push(r);
       if (r.op === 'fill' && r.ok) setFilled(true);
       redraw();
-    });
-  }, [session, probe, redraw]);
+    };
+    if (hostKind === 'wps') {
+      const et = new EtEmulator(session.emu);
+      meterRef.current = et.meter;
+      return instrument(createWpsHost(et.app), et.meter, onOp);
+    }
+    meterRef.current = session.emu;
+    // the emulator is structurally what the adapter needs; its EmuWorkbook answers requirement-set questions
+    const excel = createExcelApi(session.emu) as unknown as ExcelLike;
+    return instrument(createExcelHost(excel, session.emu), session.emu, onOp);
+  }, [session, probe, redraw, hostKind]);
 
   const openFile = (file: File | undefined) => {
     if (file) void open(file.name, () => file.arrayBuffer());
@@ -189,7 +199,7 @@ export function Workbench({ initialFile }: { initialFile: string }) {
         }}
       >
         <header className={styles.bar}>
-          <h1 className={styles.title}>Ziping 工作台</h1>
+          <h1 className={styles.title} data-testid="workbench-title">{hostKind === 'wps' ? 'Ziping 工作台 · WPS 表格' : 'Ziping 工作台'}</h1>
           <label>
             打开 .xlsx：{' '}
             <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => openFile(e.target.files?.[0])} data-testid="file-input" />

@@ -3,5 +3,7 @@ import { DEFAULT_FILE, Workbench } from './Workbench';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('workbench.html lacks #root');
-const file = new URLSearchParams(window.location.search).get('file') ?? DEFAULT_FILE;
-createRoot(container).render(<Workbench initialFile={file} />);
+const params = new URLSearchParams(window.location.search);
+const file = params.get('file') ?? DEFAULT_FILE;
+// ?host=wps: the pane talks to the WPS host over the emulated WPS 表格 object model instead of the Excel API
+createRoot(container).render(<Workbench initialFile={file} hostKind={params.get('host') === 'wps' ? 'wps' : 'excel'} />);

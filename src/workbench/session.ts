@@ -94,7 +94,7 @@ export function changedCells(s: Session): CellWrite[] {
 
 export interface OpRecord {
   readonly op: 'validate' | 'fill' | 'undoFill' | 'hasUndo' | 'select' | 'writeSummary';
-  /** context.sync() calls the operation made on the emulator */
+  /** context.sync() calls the operation made on the emulator (with ?host=wps: object-model calls) */
   readonly syncs: number;
   /** of which carried writes */
   readonly writeSyncs: number;
@@ -102,11 +102,17 @@ export interface OpRecord {
   readonly ok: boolean;
 }
 
+/** What the instrumentation counts: an EmuWorkbook's syncs, or the ET emulator's object-model calls (its `meter`). */
+export interface OpMeter {
+  readonly syncCount: number;
+  readonly writeSyncCount: number;
+}
+
 /**
- * Wraps the host so the workbench (and its browser tests) see every operation: the emulator's sync counts
- * before and after, and a callback to redraw the grid.
+ * Wraps the host so the workbench (and its browser tests) see every operation: the emulator's sync counts (for the
+ * WPS host, object-model calls) before and after, and a callback to redraw the grid.
  */
-export function instrument(host: ZipingHost, emu: EmuWorkbook, onOp: (r: OpRecord) => void): ZipingHost {
+export function instrument(host: ZipingHost, emu: OpMeter, onOp: (r: OpRecord) => void): ZipingHost {
   async function measure<T>(op: OpRecord['op'], run: () => Promise<T>, readSyncs?: (t: T) => number): Promise<T> {
     const s0 = emu.syncCount;
     const w0 = emu.writeSyncCount;

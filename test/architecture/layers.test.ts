@@ -50,6 +50,19 @@ describe('import rules per folder', () => {
     expect(await layerErrors('src/workbench/x.ts', "import { App } from '../taskpane/App';")).toEqual([]);
   });
 
+  it('lets the WPS 加载项’s pane wire in the React pane and its entry page the ribbon command, and nothing else', async () => {
+    expect(await layerErrors('src/wps/addin/pane.tsx', "import { App } from '../../taskpane/App';\nimport { createSettingsStore } from '../../app';")).toEqual([]);
+    expect(await layerErrors('src/wps/addin/entry.ts', "import { fillWithNotice } from '../../commands/run';")).toEqual([]);
+    for (const [file, code] of [
+      ['src/wps/addin/entry.ts', "import { App } from '../../taskpane/App';"],
+      ['src/wps/addin/pane.tsx', "import { createExcelHost } from '../../excel/createExcelHost';"],
+      ['src/wps/addin/other.ts', "import { App } from '../../taskpane/App';"],
+      ['src/wps/read.ts', "import { runFill } from '../commands/run';"],
+    ]) {
+      expect(await layerErrors(file, code)).toEqual([expect.stringContaining('may not import')]);
+    }
+  });
+
   it('asks for a row in the table for a folder it does not know', async () => {
     expect(await layerErrors('src/newthing/x.ts', 'export const a = 1;')).toEqual([expect.stringContaining('src/newthing has no row')]);
   });

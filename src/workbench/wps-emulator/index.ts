@@ -1,0 +1,1 @@
+export { EtEmulator, EtError } from './et';

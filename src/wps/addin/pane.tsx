@@ -1,0 +1,27 @@
+import { createRoot } from 'react-dom/client';
+import { App } from '../../taskpane/App';
+import { HostProvider } from '../../taskpane/HostContext';
+import { autoRunRequested } from '../../taskpane/launch';
+import { createSettingsStore } from '../../app';
+import { createWpsHost } from '../createWpsHost';
+import type { EtApplicationLike } from '../et-like';
+
+/* The task pane in WPS: the same React pane as in Excel, given the WPS host; WPS puts `Application` on every page of the add-in. */
+const container = document.getElementById('root');
+if (!container) throw new Error('taskpane.html lacks #root');
+const root = createRoot(container);
+const store = createSettingsStore();
+const app = (window as unknown as { Application?: EtApplicationLike }).Application;
+if (!app) {
+  root.render(
+    <p style={{ padding: '1em', fontFamily: 'sans-serif' }} data-testid="outside-wps">
+      这是 Ziping 绩效自评的 WPS 任务窗格：请在 WPS 表格的“绩效自评”选项卡中点“打开面板”。
+    </p>,
+  );
+} else {
+  root.render(
+    <HostProvider host={createWpsHost(app)}>
+      <App store={store} autoRun={autoRunRequested(window.location.search)} />
+    </HostProvider>,
+  );
+}
