@@ -3,7 +3,7 @@ import type { Lang } from '../core';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; map?: string }
+  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; map?: string; declared?: string }
   | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean; force: boolean; map?: string };
 
 export type ArgsError =
@@ -21,9 +21,9 @@ export interface Parsed {
 }
 
 const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
-const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--map']);
+const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--map', '--declared']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--json', '--rules', '--lang', '--map'],
+  check: ['--json', '--rules', '--lang', '--map', '--declared'],
   fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores', '--force', '--map'],
 };
 
@@ -79,7 +79,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
   const map = values.has('--map') ? { map: values.get('--map') } : {};
   if (cmd === 'check') {
     if (rest.length === 0) return { lang, command: null, error: { kind: 'noFiles' } };
-    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, ...map }, error: null };
+    const declared = values.has('--declared') ? { declared: values.get('--declared') } : {};
+    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, ...map, ...declared }, error: null };
   }
   const output = values.get('-o');
   if (rest.length !== 1 || output === undefined) return { lang, command: null, error: { kind: 'fillArgs' } };

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  buildReport, checkWorkbook, ColumnMapError, parseColumnMap, ruleSetNames, type CheckResult, type ColumnMap, type FillReason, type Lang,
-  type Report,
+  buildReport, checkAgainstDeclarations, checkWorkbook, ColumnMapError, parseColumnMap, ruleSetNames, type CheckResult, type ColumnMap, type FillReason, type Lang,
+  type FormResult, type Report,
 } from '../core';
 import { readWorkbookGrid, XlsxReadError } from '../xlsx/read';
 import { applyFillPlan, XlsxWriteError } from '../xlsx/write';
@@ -166,13 +166,23 @@ async function check(io: CliIo, cmd: Extract<Command, { kind: 'check' }>, lang: 
   const human: string[] = [];
   const columnMap = cmd.map === undefined ? undefined : await loadMap(io, cmd.map, lang);
   if (columnMap === null) return EXIT_UNUSABLE;
+  let declared: readonly FormResult[] = [];
+  if (cmd.declared !== undefined) {
+    const d = await load(io, cmd.declared, { ruleSet: cmd.ruleSet, lang });
+    if (!d) return EXIT_UNUSABLE;
+    declared = d.result.forms.filter((f) => f.kind === 'declaration');
+    if (declared.length === 0) {
+      io.stderr(`ziping: ${t.noDeclaration(cmd.declared)}\n`);
+      return EXIT_UNUSABLE;
+    }
+  }
   for (const file of cmd.files) {
     const loaded = await load(io, file, { ruleSet: cmd.ruleSet, lang, columnMap, mapFile: cmd.map });
     if (!loaded) {
       exit = EXIT_UNUSABLE;
       continue;
     }
-    const { result } = loaded;
+    const result = declared.length > 0 ? checkAgainstDeclarations(loaded.result, declared) : loaded.result;
     reports.push(buildReport(result, file, lang));
     if (result.forms.length === 0) {
       io.stderr(`ziping: ${t.noForm(file, loaded.sheets)}\n`);

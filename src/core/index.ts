@@ -11,3 +11,5 @@ export { RULE_SETS, DEFAULT_RULE_SET, getRuleSet, ruleSetNames, type RuleSet } f
 export { countFill } from './fill';
 export { scoreText } from './messages/format';
 export { parseColumnMap, ColumnMapError, MAPPABLE_ROLES, type ColumnMap, type ColumnMapEntry } from './columnMap';
+export type { FormKind } from './detect/types';
+export { checkAgainstDeclarations, compareWithDeclaration } from './declaration/compare';
