@@ -168,7 +168,7 @@ export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}
     if (r.noForm) noForm.push(r.noForm);
   }
   const result = finish(rules, forms, fill, noForm, hidden);
-  return options.compareDeclarations ? checkAgainstDeclarations(result, result.forms) : result;
+  return options.compareDeclarations ? checkAgainstDeclarations(result, result.forms, true) : result;
 }
 
 function finish(rules: RuleSet, forms: FormResult[], fill: FillCell[], noForm: Finding[], hidden: string[]): CheckResult {

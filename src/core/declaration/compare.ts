@@ -25,11 +25,11 @@ export function sameTarget(a: Target, b: Target): boolean {
 
 const key = (name: string) => normalizeLabel(name);
 
-/** The declaration a self-evaluation answers to: the one of the same project, else the only one. */
-function declarationOf(form: FormResult, declared: readonly FormResult[]): FormResult | null {
+/** The declaration a self-evaluation answers to: the one of the same project, else the only one when `alone`. */
+function declarationOf(form: FormResult, declared: readonly FormResult[], alone: boolean): FormResult | null {
   const same = declared.filter((d) => d.project !== '' && key(d.project) === key(form.project));
   if (same.length > 0) return same[0];
-  return declared.length === 1 ? declared[0] : null;
+  return alone && declared.length === 1 ? declared[0] : null;
 }
 
 /**
@@ -67,14 +67,17 @@ export function compareWithDeclaration(form: FormResult, declaration: FormResult
 
 /**
  * The result with every self-evaluation checked against its declaration among `declared` (see
- * {@link compareWithDeclaration}); forms without one are left as they are.
+ * {@link compareWithDeclaration}): the declaration of the same 项目名称, else the only one given. With
+ * `byProjectOnly` (declarations found beside the self-evaluations in one workbook), the only declaration answers
+ * for the only self-evaluation, not for several. Forms without a declaration are left as they are.
  */
-export function checkAgainstDeclarations(result: CheckResult, declared: readonly FormResult[]): CheckResult {
+export function checkAgainstDeclarations(result: CheckResult, declared: readonly FormResult[], byProjectOnly = false): CheckResult {
   const decls = declared.filter((f) => f.kind === 'declaration');
   if (decls.length === 0) return result;
+  const alone = !byProjectOnly || result.forms.filter((f) => f.kind !== 'declaration').length === 1;
   const forms = result.forms.map((f) => {
     if (f.kind === 'declaration') return f;
-    const d = declarationOf(f, decls);
+    const d = declarationOf(f, decls, alone);
     const extra = d ? compareWithDeclaration(f, d) : [];
     return extra.length === 0 ? f : { ...f, findings: sortFindings([...f.findings, ...extra]) };
   });

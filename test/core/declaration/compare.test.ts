@@ -96,3 +96,18 @@ describe('a self-evaluation against its declaration', () => {
     expect(r.forms[0].findings.filter((f) => (COMPARE_CODES as readonly string[]).includes(f.code))).toEqual([]);
   });
 });
+
+describe('declarations beside several self-evaluations in one workbook', () => {
+  it('are paired by project only: the one declaration does not answer for other projects', () => {
+    const declared = declaredFrom(std()).map((d, i) => (i === 1 ? { ...d, target: '≥500人' } : d));
+    const wb = {
+      sheets: [
+        sheetGrid('申报表', [{ lit: declarationForm({ project: '测试项目', indicators: declared }) }]),
+        sheetGrid('自评表', [{ lit: buildForm({ indicators: std(), totalScore: 100 }) }]),
+        sheetGrid('另一项目', [{ lit: buildForm({ project: '另一项目', indicators: withSelf(0, { name: '别的指标' }), totalScore: 100 }) }]),
+      ],
+    };
+    const r = checkWorkbook(wb, { compareDeclarations: true });
+    expect(r.findings.filter((f) => (COMPARE_CODES as readonly string[]).includes(f.code)).map((f) => [f.code, f.sheet])).toEqual([['TARGET_CHANGED', '自评表']]);
+  });
+});
