@@ -2,7 +2,7 @@ import type { GridView } from '../grid';
 import { isDeclarationTitle } from './labels';
 import type { DeclarationFundsLayout, DeclarationLayout, FormKind, IndicatorRole, Pos } from './types';
 import { goalValue, hitsIn, isLabelCell, valueRightOf, type UpperPart, type Window } from './upper';
-import type { Hit, SheetScan } from './scan';
+import { indicatorColumns, type Hit, type RowInfo, type SheetScan } from './scan';
 
 /**
  * Which kind of form a header belongs to. A title decides (绩效目标申报表 / 绩效目标表 against 绩效自评表); without
@@ -78,4 +78,24 @@ export function declarationLayout(view: GridView, scan: SheetScan, upper: UpperP
     midTermGoal: goal('midGoal'),
     annualGoal: goal('annualGoal'),
   };
+}
+
+/**
+ * A declaration's indicator columns. The Ministry's form puts the mid-term indicators (二级, 三级, 指标值) and the
+ * annual ones side by side under one 一级指标: when 三级指标 and the target come twice, the right-hand group is the
+ * annual one (the targets checked and compared) and its left neighbour's target is the 中期指标值 of the same row.
+ */
+export function declarationColumns(info: RowInfo): Partial<Record<IndicatorRole, number>> {
+  const columns = indicatorColumns(info);
+  const cols = (role: IndicatorRole) => info.hits.filter((h) => h.meaning.indicator === role).map((h) => h.col).sort((a, b) => a - b);
+  const names = cols('level3');
+  const targets = cols('target');
+  if (names.length < 2 || targets.length < 2 || columns.midTarget !== undefined) return columns;
+  const split = names[names.length - 1];
+  const annual = (role: IndicatorRole) => cols(role).filter((c) => c >= split)[0];
+  const out = { ...columns, level3: split, target: annual('target'), midTarget: targets.filter((c) => c < split).pop() };
+  const annualLevel2 = cols('level2').filter((c) => c > (out.midTarget ?? -1) && c < split).pop();
+  if (annualLevel2 !== undefined) out.level2 = annualLevel2;
+  for (const k of Object.keys(out) as IndicatorRole[]) if (out[k] === undefined) delete out[k];
+  return out;
 }

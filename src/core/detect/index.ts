@@ -4,7 +4,7 @@ import type {
 } from './types';
 import { classifyLabel } from './labels';
 import { hitsIn, upperPart, type Window } from './upper';
-import { declarationLayout, formKind } from './declaration';
+import { declarationColumns, declarationLayout, formKind } from './declaration';
 import {
   indicatorColumns, isFormBoundary, isFundsHeader, isIndicatorHeader, scanSheet, type Hit, type RowInfo, type SheetScan,
 } from './scan';
@@ -213,9 +213,9 @@ function isForm(f: FormLayout): boolean {
 
 function buildForm(view: GridView, scan: SheetScan, header: Header, above: number, win: Window): FormLayout {
   const headerRow = header.row;
-  const columns = indicatorColumns(header.info);
   const upper = upperPart(view, scan, above, headerRow, win);
-  const kind = formKind(scan, upper, headerRow, columns);
+  const kind = formKind(scan, upper, headerRow, indicatorColumns(header.info));
+  const columns = kind === 'declaration' ? declarationColumns(header.info) : indicatorColumns(header.info);
   const declaration = kind === 'declaration' ? declarationLayout(view, scan, upper, headerRow, win) : null;
   const missing = (kind === 'declaration' ? DECLARATION_REQUIRED : REQUIRED).filter((r) => columns[r] === undefined);
   const body = indicatorBody(view, scan, header, columns, kind === 'declaration');

@@ -9,7 +9,7 @@ import { getRuleSet } from '../../../src/core/rules/ruleSets';
 import { sheetGrid } from '../../fixtures/grid';
 import { declarationForm, declaredWith, standardDeclared, type DeclarationSpec } from '../../fixtures/declarations';
 
-const LAYOUTS: [string, DeclarationSpec][] = [['Ministry', {}], ['provincial', { layout: 'provincial' }]];
+const LAYOUTS: [string, DeclarationSpec][] = [['Ministry', {}], ['provincial', { layout: 'provincial' }], ['Ministry, mid-term beside annual', { midGroup: true }]];
 
 function findings(spec: DeclarationSpec): Finding[] {
   const r = checkWorkbook({ sheets: [sheetGrid('申报表', [{ lit: declarationForm(spec) }])] });
@@ -41,7 +41,7 @@ const FAILING: [string, DeclarationSpec, FindingCode, Finding['severity'], Recor
   ['a percentage above 100 %', { indicators: declaredWith(1, { target: '≥105%' }) }, 'DECL_PERCENT_ABOVE_100', 'warning', { value: '105' }],
   ['a satisfaction below 60 %', { indicators: declaredWith(6, { target: '≥50%' }) }, 'DECL_SATISFACTION_LOW', 'info', { value: '50' }],
   ['a deadline after the 项目期', { indicators: declaredWith(2, { target: '2024年6月30日前' }) }, 'DECL_DEADLINE_AFTER_PERIOD', 'error', { periodEnd: '2023年12月31日' }],
-  ['a deadline after a one-year 项目期', { period: '1年', indicators: declaredWith(2, { target: '2022年3月31日前' }) }, 'DECL_DEADLINE_AFTER_PERIOD', 'error', { periodEnd: '2021年12月31日' }],
+  ['a deadline after a one-year 项目期', { period: '1年', indicators: declaredWith(2, { target: '2022年3月31日前', mid: '2021年12月31日前' }) }, 'DECL_DEADLINE_AFTER_PERIOD', 'error', { periodEnd: '2021年12月31日' }],
   ['an annual quantity above the mid-term one', { midColumn: true, indicators: declaredWith(0, { mid: '≥8个' }) }, 'DECL_ANNUAL_ABOVE_MIDTERM', 'error', { mid: '≥8个' }],
   ['an annual quantity above the mid-term one in another unit', { midColumn: true, indicators: declaredWith(0, { target: '≥2万人次', mid: '≥15000人次' }) }, 'DECL_ANNUAL_ABOVE_MIDTERM', 'error', {}],
 ];

@@ -2,17 +2,17 @@ import { checkAgainstDeclarations, checkWorkbook, renderMessage, type CheckResul
 import { COMPARE_CODES } from '../../../src/core/declaration/compare';
 import { buildForm, standardIndicators, type IndicatorSpec } from '../../fixtures/forms';
 import { sheetGrid } from '../../fixtures/grid';
-import { declarationForm, declaredFrom, type DeclaredIndicator } from '../../fixtures/declarations';
+import { declarationForm, declaredFrom, type DeclarationSpec, type DeclaredIndicator } from '../../fixtures/declarations';
 
 /** A self-evaluation of the standard indicators (as changed) on one sheet, its declaration on another. */
-function pair(self: IndicatorSpec[], declared: DeclaredIndicator[], layout: 'ministry' | 'provincial' = 'ministry'): { self: CheckResult; decl: CheckResult } {
+function pair(self: IndicatorSpec[], declared: DeclaredIndicator[], layout: DeclarationSpec = {}): { self: CheckResult; decl: CheckResult } {
   return {
     self: checkWorkbook({ sheets: [sheetGrid('自评表', [{ lit: buildForm({ indicators: self, totalScore: 100 }) }])] }),
-    decl: checkWorkbook({ sheets: [sheetGrid('申报表', [{ lit: declarationForm({ layout, project: '测试项目', indicators: declared }) }])] }),
+    decl: checkWorkbook({ sheets: [sheetGrid('申报表', [{ lit: declarationForm({ ...layout, project: '测试项目', indicators: declared }) }])] }),
   };
 }
 
-function compared(self: IndicatorSpec[], declared: DeclaredIndicator[], layout?: 'ministry' | 'provincial'): Finding[] {
+function compared(self: IndicatorSpec[], declared: DeclaredIndicator[], layout?: DeclarationSpec): Finding[] {
   const p = pair(self, declared, layout);
   const r = checkAgainstDeclarations(p.self, p.decl.forms);
   const before = new Set(p.self.forms[0].findings.map((f) => JSON.stringify(f)));
@@ -26,8 +26,15 @@ const std = standardIndicators;
 const withSelf = (i: number, c: Partial<IndicatorSpec>) => std().map((x, k) => (k === i ? { ...x, ...c } : x));
 
 describe('a self-evaluation against its declaration', () => {
-  it.each(['ministry', 'provincial'] as const)('unchanged targets give no finding (%s declaration)', (layout) => {
+  const LAYOUTS: [string, DeclarationSpec][] = [['Ministry', {}], ['provincial', { layout: 'provincial' }], ['Ministry, mid-term beside annual', { midGroup: true }]];
+
+  it.each(LAYOUTS)('unchanged targets give no finding (%s declaration)', (_, layout) => {
     expect(compared(std(), declaredFrom(std()), layout)).toEqual([]);
+  });
+
+  it.each(LAYOUTS)('the annual target is the one compared (%s declaration)', (_, layout) => {
+    const declared = declaredFrom(std()).map((d, i) => (i === 1 ? { ...d, target: '≥500人', mid: '≥200人' } : { ...d, mid: d.target }));
+    expect(compared(std(), declared, { ...layout, midColumn: true }).map((f) => [f.code, f.params.declared])).toEqual([['TARGET_CHANGED', '≥500人']]);
   });
 
   it('targets written differently but saying the same are unchanged (spacing, full-width signs, 万, a split target)', () => {

@@ -11,6 +11,7 @@ function check(spec: DeclarationSpec, at = 'A1'): CheckResult {
 const LAYOUTS: [string, DeclarationSpec][] = [
   ['the Ministry layout', {}],
   ['the Ministry layout with 中期指标值', { midColumn: true }],
+  ['the Ministry layout with the mid-term indicators beside the annual ones', { midGroup: true }],
   ['the provincial two-row layout (split targets, funds labels over their values)', { layout: 'provincial' }],
   ['the provincial layout with 中期指标值', { layout: 'provincial', midColumn: true }],
   ['the Ministry layout without a title', { title: null }],
