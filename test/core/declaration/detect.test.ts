@@ -40,6 +40,20 @@ describe('a 绩效目标申报表 is read as a declaration, never as a self-eval
     }
   });
 
+  it('with its labels in traditional script', () => {
+    const TRAD: Record<string, string> = {
+      项目支出绩效目标申报表: '項目支出績效目標申報表', 项目名称: '項目名稱', 主管部门及代码: '主管部門及代碼', 实施单位: '實施單位',
+      项目属性: '項目屬性', 中期资金总额: '中期資金總額', 年度资金总额: '年度資金總額', '其中：财政拨款': '其中：財政撥款', 其他资金: '其他資金',
+      总体目标: '總體目標', 年度目标: '年度目標', 绩效指标: '績效指標', 一级指标: '一級指標', 二级指标: '二級指標', 三级指标: '三級指標', 指标值: '指標值',
+    };
+    for (const title of [true, false]) {
+      const lit = declarationForm({ title: title ? undefined : null, annualFunds: [200, 150, 40] });
+      const rows = lit.rows.map((r) => r.map((v) => (typeof v === 'string' ? TRAD[v] ?? v : v)));
+      const r = checkWorkbook({ sheets: [sheetGrid('申報表', [{ lit: { ...lit, rows } }])] });
+      expect(r.forms.map((f) => [f.kind, f.findings.map((x) => x.code)])).toEqual([['declaration', ['DECL_FUNDS_SUM']]]);
+    }
+  });
+
   it('says so in the report (SPEC §7 kind), keeping the other fields', () => {
     const report = buildReport(check({}), 'decl.xlsx');
     expect(report.forms[0].kind).toBe('declaration');
