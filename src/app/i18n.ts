@@ -40,6 +40,8 @@ export interface Strings {
   readonly gradeLabel: string;
   readonly yearLabel: (year: string) => string;
   readonly total: (computed: string, stated: string) => string;
+  /** shown for a 绩效目标申报表 instead of the total */
+  readonly declarationForm: (indicators: number) => string;
   readonly untitledProject: string;
   readonly noForm: string;
   readonly idle: string;
@@ -130,6 +132,7 @@ const zh: Strings = {
   gradeLabel: '等级',
   yearLabel: (y) => `${y} 年度`,
   total: (c, s) => `总分 ${c}（表内 ${s}）`,
+  declarationForm: (n) => `绩效目标申报表：${n} 项指标（不计分）`,
   untitledProject: '（未命名项目）',
   noForm: '未在当前工作表找到绩效自评表。需要包含“年度指标值”“实际完成值”“分值”“得分”等表头。',
   idle: '点击“校验”检查当前工作表中的绩效自评表。',
@@ -259,6 +262,7 @@ const en: Strings = {
   gradeLabel: 'Grade',
   yearLabel: (y) => `Year ${y}`,
   total: (c, s) => `Total score ${c} (sheet: ${s})`,
+  declarationForm: (n) => `Performance-target declaration: ${n} indicator(s), not scored`,
   untitledProject: '(untitled project)',
   noForm:
     'No performance self-evaluation form found on the active sheet. It needs headers such as 年度指标值 (Annual target), 实际完成值 (Actual value), 分值 (Weight) and 得分 (Score).',

@@ -39,6 +39,8 @@ export function toCheckOptions(s: Settings): CheckOptions {
     ruleSet: s.ruleSet,
     overwriteScores: s.overwriteScores,
     lang: s.lang,
+    // with 全部工作表, a 绩效目标申报表 on another sheet is compared with the self-evaluation (docs/declaration.md)
+    compareDeclarations: true,
     ...(pct === null ? {} : { overachieveThreshold: new D(pct).div(100).toFixed() }),
   };
 }

@@ -3,7 +3,7 @@ import type { Lang } from '../core';
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; reports: string[]; jobs: number | undefined; force: boolean; maxSizeMb?: number; map?: string }
+  | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; reports: string[]; jobs: number | undefined; force: boolean; maxSizeMb?: number; map?: string; declared?: string }
   | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean; force: boolean; maxSizeMb?: number; map?: string };
 
 export type ArgsError =
@@ -23,9 +23,9 @@ export interface Parsed {
 }
 
 const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
-const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--report', '--jobs', '--max-size', '--map']);
+const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--report', '--jobs', '--max-size', '--map', '--declared']);
 const FLAGS: Record<string, readonly string[]> = {
-  check: ['--json', '--rules', '--lang', '--report', '--jobs', '--force', '--max-size', '--map'],
+  check: ['--json', '--rules', '--lang', '--report', '--jobs', '--force', '--max-size', '--map', '--declared'],
   fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores', '--force', '--max-size', '--map'],
 };
 
@@ -94,7 +94,8 @@ export function parseArgs(argv: readonly string[]): Parsed {
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) {
       return { lang, command: null, error: { kind: 'badJobs', value: jobsArg ?? '' } };
     }
-    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, reports, jobs, force: flags.has('--force'), maxSizeMb, ...map }, error: null };
+    const declared = values.has('--declared') ? { declared: values.get('--declared') } : {};
+    return { lang, command: { kind: 'check', files: rest, json: flags.has('--json'), ruleSet, reports, jobs, force: flags.has('--force'), maxSizeMb, ...map, ...declared }, error: null };
   }
   const output = values.get('-o');
   if (rest.length !== 1 || output === undefined) return { lang, command: null, error: { kind: 'fillArgs' } };

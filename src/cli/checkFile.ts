@@ -1,4 +1,4 @@
-import { buildReport, checkWorkbook, ColumnMapError, type ColumnMap, type Lang, type Severity } from '../core';
+import { buildReport, checkAgainstDeclarations, checkWorkbook, ColumnMapError, type ColumnMap, type FormResult, type Lang, type Severity } from '../core';
 import { fileProblem, summarizeReport, type FileSummary } from '../report';
 import { readWorkbook, sheetProblemMessage, XlsxReadError, type ReadOptions } from '../xlsx/read';
 import { countSeverities, humanReport } from './human';
@@ -18,6 +18,23 @@ export interface FileJob {
   /** --map, already parsed (plain data), and its file name for messages */
   readonly columnMap?: ColumnMap;
   readonly mapFile?: string;
+  /** --declared: the declarations' workbook, read once per thread and pile (`declaredKey`) */
+  readonly declared?: string;
+  readonly declaredKey?: string;
+}
+
+const declarations = new Map<string, readonly FormResult[]>();
+
+async function declaredForms(job: FileJob, read: (file: string) => Promise<Uint8Array>): Promise<readonly FormResult[]> {
+  if (job.declared === undefined) return [];
+  const key = job.declaredKey ?? job.declared;
+  let forms = declarations.get(key);
+  if (!forms) {
+    const { grid } = readWorkbook(await read(job.declared), job.read);
+    forms = checkWorkbook(grid, { ruleSet: job.ruleSet, lang: job.lang }).forms.filter((f) => f.kind === 'declaration');
+    declarations.set(key, forms);
+  }
+  return forms;
 }
 
 /**
@@ -64,7 +81,9 @@ export async function checkFile(job: FileJob, read: (file: string) => Promise<Ui
   try {
     const { grid, problems } = readWorkbook(await read(job.file), job.read);
     const sheetProblems = problems.map((p) => ({ zh: sheetProblemMessage(p, 'zh-CN'), en: sheetProblemMessage(p, 'en-US') }));
-    const result = checkWorkbook(grid, { ruleSet: job.ruleSet, lang: job.lang, columnMap: job.columnMap });
+    const declared = await declaredForms(job, read);
+    const checked = checkWorkbook(grid, { ruleSet: job.ruleSet, lang: job.lang, columnMap: job.columnMap });
+    const result = declared.length > 0 ? checkAgainstDeclarations(checked, declared) : checked;
     const report = buildReport(result, job.file, job.lang);
     const summary = result.forms.length > 0
       ? summarizeReport(report, result.forms.map((f) => ({ department: f.department, implementer: f.implementer })))

@@ -23,6 +23,8 @@ export interface CheckCommand {
   /** --map, parsed, and its file name */
   readonly columnMap?: ColumnMap;
   readonly map?: string;
+  /** --declared: a workbook holding the target declarations to compare with */
+  readonly declared?: string;
 }
 
 /** What `check` needs beyond CliIo to read a pile: folders, worker threads, a terminal for progress. */
@@ -35,6 +37,9 @@ export interface PileIo {
   /** false keeps every file in this thread (tests with an in-memory io) */
   readonly workers?: boolean;
 }
+
+/** piles checked in this process: a declaration read for one pile is not taken for another */
+let piles = 0;
 
 const EXIT_OK = 0;
 const EXIT_FINDINGS = 1;
@@ -84,7 +89,7 @@ export async function checkPile(io: CliIo & PileIo, cmd: CheckCommand, lang: Lan
     exit = EXIT_UNUSABLE;
   }
 
-  const jobs: FileJob[] = pile.files.map((file) => ({ file, ruleSet: cmd.ruleSet, lang, json: cmd.json, read: cmd.read, columnMap: cmd.columnMap, mapFile: cmd.map }));
+  const jobs: FileJob[] = pile.files.map((file) => ({ file, ruleSet: cmd.ruleSet, lang, json: cmd.json, read: cmd.read, columnMap: cmd.columnMap, mapFile: cmd.map, declared: cmd.declared, declaredKey: `${cmd.declared}\0${++piles}` }));
   const threads = threadCount(cmd.jobs, jobs.length);
   const pool = io.workers === false || threads < 2 ? null : workerPool(threads);
   const run = pool?.run ?? ((job: FileJob) => checkFile(job, (f) => io.readFile(f)));

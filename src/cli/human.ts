@@ -15,7 +15,8 @@ function formBlock(f: FormResult, lang: Lang): string[] {
   const t = CLI_TEXT[lang];
   const lines: string[] = [];
   lines.push(oneLine(`[${f.sheet} ${f.range}] ${f.project || '—'}${f.year ? t.year(f.year) : ''}`));
-  lines.push(`  ${t.total(num(f.total.computed), num(f.total.stated), f.total.undetermined)}   ${t.grade(f.grade)}`);
+  if (f.kind === 'declaration') lines.push(`  ${t.declaration(f.indicators.length)}`);
+  else lines.push(`  ${t.total(num(f.total.computed), num(f.total.stated), f.total.undetermined)}   ${t.grade(f.grade)}`);
   if (f.funds) lines.push(`  ${t.funds(pct(f.funds.rate), num(f.funds.computedScore), num(f.funds.statedScore))}`);
   const c = countSeverities(f.findings);
   lines.push(`  ${t.counts(c.error, c.warning, c.info)}`);

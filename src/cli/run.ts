@@ -219,7 +219,17 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
 async function checkWithMap(io: CliIo & PileIo, cmd: Extract<Command, { kind: 'check' }>, lang: Lang): Promise<number> {
   const columnMap = cmd.map === undefined ? undefined : await loadMap(io, cmd.map, lang);
   if (columnMap === null) return EXIT_UNUSABLE;
-  return checkPile(io, { ...cmd, read: readOptions(cmd.maxSizeMb), columnMap }, lang);
+  const read = readOptions(cmd.maxSizeMb);
+  if (cmd.declared !== undefined) {
+    // read here once to refuse a file without a declaration before the pile starts; each thread reads it again
+    const d = await load(io, cmd.declared, { ruleSet: cmd.ruleSet, lang, read });
+    if (!d) return EXIT_UNUSABLE;
+    if (!d.result.forms.some((f) => f.kind === 'declaration')) {
+      io.stderr(`ziping: ${CLI_TEXT[lang].noDeclaration(cmd.declared)}\n`);
+      return EXIT_UNUSABLE;
+    }
+  }
+  return checkPile(io, { ...cmd, read, columnMap }, lang);
 }
 
 /** Runs `ziping` with the given arguments (without `node` and the script) and returns the exit code. */

@@ -17,6 +17,9 @@ export interface CliText {
   cannotRead: (file: string, reason: string) => string;
   cannotWrite: (file: string, reason: string) => string;
   badMap: (file: string, reason: string) => string;
+  noDeclaration: (file: string) => string;
+  /** the line a declaration shows instead of its total and grade */
+  declaration: (indicators: number) => string;
   outputRefused: Record<OutputRefusal, string>;
   systemError: (code: string) => string;
   noForm: (file: string, sheets: number) => string;
@@ -44,8 +47,8 @@ const zh: CliText = {
   usage: (v, rs) => `ziping ${v} — 绩效自评：校验并填写财政项目支出绩效自评表（.xlsx）
 
 用法:
-  ziping check 文件或文件夹… [--json] [--report 汇总.xlsx|报告.html] [--force] [--jobs N] [--rules 名称] [--map 映射.json] [--max-size MB] [--lang zh-CN|en-US]
-      校验每个文件中的所有绩效自评表，按表列出总分、等级和问题。文件夹：其中（含子文件夹）
+  ziping check 文件或文件夹… [--json] [--report 汇总.xlsx|报告.html] [--force] [--jobs N] [--rules 名称] [--map 映射.json] [--declared 申报表.xlsx] [--max-size MB] [--lang zh-CN|en-US]
+      校验每个文件中的所有绩效自评表和绩效目标申报表，按表列出总分、等级和问题。文件夹：其中（含子文件夹）
       所有 .xlsx/.xlsm，按名称排序；跳过 ~$ 开头的 Office 锁定文件并说明。
   ziping fill 输入.xlsx -o 输出.xlsx [--rules 名称] [--map 映射.json] [--max-size MB] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
       把可计算的得分、执行率、总分和偏差说明草稿写入输出副本；从不修改输入文件。
@@ -57,6 +60,7 @@ const zh: CliText = {
   --report 文件        另写出汇总报告：.xlsx（汇总、问题清单、按单位）或 .html（含图表的单页报告）；可重复
   --jobs N             同时校验的文件数（默认：CPU 核数）
   --rules 名称         评分规则（默认 mof-2020）：${rs}
+  --declared 文件      绩效目标申报表（.xlsx）：对照其中申报的指标值检查自评表（目标变更、未申报或缺评的指标）
   --map 文件           列映射（JSON）：表头无法自动识别时，指明哪一列是年度指标值、实际完成值等（格式见 docs/column-map.md）
   --overwrite-scores   填写时同时覆盖与计算值不符的已有得分（默认不覆盖）
   -o, --output 文件    fill 的输出文件（不能与输入相同；只写普通文件，不写设备、管道、文件夹或符号链接）
@@ -82,6 +86,8 @@ const zh: CliText = {
   cannotRead: (f, r) => `无法读取 ${f}：${r}`,
   cannotWrite: (f, r) => `无法写入 ${f}：${r}`,
   badMap: (f, r) => `列映射 ${f} 无法使用：${r}`,
+  declaration: (n) => `绩效目标申报表：${n} 项指标（不计分）`,
+  noDeclaration: (f) => `${f}：未找到项目支出绩效目标申报表（需要“三级指标”“指标值”或“年度指标值”等表头，无“实际完成值”“得分”），无法对照申报目标。`,
   outputRefused: {
     directory: '这是一个文件夹，请指定一个 .xlsx 文件名',
     special: '这不是普通文件（设备、管道或套接字），fill 只写普通文件',
@@ -113,8 +119,8 @@ const en: CliText = {
   usage: (v, rs) => `ziping ${v} — Ziping performance self-evaluation: validate and fill 绩效自评表 workbooks (.xlsx)
 
 Usage:
-  ziping check FILE-OR-FOLDER… [--json] [--report SUMMARY.xlsx|REPORT.html] [--force] [--jobs N] [--rules NAME] [--map MAP.json] [--max-size MB] [--lang zh-CN|en-US]
-      Validate every form in each file: total score, grade and findings per form. A folder: every .xlsx/.xlsm
+  ziping check FILE-OR-FOLDER… [--json] [--report SUMMARY.xlsx|REPORT.html] [--force] [--jobs N] [--rules NAME] [--map MAP.json] [--declared DECL.xlsx] [--max-size MB] [--lang zh-CN|en-US]
+      Validate every form in each file (self-evaluations and target declarations): total score, grade and findings per form. A folder: every .xlsx/.xlsm
       in it and its subfolders, by name; Office lock files (~$…) are skipped and named.
   ziping fill IN.xlsx -o OUT.xlsx [--rules NAME] [--map MAP.json] [--max-size MB] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
       Write the computable scores, execution rate, total score and deviation-note drafts into a copy;
@@ -129,6 +135,8 @@ Options:
                        with charts); may be repeated
   --jobs N             Files checked at once (default: the number of cores)
   --rules NAME         Rule set (default mof-2020): ${rs}
+  --declared FILE      Target declaration (.xlsx): check the self-evaluations against the declared targets
+                       (changed targets, indicators not declared or not evaluated)
   --map FILE           Column map (JSON) for headers Ziping cannot read: which column is the target, the actual… (docs/column-map.md)
   --overwrite-scores   fill also overwrites stated scores that differ from the computed ones (default off)
   -o, --output FILE    fill's output file (must differ from the input; only a regular file, never a device,
@@ -156,6 +164,8 @@ Exit codes:
   cannotRead: (f, r) => `Cannot read ${f}: ${r}`,
   cannotWrite: (f, r) => `Cannot write ${f}: ${r}`,
   badMap: (f, r) => `Cannot use the column map ${f}: ${r}`,
+  declaration: (n) => `Performance-target declaration: ${n} indicator(s) (not scored)`,
+  noDeclaration: (f) => `${f}: no performance-target declaration (项目支出绩效目标申报表) found, so nothing to compare against. A declaration has headers such as 三级指标 and 指标值 or 年度指标值, without 实际完成值 or 得分.`,
   outputRefused: {
     directory: 'it is a folder; name an .xlsx file',
     special: 'it is not a regular file (a device, pipe or socket); fill writes only regular files',

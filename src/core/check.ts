@@ -10,12 +10,15 @@ import { getRuleSet, type RuleSet } from './rules/ruleSets';
 import { gradeOf } from './rules/score';
 import { finding } from './checks/finding';
 import { FORM_CHECKS, PARTIAL_FORM_CHECKS } from './checks';
+import { DECLARATION_CHECKS, PARTIAL_DECLARATION_CHECKS } from './declaration/checks';
+import { checkAgainstDeclarations } from './declaration/compare';
+import { evaluateDeclaration } from './declaration/evaluate';
 import { checkMapCells, checkMapInside, checkMapSheets, sheetMappings } from './columnMap';
 import { effectiveScore } from './checks/indicators';
 
 const ROLE_LABEL: Record<IndicatorRole, string> = {
   level1: '一级指标', level2: '二级指标', level3: '三级指标', target: '年度指标值', actual: '实际完成值',
-  targetSign: '指标性质', targetUnit: '度量单位',
+  targetSign: '指标性质', targetUnit: '度量单位', midTarget: '中期指标值',
   weight: '分值', score: '得分', note: '偏差原因分析及改进措施',
 };
 function effectiveRules(options: CheckOptions): RuleSet {
@@ -41,6 +44,7 @@ function summarize(form: EvaluatedForm, findings: Finding[]): FormResult {
   const hasScores = form.indicators.length > 0 && !invalidWeight;
   return {
     sheet: form.sheet,
+    kind: 'selfEvaluation',
     range: form.range,
     project: form.project,
     department: form.department,
@@ -74,6 +78,18 @@ function summarize(form: EvaluatedForm, findings: Finding[]): FormResult {
   };
 }
 
+/** A declaration as a form result: its indicators and targets; no scores, total or grade. */
+function summarizeDeclaration(form: EvaluatedForm, findings: Finding[]): FormResult {
+  const r = summarize(form, findings);
+  return {
+    ...r,
+    kind: 'declaration',
+    indicators: r.indicators.map((i) => ({ ...i, computedScore: null })),
+    total: { weight: null, stated: null, computed: null, undetermined: 0, cell: null },
+    grade: null,
+  };
+}
+
 function textOf(v: CellValue | undefined): string {
   return v === undefined ? '' : trimmedCellText(v);
 }
@@ -102,7 +118,6 @@ function checkSheetGrid(grid: SheetGrid, rules: RuleSet, options: CheckOptions):
   const forms: FormResult[] = [];
   const fill: FillCell[] = [];
   for (const layout of layouts) {
-    const form = evaluateForm(view, layout, rules, options);
     const fs: Finding[] = [];
     const complete = layout.missing.length === 0;
     if (!complete) {
@@ -111,6 +126,13 @@ function checkSheetGrid(grid: SheetGrid, rules: RuleSet, options: CheckOptions):
         roles: layout.missing.join(','), labels: layout.missing.map((r) => ROLE_LABEL[r]).join('、'),
       }));
     }
+    if (layout.kind === 'declaration') {
+      const d = evaluateDeclaration(view, layout, rules, options);
+      for (const c of complete ? DECLARATION_CHECKS : PARTIAL_DECLARATION_CHECKS) fs.push(...c.run(d));
+      forms.push(summarizeDeclaration(d.form, sortFindings(fs)));
+      continue;
+    }
+    const form = evaluateForm(view, layout, rules, options);
     for (const c of complete ? FORM_CHECKS : PARTIAL_FORM_CHECKS) fs.push(...c.run(form));
     const sorted = sortFindings(fs);
     if (!complete) {
@@ -146,6 +168,11 @@ export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}
     fill.push(...r.fill);
     if (r.noForm) noForm.push(r.noForm);
   }
+  const result = finish(rules, forms, fill, noForm, hidden);
+  return options.compareDeclarations ? checkAgainstDeclarations(result, result.forms, true) : result;
+}
+
+function finish(rules: RuleSet, forms: FormResult[], fill: FillCell[], noForm: Finding[], hidden: string[]): CheckResult {
   const sheetFindings = forms.length === 0 ? (noForm.length > 0 ? noForm : [finding('NO_FORM', 'error', '', 'A1', { sheet: '', looked: '年度指标值、实际完成值、分值、得分' })]) : [];
   return {
     ruleSet: rules.name,

@@ -74,7 +74,33 @@ export type FindingParams = {
   TEXT_TRUNCATED: Named & { length: number; limit: number };
   /** breakdown rows (其中…) whose targets or actuals do not add up to their parent row's, in the parent's unit */
   BREAKDOWN_SUM: Named & { what: 'target' | 'actual'; unit: string; parts: number; parent: Num; sum: Num };
+  // the 绩效目标申报表 (declaration), docs/declaration.md
+  /** 资金总额 ≠ 财政拨款 + 其他资金 in the 中期 or 年度 block */
+  DECL_FUNDS_SUM: { block: DeclaredBlock; total: Num; fiscal: Num; other: Num; sum: Num; difference: Num };
+  /** a 一级 dimension (产出/效益/满意度), or under 产出 数量 or any of 质量/时效/成本, is absent */
+  DECL_DIMENSION_MISSING: { level: 1 | 2; missing: string };
+  DECL_TARGET_MISSING: Named;
+  /** a qualitative target where its 二级指标 asks for a quantity */
+  DECL_TARGET_QUALITATIVE: Named & { level2: string };
+  /** a placeholder (`*`, `××`, `XX`, `待定`, `%` with no number) left in a name or a target */
+  DECL_PLACEHOLDER: Named & { field: 'name' | 'target' | 'midTarget'; text: string };
+  /** a lower bound on a cost or on a duration: the larger, the better, which is seldom meant */
+  DECL_DIRECTION: Named & { level2: string; what: 'cost' | 'duration' };
+  DECL_PERCENT_ABOVE_100: Named & { value: Num };
+  DECL_SATISFACTION_LOW: Named & { value: Num };
+  /** a deadline after the end of 项目期 (or of the budget year when 项目期 is one year) */
+  DECL_DEADLINE_AFTER_PERIOD: Named & { deadline: string; periodEnd: string; period: string };
+  /** the annual quantity above the mid-term quantity of the same indicator (same unit) */
+  DECL_ANNUAL_ABOVE_MIDTERM: Named & { mid: string };
+  // a self-evaluation against its declaration
+  /** `target`: as evaluated; `declared`: as declared */
+  TARGET_CHANGED: Named & { declared: string; declaredSheet: string; declaredCell: string };
+  INDICATOR_NOT_DECLARED: Named;
+  DECLARED_NOT_EVALUATED: Named & { declaredSheet: string; declaredCell: string };
 };
+
+/** A declaration's funds block: 中期 or 年度. */
+export type DeclaredBlock = 'midTerm' | 'annual';
 
 export type FindingCode = keyof FindingParams;
 
@@ -84,6 +110,9 @@ export const FINDING_CODES = [
   'GOAL_MISSING', 'NOTE_MISSING', 'OVERACHIEVED', 'TARGET_MALFORMED', 'VALUE_UNPARSED', 'UNIT_MISMATCH',
   'QUALITATIVE_REVIEW', 'VALUE_FROM_TEXT', 'WEIGHT_SPLIT', 'SCALE_GUESSED', 'CELL_UNREADABLE', 'WEIGHT_INVALID',
   'TEXT_TRUNCATED', 'BREAKDOWN_SUM',
+  'DECL_FUNDS_SUM', 'DECL_DIMENSION_MISSING', 'DECL_TARGET_MISSING', 'DECL_TARGET_QUALITATIVE', 'DECL_PLACEHOLDER',
+  'DECL_DIRECTION', 'DECL_PERCENT_ABOVE_100', 'DECL_SATISFACTION_LOW', 'DECL_DEADLINE_AFTER_PERIOD',
+  'DECL_ANNUAL_ABOVE_MIDTERM', 'TARGET_CHANGED', 'INDICATOR_NOT_DECLARED', 'DECLARED_NOT_EVALUATED',
 ] as const satisfies readonly FindingCode[];
 
 // the list holds every key of the map: a code missing from it fails here

@@ -108,7 +108,8 @@ export function isPlaceholder(v: CellValue): boolean {
   return /^[—–―\-/]*$/.test(parseableText(v));
 }
 
-function readNumber(view: GridView, pos: Pos | null): NumberRead | null {
+/** A number cell at a position (merges resolved), with whether it holds something that is no number. */
+export function readNumber(view: GridView, pos: Pos | null): NumberRead | null {
   if (!pos) return null;
   const cell = cellRef(view, pos);
   const value = parseNumberCell(cell.value, cell.format);

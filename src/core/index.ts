@@ -12,3 +12,5 @@ export { countFill } from './fill';
 export { scoreText } from './messages/format';
 export { parseColumnMap, ColumnMapError, MAPPABLE_ROLES, type ColumnMap, type ColumnMapEntry } from './columnMap';
 export type { Column, ColumnKind, Table, TableCell } from './table';
+export type { FormKind } from './detect/types';
+export { checkAgainstDeclarations, compareWithDeclaration } from './declaration/compare';

@@ -1,4 +1,5 @@
 import type { ColumnMap } from './columnMap';
+import type { FormKind } from './detect/types';
 import type { Dec } from './decimal';
 import type { Finding } from './findings';
 import type { CellValue } from './grid';
@@ -58,6 +59,8 @@ export interface TotalResult {
 
 export interface FormResult {
   readonly sheet: string;
+  /** a year-end 自评表, or a 绩效目标申报表 (no scores: its total and grade are null, its fill is empty) */
+  readonly kind: FormKind;
   readonly range: string;
   readonly project: string;
   readonly department: string;
@@ -107,6 +110,8 @@ export interface CheckOptions {
   readonly lang?: Lang;
   /** a person's column map for forms whose header the labels do not tell (see docs/column-map.md) */
   readonly columnMap?: ColumnMap;
+  /** check each self-evaluation against a declaration of the same workbook (TARGET_CHANGED…; docs/declaration.md) */
+  readonly compareDeclarations?: boolean;
 }
 
 export interface SheetResult {

@@ -32,6 +32,8 @@ export interface Report {
     total: { weight: string | null; stated: string | null; computed: string | null; undetermined: number; cell: string | null };
     grade: string | null;
     findings: ReportFinding[];
+    /** `selfEvaluation` (自评表) or `declaration` (绩效目标申报表; no scores: total and grade null) */
+    kind: 'selfEvaluation' | 'declaration';
   }[];
 }
 
@@ -67,6 +69,7 @@ export function buildReport(result: CheckResult, file: string, lang: Lang = 'zh-
       total: { weight: s(f.total.weight), stated: s(f.total.stated), computed: s(f.total.computed), undetermined: f.total.undetermined, cell: f.total.cell },
       grade: f.grade,
       findings: f.findings.map((x) => reportFinding(x, lang)),
+      kind: f.kind,
     })),
   };
 }

@@ -22,7 +22,7 @@ describe('parsePercent', () => {
 describe('toCheckOptions', () => {
   it('turns a percent into the exact fraction the core takes, and leaves the rule set’s own when unset', () => {
     expect(toCheckOptions({ ...DEFAULT_SETTINGS, overachievePercent: '133.3' }).overachieveThreshold).toBe('1.333');
-    expect(toCheckOptions(DEFAULT_SETTINGS)).toEqual({ ruleSet: 'mof-2020', overwriteScores: false, lang: 'zh-CN' });
+    expect(toCheckOptions(DEFAULT_SETTINGS)).toEqual({ ruleSet: 'mof-2020', overwriteScores: false, lang: 'zh-CN', compareDeclarations: true });
   });
 });
 

@@ -11,7 +11,8 @@ describe('the JSON report (SPEC §7)', () => {
     const r = reportOf();
     expect(Object.keys(r)).toEqual(['version', 'file', 'ruleSet', 'forms']);
     const f = r.forms[0];
-    expect(Object.keys(f)).toEqual(['sheet', 'range', 'project', 'year', 'funds', 'indicators', 'total', 'grade', 'findings']);
+    expect(Object.keys(f)).toEqual(['sheet', 'range', 'project', 'year', 'funds', 'indicators', 'total', 'grade', 'findings', 'kind']);
+    expect(f.kind).toBe('selfEvaluation');
     expect(Object.keys(f.funds ?? {})).toEqual(['budget', 'executed', 'rate', 'weight', 'statedScore', 'computedScore', 'cell']);
     expect(Object.keys(f.indicators[0])).toEqual([
       'cell', 'level1', 'level2', 'name', 'target', 'actual', 'kind', 'weight', 'statedScore', 'computedScore', 'status', 'scoreCell', 'noteCell',

@@ -8,6 +8,7 @@ function form(project: string, stated: string | null, computed: string | null, f
     sheet: 'S', range: 'A1:I20', project, year: '2024', funds: null, indicators: [],
     total: { weight: '100', stated, computed, undetermined: 0, cell: 'H20' }, grade,
     findings: findings.map(([code, severity], i) => ({ code, severity, sheet: 'S', cell: `D${i + 5}`, message: `${code} 说明`, params: {} })),
+    kind: 'selfEvaluation',
   };
 }
 

@@ -4,6 +4,7 @@ import type {
 } from './types';
 import { classifyLabel } from './labels';
 import { hitsIn, upperPart, type Window } from './upper';
+import { declarationColumns, declarationLayout, formKind } from './declaration';
 import {
   indicatorColumns, isFormBoundary, isFundsHeader, isIndicatorHeader, scanSheet, type Hit, type RowInfo, type SheetScan,
 } from './scan';
@@ -14,6 +15,8 @@ export type { LabelMeaning } from './labels';
 /** Empty rows in a row that end a form with no 总分 row. */
 const EMPTY_RUN_END = 3;
 const REQUIRED: readonly IndicatorRole[] = ['target', 'actual', 'weight', 'score'];
+/** A declaration needs its indicators' names and targets; it has no actual, 分值 or 得分. */
+const DECLARATION_REQUIRED: readonly IndicatorRole[] = ['level3', 'target'];
 
 /**
  * Finds every 自评表 on a sheet by its labels (SPEC §2): a form may start anywhere, several may be stacked,
@@ -203,17 +206,19 @@ function windowed(scan: SheetScan, left: number, right: number): SheetScan {
  * a funds block, the overall goal or a 总分 row): a lookup list of 一级指标 / 分值 / 得分 on a hidden sheet is not one.
  */
 function isForm(f: FormLayout): boolean {
+  if (f.kind === 'declaration') return f.missing.length === 0 || f.title !== null || f.project !== null;
   if (!f.missing.includes('target') && !f.missing.includes('actual')) return true;
   return f.title !== null || f.project !== null || f.funds !== null || f.goal !== null || f.total !== null;
 }
 
 function buildForm(view: GridView, scan: SheetScan, header: Header, above: number, win: Window): FormLayout {
   const headerRow = header.row;
-  const columns = indicatorColumns(header.info);
-  const missing = REQUIRED.filter((r) => columns[r] === undefined);
-
   const upper = upperPart(view, scan, above, headerRow, win);
-  const body = indicatorBody(view, scan, header, columns);
+  const kind = formKind(scan, upper, headerRow, indicatorColumns(header.info));
+  const columns = kind === 'declaration' ? declarationColumns(header.info) : indicatorColumns(header.info);
+  const declaration = kind === 'declaration' ? declarationLayout(view, scan, upper, headerRow, win) : null;
+  const missing = (kind === 'declaration' ? DECLARATION_REQUIRED : REQUIRED).filter((r) => columns[r] === undefined);
+  const body = indicatorBody(view, scan, header, columns, kind === 'declaration');
 
   const bottom = body.total?.row ?? body.indicators[body.indicators.length - 1]?.row ?? header.bottom;
   const structural = [...upper.rows, headerRow];
@@ -222,6 +227,8 @@ function buildForm(view: GridView, scan: SheetScan, header: Header, above: numbe
 
   return {
     sheet: view.sheet,
+    kind,
+    declaration,
     range,
     title: upper.title,
     year: upper.year,
@@ -245,7 +252,7 @@ interface Body {
 
 /** Indicator rows below the header, to the 总分 row, a new form's first row, or a run of empty rows. */
 function indicatorBody(
-  view: GridView, scan: SheetScan, header: Header, columns: Partial<Record<IndicatorRole, number>>,
+  view: GridView, scan: SheetScan, header: Header, columns: Partial<Record<IndicatorRole, number>>, declaration: boolean,
 ): Body {
   const headerInfo = header.info;
   let spanLeft = Infinity;
@@ -257,7 +264,9 @@ function indicatorBody(
     spanRight = Math.max(spanRight, m ? m.right : h.col);
   }
   spanLeft = Math.min(spanLeft, headerInfo.cols[0] ?? spanLeft);
-  const valueCols = [columns.target, columns.actual, columns.weight].filter((c): c is number => c !== undefined);
+  // a declaration's rows are its named indicators, with a target or not (a missing target is a finding)
+  const valueCols = (declaration ? [columns.target, columns.midTarget, columns.level3] : [columns.target, columns.actual, columns.weight])
+    .filter((c): c is number => c !== undefined);
   const totalBound = columns.weight ?? columns.score ?? Infinity;
 
   const indicators: IndicatorLayout[] = [];

@@ -15,6 +15,7 @@ export const LABEL_SYNONYMS = {
     target: ['年度指标值', '年度指标值（A）', '指标值', '年初指标值', '目标值', '目标值（标准）', '年度目标值', '预期指标值', '全年指标值', '计划指标值'],
     targetSign: ['指标性质', '指标方向', '计算符号', '运算符号', '比较符号'],
     targetUnit: ['度量单位', '计量单位', '单位', '指标单位'],
+    midTarget: ['中期指标值', '中期目标值'],
     actual: ['实际完成值', '实际完成值（B）', '全年实际值', '全年实际值（B）', '实际值', '指标执行值', '全年实际完成值', '年度实际完成值', '实际完成数'],
     weight: ['分值', '权重', '设定权重', '指标分值', '指标权重'],
     score: ['得分', '自评得分', '指标得分', '评价得分', '自评分'],
@@ -47,15 +48,28 @@ export const LABEL_SYNONYMS = {
     target: ['预算目标', '预期目标'],
     actual: ['实际完成情况', '全年实际完成情况'],
   },
+  /** labels of the 绩效目标申报表 (target declaration) above its indicator table */
+  declaration: {
+    projectType: ['项目属性'],
+    period: ['项目期', '项目周期', '项目实施期'],
+    midTotal: ['中期资金总额'],
+    annualTotal: ['年度资金总额'],
+    goalLabel: ['总体目标', '绩效目标'],
+    midGoal: ['中期目标'],
+    annualGoal: ['年度目标'],
+  },
   /** the funds block's own label; its bracket tells the unit (`项目资金（万元）`) */
   fundsBlock: ['项目资金'],
   total: ['总分', '合计', '总计', '分数合计', '总得分', '自评总分', '总分合计'],
   /** a title is any cell containing one of these (not an exact match) */
   titleContains: ['绩效自评表'],
+  /** a declaration's title contains one of these */
+  declarationTitleContains: ['绩效目标申报表', '绩效目标表'],
 } as const;
 
 export type HeaderRole = keyof typeof LABEL_SYNONYMS.header;
 export type GoalRole = keyof typeof LABEL_SYNONYMS.goal;
+export type DeclarationRole = keyof typeof LABEL_SYNONYMS.declaration;
 
 /** What one label cell can mean; a label may mean several things (分值 is an indicator and a funds column). */
 export interface LabelMeaning {
@@ -64,6 +78,7 @@ export interface LabelMeaning {
   fundsRow?: FundsRowRole;
   header?: HeaderRole;
   goal?: GoalRole;
+  declaration?: DeclarationRole;
   fundsBlock?: true;
   total?: true;
 }
@@ -111,6 +126,7 @@ function buildIndex(): Map<string, LabelMeaning> {
   for (const [role, labels] of Object.entries(s.fundsRows)) add(labels, (m) => { m.fundsRow = role as FundsRowRole; });
   for (const [role, labels] of Object.entries(s.header)) add(labels, (m) => { m.header = role as HeaderRole; });
   for (const [role, labels] of Object.entries(s.goal)) add(labels, (m) => { m.goal = role as GoalRole; });
+  for (const [role, labels] of Object.entries(s.declaration)) add(labels, (m) => { m.declaration = role as DeclarationRole; });
   add(s.fundsBlock, (m) => { m.fundsBlock = true; });
   add(s.total, (m) => { m.total = true; });
   return index;
@@ -118,6 +134,7 @@ function buildIndex(): Map<string, LabelMeaning> {
 
 const INDEX = buildIndex();
 const TITLE_KEYS = LABEL_SYNONYMS.titleContains.map(normalizeLabel);
+const DECLARATION_TITLE_KEYS = LABEL_SYNONYMS.declarationTitleContains.map(normalizeLabel);
 
 /** Longest label we look up; longer cell text is never a label (saves normalising paragraphs). */
 const MAX_LABEL_LENGTH = 48;
@@ -128,11 +145,17 @@ export function classifyLabel(text: string): LabelMeaning | null {
   return INDEX.get(labelKey(text)) ?? null;
 }
 
-/** Whether the text is a form title (contains 绩效自评表 after normalisation). */
+/** Whether the text is a form title (contains 绩效自评表, or a declaration's title, after normalisation). */
 export function isTitleText(text: string): boolean {
-  if (text.length > 200 || !text.includes('评')) return false;
+  if (text.length > 200 || !/[评標标]/u.test(text)) return false;
   const n = normalizeLabel(text);
-  return TITLE_KEYS.some((t) => n.includes(t));
+  return TITLE_KEYS.some((t) => n.includes(t)) || DECLARATION_TITLE_KEYS.some((t) => n.includes(t));
+}
+
+/** Whether a title names a 绩效目标申报表 (declaration) rather than a 自评表. */
+export function isDeclarationTitle(text: string): boolean {
+  const n = normalizeLabel(text);
+  return !TITLE_KEYS.some((t) => n.includes(t)) && DECLARATION_TITLE_KEYS.some((t) => n.includes(t));
 }
 
 /**

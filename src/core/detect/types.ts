@@ -6,9 +6,32 @@ export interface Pos {
   readonly col: number;
 }
 
-/** `targetSign` / `targetUnit`: 年度指标值 split over 指标性质 / 指标值 / 度量单位 (the value is then `target`). */
+/**
+ * `targetSign` / `targetUnit`: 年度指标值 split over 指标性质 / 指标值 / 度量单位 (the value is then `target`);
+ * `midTarget`: a declaration's 中期指标值.
+ */
 export type IndicatorRole =
-  | 'level1' | 'level2' | 'level3' | 'target' | 'targetSign' | 'targetUnit' | 'actual' | 'weight' | 'score' | 'note';
+  | 'level1' | 'level2' | 'level3' | 'target' | 'targetSign' | 'targetUnit' | 'midTarget' | 'actual' | 'weight' | 'score' | 'note';
+
+/** What a form is: a year-end 自评表, or the 绩效目标申报表 (target declaration) set at budget time. */
+export type FormKind = 'selfEvaluation' | 'declaration';
+
+/** One funds block of a declaration (中期 or 年度): the value cells of its total and parts. */
+export interface DeclarationFundsLayout {
+  readonly total: Pos | null;
+  readonly fiscal: Pos | null;
+  readonly other: Pos | null;
+}
+
+/** What a declaration has above its indicator table; value cells, null where the form has none. */
+export interface DeclarationLayout {
+  readonly projectType: Pos | null;
+  readonly period: Pos | null;
+  readonly midTermFunds: DeclarationFundsLayout | null;
+  readonly annualFunds: DeclarationFundsLayout | null;
+  readonly midTermGoal: Pos | null;
+  readonly annualGoal: Pos | null;
+}
 export type FundsColumnRole = 'initialBudget' | 'budget' | 'executed' | 'weight' | 'rate' | 'score';
 export type FundsRowRole = 'total' | 'current' | 'carryover' | 'other';
 
@@ -39,6 +62,9 @@ export interface TotalLayout {
 /** Where one form sits on a sheet and where each thing the checks need is. Found by labels, never by coordinates. */
 export interface FormLayout {
   readonly sheet: string;
+  readonly kind: FormKind;
+  /** a declaration's upper part; null for a self-evaluation */
+  readonly declaration: DeclarationLayout | null;
   /** the form's whole extent (title to 总分 row, all columns used) */
   readonly range: CellRange;
   readonly title: Pos | null;
@@ -54,7 +80,7 @@ export interface FormLayout {
   /** the indicator header row and each role's column (the column a merged header starts in) */
   readonly indicatorHeaderRow: number;
   readonly columns: Readonly<Partial<Record<IndicatorRole, number>>>;
-  /** required roles (target, actual, weight, score) that no header matched: HEADER_MISSING */
+  /** required roles (target, actual, weight, score; a declaration's level3, target) no header matched: HEADER_MISSING */
   readonly missing: readonly IndicatorRole[];
   readonly indicators: readonly IndicatorLayout[];
   readonly total: TotalLayout | null;

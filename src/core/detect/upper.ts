@@ -36,13 +36,15 @@ export function hitsIn(scan: SheetScan, from: number, to: number): Hit[] {
 
 function isFormLabel(h: Hit): boolean {
   const m = h.meaning;
-  return m.header !== undefined || m.goal !== undefined || m.fundsBlock === true || m.fundsRow !== undefined;
+  return m.header !== undefined || m.goal !== undefined || m.fundsBlock === true || m.fundsRow !== undefined || m.declaration !== undefined;
 }
 
 export interface UpperPart {
   start: number;
   rows: number[];
   title: Pos | null;
+  /** the title's text ('' without a title) */
+  titleText: string;
   year: string | null;
   header: Record<HeaderRole, Pos | null>;
   funds: FundsLayout | null;
@@ -107,14 +109,14 @@ export function upperPart(view: GridView, scan: SheetScan, above: number, header
   }
   if (!year && title) year = yearOf(titleText);
 
-  return { start, rows, title, year, header, funds, goal };
+  return { start, rows, title, titleText, year, header, funds, goal };
 }
 
 /**
  * The value cell of a header label: the first non-empty cell to its right (merges resolved). Another label
  * there means the value is missing (主管部门 left blank must not read the 实施单位 label or its value).
  */
-function valueRightOf(view: GridView, scan: SheetScan, h: Hit, right: number): Pos | null {
+export function valueRightOf(view: GridView, scan: SheetScan, h: Hit, right: number): Pos | null {
   const own = view.mergeOf(h.row, h.col);
   for (let c = (own ? own.right : h.col) + 1; c <= right; c++) {
     const a = view.anchor(h.row, c);
@@ -124,7 +126,7 @@ function valueRightOf(view: GridView, scan: SheetScan, h: Hit, right: number): P
   return null;
 }
 
-function isLabelCell(scan: SheetScan, row: number, col: number): boolean {
+export function isLabelCell(scan: SheetScan, row: number, col: number): boolean {
   const info = scan.byRow.get(row);
   if (!info) return false;
   return info.hits.some((h) => h.col === col) || info.titles.some((t) => t.col === col);
@@ -169,7 +171,7 @@ function goalBlock(view: GridView, scan: SheetScan, hits: Hit[], headerRow: numb
   return { target: cell(target), actual: cell(actual) };
 }
 
-function goalValue(view: GridView, scan: SheetScan, h: Hit, headerRow: number, right: number): Pos | null {
+export function goalValue(view: GridView, scan: SheetScan, h: Hit, headerRow: number, right: number): Pos | null {
   const own = view.mergeOf(h.row, h.col);
   const belowRow = (own ? own.bottom : h.row) + 1;
   const rightCol = (own ? own.right : h.col) + 1;

@@ -1,6 +1,7 @@
 import { amount, divided, gap, pct, plain, ratePct, ratioPct, text } from './format';
 import type { FindingParams, WeightOf } from '../findings';
 import type { MessageTable } from './types';
+import { declarationEn } from './declaration';
 
 /** ends every drafted note; a note still holding it is a draft, not a reason */
 const PLACEHOLDER = '(to be completed)';
@@ -116,6 +117,7 @@ export const enUS: MessageTable = {
   CELL_UNREADABLE: (p) => `${who(p)}the ${WHAT[text(p.what)] ?? ''} cell holds "${text(p.value)}", which is not a number. Enter a number.`,
   TEXT_TRUNCATED: (p) =>
     `${who(p)}the drafted deviation note has ${plain(p.length)} characters, above Excel's limit of ${plain(p.limit)} per cell; it was cut to end in "…". Check and complete it.`,
+  ...declarationEn,
 };
 
 export const enUSNote = {

@@ -1,6 +1,7 @@
 import { amount, divided, gap, pct, plain, ratePct, ratioPct, text } from './format';
 import type { FindingParams, WeightOf } from '../findings';
 import type { MessageTable } from './types';
+import { declarationZh } from './declaration';
 
 /** ends every drafted note; a note still holding it is a draft, not a reason */
 const PLACEHOLDER = '（待填写）';
@@ -121,6 +122,7 @@ export const zhCN: MessageTable = {
   CELL_UNREADABLE: (p) => `${who(p)}${WHAT[text(p.what)] ?? ''}单元格的内容“${text(p.value)}”不是数值：请改为数值。`,
   TEXT_TRUNCATED: (p) =>
     `${who(p)}起草的偏差说明有 ${plain(p.length)} 个字符，超过 Excel 单元格的上限 ${plain(p.limit)}，已截断并以“…”结尾：请核对后补全。`,
+  ...declarationZh,
 };
 
 export const zhCNNote = {

@@ -1,6 +1,8 @@
 import { readFileSync, existsSync } from 'fs';
 import { FINDING_CODES, type CellValue, type FindingCode, type SheetGrid } from '../../../src/core';
 import { FORM_CHECKS, PARTIAL_FORM_CHECKS, SHEET_CODES } from '../../../src/core/checks';
+import { DECLARATION_CHECKS } from '../../../src/core/declaration/checks';
+import { COMPARE_CODES } from '../../../src/core/declaration/compare';
 import { detectForms } from '../../../src/core/detect';
 import { FILL_CODES, planFormFill } from '../../../src/core/fill';
 import { evaluateForm } from '../../../src/core/form';
@@ -124,8 +126,11 @@ describe('each check raises only the codes it declares', () => {
 });
 
 describe('every finding code has a raiser that declares it', () => {
-  it('is declared by a check, by the sheet-level check, or by the fill', () => {
-    const owned = new Set<FindingCode>([...FORM_CHECKS.flatMap((c) => c.codes), ...PARTIAL_FORM_CHECKS.flatMap((c) => c.codes), ...SHEET_CODES, ...FILL_CODES]);
+  it('is declared by a check, by the sheet-level check, by the fill, by a declaration check or by the comparison', () => {
+    const owned = new Set<FindingCode>([
+      ...FORM_CHECKS.flatMap((c) => c.codes), ...PARTIAL_FORM_CHECKS.flatMap((c) => c.codes), ...SHEET_CODES, ...FILL_CODES,
+      ...DECLARATION_CHECKS.flatMap((c) => c.codes), ...COMPARE_CODES,
+    ]);
     expect(FINDING_CODES.filter((c) => !owned.has(c))).toEqual([]);
   });
 });

@@ -47,6 +47,7 @@ describe('classifyLabel', () => {
   }
   const groupKey: Record<string, string> = {
     indicator: 'indicator', fundsColumns: 'fundsColumn', fundsRows: 'fundsRow', header: 'header', goal: 'goal',
+    declaration: 'declaration',
   };
 
   it.each(table)('%s is a %s label for %s', (label, group, role) => {

@@ -10,7 +10,7 @@ export function useFormSummary({ form, strings }: FormSummaryProps): FormSummary
   return {
     project: form.project.trim() || strings.untitledProject,
     year: form.year ? strings.yearLabel(form.year) : null,
-    total: strings.total(show(computed), show(stated)),
+    total: form.kind === 'declaration' ? strings.declarationForm(form.indicators.length) : strings.total(show(computed), show(stated)),
     totalDiffers: computed !== null && stated !== null && !roundHalfUp(computed, 2).eq(roundHalfUp(stated, 2)),
     grade: form.grade ? `${strings.gradeLabel} ${strings.grade[form.grade]}` : null,
     counts: (['error', 'warning', 'info'] as const).map((severity) => ({
