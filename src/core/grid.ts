@@ -83,6 +83,12 @@ export function sameCellValue(a: CellValue, b: CellValue): boolean {
   return a === b;
 }
 
+/** The value a grid holds at a sheet position (0-based row and column of the sheet); null outside the grid. */
+export function gridValueAt(g: SheetGrid, row: number, col: number): CellValue {
+  const v = g.values[row - g.origin.row]?.[col - g.origin.col];
+  return v === undefined ? null : v;
+}
+
 /** Column letters of a 0-based column index (0 → `A`, 26 → `AA`). */
 export function columnLetters(col: number): string {
   let n = col + 1;

@@ -6,7 +6,7 @@ export type { FormLayout } from './detect/types';
 export { checkWorkbook, checkSheet } from './check';
 export { buildReport, reportFinding, type Report, type ReportFinding } from './report';
 export { renderMessage, MESSAGES } from './messages';
-export { EXCEL_LIMITS, fitCellText, excelCellNumber } from './limits';
+export { EXCEL_LIMITS, fitCellText, excelCellNumber, asText } from './limits';
 export { RULE_SETS, DEFAULT_RULE_SET, getRuleSet, ruleSetNames, type RuleSet } from './rules/ruleSets';
 export { countFill } from './fill';
 export { scoreText } from './messages/format';

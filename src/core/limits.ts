@@ -35,3 +35,18 @@ export function excelCellNumber(d: Dec): number | null {
   if (!Number.isFinite(value) || Math.abs(value) > EXCEL_LIMITS.maxNumber) return null;
   return Object.is(value, -0) ? 0 : value;
 }
+
+/**
+ * Text a spreadsheet could turn into something else when written as a value, quoted with a leading apostrophe (the
+ * cell then stores the rest as text). Excel's `values` and WPS's `Value2` parse a string as if typed: Office
+ * documents only `=`, `+`, `-` (formulas) and ISO dates, but typing also converts numbers, percents, currency,
+ * `(5)`, `#N/A`, booleans, times and English dates such as `May 5`, so anything that starts like one of those is
+ * quoted. Text that starts with a CJK character (the drafted notes) is returned as it is.
+ */
+export function asText(s: string): string {
+  if (s === '') return s;
+  const risky = /^[=+\-@'#$¥￥€£(.\s\d０-９]/.test(s)
+    || /^(true|false)$/i.test(s.trim())
+    || (/^[A-Za-z]/.test(s) && /\d/.test(s));
+  return risky ? `'${s}` : s;
+}

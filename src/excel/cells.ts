@@ -1,19 +1,8 @@
 /** Writing cells (values, formulas, number formats) in column runs, text kept as text. */
+import { asText } from '../core';
 import type { WorksheetLike } from './excel-like';
 
-/**
- * Text Excel could turn into something else when written to `values` gets a leading apostrophe, and Excel stores
- * the rest as text. Office documents only `=`, `+`, `-` (formulas) and ISO dates; typing also converts numbers,
- * percents, currency, `(5)`, `#N/A`, booleans, times and English dates such as `May 5`, so anything that starts
- * like one of those is quoted. Text that starts with a CJK character (the drafted notes) is written as it is.
- */
-export function asText(s: string): string {
-  if (s === '') return s;
-  const risky = /^[=+\-@'#$¥￥€£(.\s\d０-９]/.test(s)
-    || /^(true|false)$/i.test(s.trim())
-    || (/^[A-Za-z]/.test(s) && /\d/.test(s));
-  return risky ? `'${s}` : s;
-}
+export { asText };
 
 /** Contiguous vertical runs of cells of one sheet. */
 export function runs<T extends { row: number; col: number }>(cells: readonly T[]): T[][] {

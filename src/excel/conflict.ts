@@ -1,12 +1,7 @@
 /** The conflict check of a fill: the sheet must still be what the person saw in the preview. */
-import { sameCellValue, type CellValue, type CheckResult, type FillCell, type SheetGrid } from '../core';
+import { gridValueAt, sameCellValue, type CheckResult, type FillCell } from '../core';
 import { HostError } from './host';
 import type { SheetRead } from './read';
-
-function valueAt(g: SheetGrid, row: number, col: number): CellValue {
-  const v = g.values[row - g.origin.row]?.[col - g.origin.col];
-  return v === undefined ? null : v;
-}
 
 /**
  * The cells of `plan` that no longer match: the cell holds something else than the plan saw, or the check of the
@@ -17,7 +12,7 @@ export function conflicts(sheets: readonly SheetRead[], plan: readonly FillCell[
   const out: FillCell[] = [];
   for (const f of plan) {
     const s = sheets.find((x) => x.name.toLowerCase() === f.sheet.toLowerCase())!;
-    const now = valueAt(s.grid, f.row, f.col);
+    const now = gridValueAt(s.grid, f.row, f.col);
     const again = freshBy.get(`${s.name}!${f.cell}`);
     if (!sameCellValue(now, f.current) || !again || again.value !== f.value || again.numberFormat !== f.numberFormat) out.push(f);
   }

@@ -5,7 +5,9 @@
  * made: `readSyncs` = calls before the first write, `writeSyncs` = calls from the first write on (the Excel host
  * reports `context.sync()` round trips in the same fields).
  */
-import { checkWorkbook, isExcelError, MAX_SHEET_CELLS, type CellValue, type CheckResult, type FillCell, type FillReason, type SheetGrid } from '../core';
+import {
+  checkWorkbook, gridValueAt, isExcelError, MAX_SHEET_CELLS, sameCellValue, type CheckResult, type FillCell, type FillReason, type SheetGrid,
+} from '../core';
 import { HostError, type FillOutcome, type FillRequest, type Progress, type ValidateOutcome, type ValidateRequest, type ZipingHost } from '../host';
 import { counted, type CallCounter } from './counted';
 import { isVisible, sheetNamed, type EtApplicationLike, type EtWorkbookLike, type EtWorksheetLike } from './et-like';
@@ -37,16 +39,6 @@ interface ReadAll {
   readonly store: Store;
   /** all sheets only: sheets left out as TOO_LARGE (the others were read) */
   readonly tooLarge: string[];
-}
-
-function sameValue(a: CellValue, b: CellValue): boolean {
-  if (isExcelError(a) || isExcelError(b)) return isExcelError(a) && isExcelError(b) && a.code === b.code;
-  return a === b;
-}
-
-function valueAt(g: SheetGrid, row: number, col: number): CellValue {
-  const v = g.values[row - g.origin.row]?.[col - g.origin.col];
-  return v === undefined ? null : v;
 }
 
 function counts(plan: readonly FillCell[]): Record<FillReason, number> {
@@ -223,7 +215,7 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
     const conflicts = plan.filter((f) => {
       const s = r.sheets.find((x) => x.name.toLowerCase() === f.sheet.toLowerCase())!;
       const again = freshBy.get(`${s.name}!${f.cell}`);
-      return !sameValue(valueAt(s.grid, f.row, f.col), f.current) || !again || again.value !== f.value || again.numberFormat !== f.numberFormat;
+      return !sameCellValue(gridValueAt(s.grid, f.row, f.col), f.current) || !again || again.value !== f.value || again.numberFormat !== f.numberFormat;
     });
     if (conflicts.length) throw new HostError('CONFLICT', { cells: conflicts.map((f) => (also.length > 1 ? `${f.sheet}!${f.cell}` : f.cell)).join(',') });
     const locked = r.sheets.find((s) => also.includes(s.name) && s.isProtected);

@@ -5,12 +5,11 @@
  * next check takes the marks away. A cell whose fill a person changed since, or whose comment is a person's, is
  * left alone.
  */
-import { renderMessage, type Finding, type Lang, type Severity } from '../core';
+import { renderMessage, severityRank, type Finding, type Lang, type Severity } from '../core';
 import { bgrOf, hexOf, XL_NONE, type EtRangeLike, type EtWorksheetLike } from './et-like';
 
 export const WPS_MARK_COLORS: Readonly<Record<Severity, string>> = { error: '#F8CBAD', warning: '#FFE699', info: '#DDEBF7' };
 export const COMMENT_PREFIX = '【绩效自评】';
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export interface WpsMark {
   readonly cell: string;
@@ -40,7 +39,7 @@ export function wanted(findings: readonly Finding[], sheet: string, lang: Lang):
   }
   const out = new Map<string, { color: string; text: string }>();
   for (const [cell, fs] of by) {
-    fs.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+    fs.sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
     out.set(cell, { color: WPS_MARK_COLORS[fs[0].severity], text: (COMMENT_PREFIX + fs.map((f) => renderMessage(f, lang)).join('\n')).slice(0, 4000) });
   }
   return out;

@@ -5,7 +5,7 @@
  * runs of empty cells and `MergeArea` of the cells in runs that have some.
  */
 import type { CellRange, CellValue, SheetGrid } from '../core';
-import { MAX_SHEET_CELLS, rangeToA1 } from '../core';
+import { MAX_SHEET_CELLS, parseRangeA1, rangeToA1 } from '../core';
 import { HostError } from '../host';
 import { CVERR, isVisible, type EtRangeLike, type EtWorksheetLike } from './et-like';
 
@@ -62,15 +62,6 @@ function readFormats(ws: EtWorksheetLike, used: EtRangeLike, r: CellRange, out: 
   for (let col = r.left; col <= r.right; col++) rows({ top: r.top, bottom: r.bottom, left: col, right: col });
 }
 
-/** Parses `$A$1:$B$2` / `$C$3` (0-based). */
-function parseAbs(a: string): CellRange {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a.trim());
-  if (!m) throw new Error(`not an address: ${a}`);
-  const col = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const top = Number(m[2]) - 1, left = col(m[1]);
-  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? col(m[3]) : left };
-}
-
 /**
  * The merged areas whose top-left lies in `r`. A merged area of two or more cells holds its value in its top-left
  * cell only, so every area has an empty cell: only empty cells are asked about. Each row's runs of empty cells not
@@ -86,7 +77,7 @@ function readMerges(ws: EtWorksheetLike, used: EtRangeLike, r: CellRange, values
     return v === null || v === undefined;
   };
   const areaOf = (row: number, col: number) => {
-    const a = parseAbs(ws.Range(address({ top: row, left: col, bottom: row, right: col })).MergeArea.Address());
+    const a = parseRangeA1(ws.Range(address({ top: row, left: col, bottom: row, right: col })).MergeArea.Address());
     if (a.bottom > a.top || a.right > a.left) found.push(a);
   };
   for (let row = r.top; row <= r.bottom; row++) {

@@ -4,7 +4,7 @@
  * of a merged area. Text that WPS would turn into something else gets a leading apostrophe.
  */
 import type { CellRange, FillCell } from '../core';
-import { parseA1, rangeToA1 } from '../core';
+import { asText, parseA1, rangeToA1 } from '../core';
 import type { EtWorksheetLike } from './et-like';
 
 /** What the fill remembers of each cell it touches, stored with the workbook. */
@@ -31,16 +31,6 @@ export interface WpsUndoRecord {
 export function parseUndo(v: unknown): WpsUndoRecord | null {
   const r = v as WpsUndoRecord | null;
   return r && r.v === 1 && Array.isArray(r.cells) && Array.isArray(r.sheets) ? r : null;
-}
-
-/**
- * Text that typing would turn into a number, date, formula, error or boolean, quoted with an apostrophe (WPS
- * parses a string written to `Value2` as if typed); text starting with a CJK character is written as it is.
- */
-export function asText(s: string): string {
-  if (s === '') return s;
-  const risky = /^[=+\-@'#$¥￥€£(.\s\d０-９]/.test(s) || /^(true|false)$/i.test(s.trim()) || (/^[A-Za-z]/.test(s) && /\d/.test(s));
-  return risky ? `'${s}` : s;
 }
 
 export interface CellWrite {

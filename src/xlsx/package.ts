@@ -279,7 +279,7 @@ export function readCellFormats(pkg: XlsxPackage, part: string | null): (string 
 }
 
 /** Whether a number format shows a date or time (exceljs's rule: y m d h s b outside quotes and brackets). */
-export function isDateFormat(fmt: string | null): boolean {
+export function isExceljsDateFormat(fmt: string | null): boolean {
   if (!fmt) return false;
   return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }

@@ -3,6 +3,7 @@
  * The scanner only looks at `<sheetData>`, `<row>` and `<c>` tags; a cell's content never holds a literal `</c>`
  * (text is escaped), so a cell element ends at the first one.
  */
+import { columnIndex } from '../core';
 
 export interface ScannedCell {
   readonly row: number;
@@ -72,9 +73,7 @@ function refOf(a: string | undefined): { row: number; col: number } | null {
   if (!a) return null;
   const m = /^([A-Z]{1,3})(\d+)$/i.exec(a);
   if (!m) return null;
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
 const TAG = /<(\/?)([\w.-]+:)?(sheetData|row|c)(?=[\s/>])([^>]*?)(\/?)>/g;

@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import type { CellRange, CellValue, SheetGrid } from '../core';
-import { columnLetters, excelErrorFromString, parseRangeA1 } from '../core';
-import { decodeEscapes, guard, isDateFormat, localName, type XlsxPackage } from './package';
+import { columnIndex, columnLetters, excelErrorFromString, parseRangeA1 } from '../core';
+import { decodeEscapes, guard, isExceljsDateFormat, localName, type XlsxPackage } from './package';
 
 /** The used range of a sheet holds more cells than the limit; the sheet is not read. */
 export class SheetTooLarge extends Error {
@@ -53,11 +53,6 @@ function cellRef(ref: string): { row: number; col: number } | null {
 const SHARED_REF = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
 const CELL_PART = /^([$])?([a-z]+)([$])?([1-9][0-9]*)$/i;
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
 
 /** A shared formula's text moved from its master cell to another (relative references shift), as exceljs does. */
 export function slideFormula(formula: string, from: { row: number; col: number }, to: { row: number; col: number }): string {
@@ -67,9 +62,9 @@ export function slideFormula(formula: string, from: { row: number; col: number }
     if (!m) return match;
     const letters = m[2].toUpperCase();
     if (letters.length > 3 || (letters.length === 3 && letters > 'XFD')) return match;
-    const col = colNumber(letters) + (m[1] ? 0 : to.col - from.col);
+    const col = columnIndex(letters) + (m[1] ? 0 : to.col - from.col);
     const row = Number(m[4]) + (m[3] ? 0 : to.row - from.row);
-    return `${sheet ?? ''}${m[1] ?? ''}${columnLetters(col - 1)}${m[3] ?? ''}${row}`;
+    return `${sheet ?? ''}${m[1] ?? ''}${columnLetters(col)}${m[3] ?? ''}${row}`;
   });
 }
 
@@ -111,7 +106,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
     const c = cell;
     cell = null;
     const format = c.s ? ctx.formats[c.s] ?? null : null;
-    const isDate = isDateFormat(format);
+    const isDate = isExceljsDateFormat(format);
     const num = (text: string): number => {
       const n = parseFloat(text);
       return isDate ? dateSerial(n, ctx.date1904) : n;

@@ -1,5 +1,5 @@
 import {
-  cellTextAsWritten, columnIndex, columnLetters, parseA1, sameCellValue, sortFindings, trimmedCellText, type CellValue, type Finding,
+  asText, cellTextAsWritten, columnIndex, gridValueAt, columnLetters, parseA1, sameCellValue, sortFindings, trimmedCellText, type CellValue, type Finding, type SheetGrid,
 } from '../../src/core';
 
 describe('one source for each helper (issue 7)', () => {
@@ -44,5 +44,15 @@ describe('one source for each helper (issue 7)', () => {
       'TOTAL_MISMATCH@H2', 'WEIGHT_SUM@H2', 'SCORE_MISMATCH@H13', 'NOTE_MISSING@Z3', 'NOTE_MISSING@AA3', 'OVERACHIEVED@A1',
     ]);
     expect(fs[0].code).toBe('OVERACHIEVED');
+  });
+
+  it('gridValueAt reads a sheet position through the grid\'s origin; null outside it', () => {
+    const g: SheetGrid = { sheet: 'S', origin: { row: 4, col: 2 }, values: [[1, 'a'], [null, true]], merges: [] };
+    expect([gridValueAt(g, 4, 2), gridValueAt(g, 4, 3), gridValueAt(g, 5, 3), gridValueAt(g, 5, 2)]).toEqual([1, 'a', true, null]);
+    expect([gridValueAt(g, 0, 0), gridValueAt(g, 6, 2), gridValueAt(g, 4, 9)]).toEqual([null, null, null]);
+  });
+
+  it('asText (one copy for Excel and WPS) quotes what typing would convert', () => {
+    expect(['12', '=1', 'TRUE', 'May 5', '说明', '', '¥5'].map(asText)).toEqual(["'12", "'=1", "'TRUE", "'May 5", '说明', '', "'¥5"]);
   });
 });

@@ -1,4 +1,5 @@
 import type { CellRange } from '../../core';
+import { utf8Bytes } from '../../excel/batch';
 import { EmuError } from './errors';
 import { evaluate, type Scalar } from './formula';
 import { EmuSheet, keyPos } from './model';
@@ -9,12 +10,6 @@ export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 /** Office's limit on the settings of one add-in. */
 export const SETTINGS_LIMIT_BYTES = 2 * 1024 * 1024;
 
-const UTF8 = new TextEncoder();
-
-/** UTF-8 size of a string, as Office counts payload and settings bytes. */
-function utf8Bytes(s: string): number {
-  return UTF8.encode(s).length;
-}
 
 /** Office's limit on the cells of a range read at once. */
 export const READ_CELL_LIMIT = 5_000_000;
