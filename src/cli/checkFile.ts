@@ -1,7 +1,7 @@
-import { buildReport, checkAgainstDeclarations, checkWorkbook, ColumnMapError, type ColumnMap, type FormResult, type Lang, type Severity } from '../core';
+import { buildReport, checkAgainstDeclarations, checkWorkbook, ColumnMapError, countSeverities, type ColumnMap, type FormResult, type Lang, type Severity } from '../core';
 import { fileProblem, summarizeReport, type FileSummary } from '../report';
 import { readWorkbook, sheetProblemMessage, XlsxReadError, type ReadOptions } from '../xlsx/read';
-import { countSeverities, humanReport } from './human';
+import { humanReport } from './human';
 import { ioReason } from './reasons';
 import { jsonSafe } from './terminal';
 import { CLI_TEXT } from './text';

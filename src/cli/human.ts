@@ -1,12 +1,6 @@
-import { scoreText, D, getRuleSet, renderMessage, type CheckResult, type Dec, type Finding, type FormResult, type Lang, type Severity } from '../core';
+import { countSeverities, scoreText, D, getRuleSet, renderMessage, type CheckResult, type Dec, type FormResult, type Lang } from '../core';
 import { terminalSafe } from './terminal';
 import { CLI_TEXT } from './text';
-
-export function countSeverities(findings: readonly Finding[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity] += 1;
-  return c;
-}
 
 const num = (d: Dec | null): string => (d ? scoreText(d) : '—');
 const pct = (d: Dec | null): string => (d ? `${d.mul(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2)}%` : '—');

@@ -1,12 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import {
-  checkWorkbook, ColumnMapError, parseColumnMap, ruleSetNames, type CheckResult, type ColumnMap, type FillReason, type Lang,
+  checkWorkbook, ColumnMapError, countSeverities, parseColumnMap, ruleSetNames, type CheckResult, type ColumnMap, type FillReason, type Lang,
 } from '../core';
 import { readWorkbook, sheetProblemMessage, sizeLimitsOf, XlsxReadError, type ReadOptions, type SheetProblem } from '../xlsx/read';
 import { applyFillPlan, XlsxWriteError } from '../xlsx/write';
 import { parseArgs, type ArgsError, type Command } from './args';
-import { countSeverities } from './human';
 import { OutputRefused, outputTarget, writeOutputFile } from './output';
 import { terminalSafe } from './terminal';
 import { ioReason } from './reasons';

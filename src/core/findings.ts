@@ -166,3 +166,10 @@ export function sortFindings<F extends Pick<Finding, 'severity' | 'cell'>>(fs: r
 export function severityRank(s: Severity): number {
   return SEVERITY_ORDER[s];
 }
+
+/** How many findings of each severity. */
+export function countSeverities(findings: readonly Pick<Finding, 'severity'>[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity] += 1;
+  return c;
+}

@@ -10,7 +10,7 @@ export type Grade = '优' | '良' | '中' | '差';
 export type IndicatorStatus = QualitativeClass;
 
 export {
-  FINDING_CODES, sortFindings, severityRank,
+  FINDING_CODES, sortFindings, severityRank, countSeverities,
   type Finding, type FindingCode, type FindingOf, type FindingParams, type ParamValue, type Severity, type WeightOf,
 } from './findings';
 export interface FundsResult {

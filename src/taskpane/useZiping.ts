@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CheckResult, Finding, FillPlan, Table } from '../core';
+import { countSeverities, type CheckResult, type Finding, type FillPlan, type Table } from '../core';
 import type { Progress, ValidateRequest, ZipingHost } from '../host';
 import { type Strings, toCheckOptions, type Settings } from '../app';
 
@@ -51,11 +51,8 @@ export function errorStatus(e: unknown): Status {
   return { intent: 'error', text: (s) => s.hostError('UNKNOWN', {}, message) };
 }
 
-export function severityCounts(findings: readonly Finding[]): { error: number; warning: number; info: number } {
-  const c = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
+/** How many findings of each severity (core's countSeverities, under the name the pane uses). */
+export const severityCounts = countSeverities;
 
 /** The pane's controller: one operation at a time, every outcome turned into a status line. */
 export function useZiping(host: ZipingHost, settings: Settings, autoRun = false): [ZipingState, ZipingActions] {

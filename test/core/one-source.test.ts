@@ -1,5 +1,5 @@
 import {
-  asText, cellTextAsWritten, columnIndex, gridValueAt, columnLetters, parseA1, sameCellValue, sortFindings, trimmedCellText, type CellValue, type Finding, type SheetGrid,
+  asText, cellTextAsWritten, countSeverities, columnIndex, gridValueAt, columnLetters, parseA1, sameCellValue, sortFindings, trimmedCellText, type CellValue, type Finding, type SheetGrid,
 } from '../../src/core';
 
 describe('one source for each helper (issue 7)', () => {
@@ -54,5 +54,11 @@ describe('one source for each helper (issue 7)', () => {
 
   it('asText (one copy for Excel and WPS) quotes what typing would convert', () => {
     expect(['12', '=1', 'TRUE', 'May 5', '说明', '', '¥5'].map(asText)).toEqual(["'12", "'=1", "'TRUE", "'May 5", '说明', '', "'¥5"]);
+  });
+
+  it('countSeverities counts each severity (the CLI and the pane both use it)', () => {
+    const of = (severity: Finding['severity']) => ({ severity });
+    expect(countSeverities([of('error'), of('info'), of('error'), of('warning')])).toEqual({ error: 2, warning: 1, info: 1 });
+    expect(countSeverities([])).toEqual({ error: 0, warning: 0, info: 0 });
   });
 });
