@@ -1,52 +1,7 @@
 import ExcelJS from 'exceljs';
-import { deflateSync } from 'fflate';
 import { readWorkbook, readWorkbookGrid, XlsxReadError, type SheetProblem } from '../../src/xlsx/read';
 import { openZip, rewriteZip } from '../../src/xlsx/zip';
-
-async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
-
-async function twoSheets(): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('甲').getCell('A1').value = 1;
-  wb.addWorksheet('乙').getCell('B2').value = '文字';
-  return bytesOf(wb);
-}
-
-/** The package with the central directory's declared inflated size of one part set to `size`. */
-function declare(data: Uint8Array, part: string, size: number): Uint8Array {
-  const out = data.slice();
-  const e = openZip(out).byName.get(part);
-  if (!e) throw new Error(part);
-  new DataView(out.buffer, out.byteOffset).setUint32(e.cdStart + 24, size, true);
-  return out;
-}
-
-/** The package with one part replaced by deflated bytes that declare (in both headers) only `declared` bytes. */
-function lyingBomb(data: Uint8Array, part: string, real: Uint8Array, declared: number): Uint8Array {
-  const zip = openZip(data);
-  const e = zip.byName.get(part);
-  if (!e) throw new Error(part);
-  const out = rewriteZip(zip, new Map([[e, real]]));
-  const z = openZip(out);
-  const f = z.byName.get(part);
-  if (!f) throw new Error(part);
-  const view = new DataView(out.buffer, out.byteOffset);
-  view.setUint32(f.cdStart + 24, declared, true);
-  view.setUint32(f.localOffset + 22, declared, true);
-  return out;
-}
-
-function refusal(f: () => unknown): XlsxReadError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof XlsxReadError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
+import { bytesOf, declare, refusal, twoSheets } from './zip-bombs';
 
 describe('compression bombs are refused before or while inflating', () => {
   it('refuses a sheet part that declares more than the per-part limit, without inflating it', async () => {
@@ -66,20 +21,6 @@ describe('compression bombs are refused before or while inflating', () => {
     const e = refusal(() => readWorkbook(data));
     expect(e.kind).toBe('tooLarge');
     expect(e.message).toMatch(/上限 512 MB/);
-  });
-
-  it('stops inflating a part whose real size passes what it declares (a zip that lies)', async () => {
-    const real = new Uint8Array(50 * 1024 * 1024).fill(0x20);
-    expect(deflateSync(real).length).toBeLessThan(100_000);
-    const bomb = lyingBomb(await twoSheets(), 'xl/worksheets/sheet1.xml', real, 4096);
-    const e = refusal(() => readWorkbook(bomb));
-    expect(e.kind).toBe('tooLarge');
-  });
-
-  it('stops a large part that lies too, inflated in steps (parts over 16 MB are never held whole)', async () => {
-    const real = new Uint8Array(50 * 1024 * 1024).fill(0x20);
-    const bomb = lyingBomb(await twoSheets(), 'xl/worksheets/sheet1.xml', real, 17 * 1024 * 1024);
-    expect(refusal(() => readWorkbook(bomb)).kind).toBe('tooLarge');
   });
 
   it('never inflates a part the workbook does not reference', async () => {
