@@ -1,7 +1,7 @@
 /**
  * Unit and component tests (jsdom per file via the docblock `@jest-environment jsdom`): `npm run test:unit`, the fast
- * loop. Tests that build or spawn something (`*.slow.test.ts`: the production bundle, the CLI binary) run with
- * `npm run test:slow` (jest.slow.config.js); `npm test` runs both. Types are checked by `tsc --noEmit`.
+ * loop. Tests that build, spawn or inflate something big (`*.slow.test.ts`: the production bundle, the CLI binary,
+ * the audit script, zip bombs, a 10 MB cell) run with `npm run test:slow` (jest.slow.config.js); `npm test` runs both. Types are checked by `tsc --noEmit`.
  */
 module.exports = {
   testEnvironment: 'node',

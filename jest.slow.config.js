@@ -1,4 +1,7 @@
-/** The slow tests (`*.slow.test.ts`): they run webpack or spawn the built CLI. `npm run test:slow`; `npm test` runs them. */
+/**
+ * The slow tests (`*.slow.test.ts`): they run webpack, spawn the built CLI or a script, or inflate tens of MB.
+ * `npm run test:slow`; `npm test` runs them.
+ */
 const unit = require('./jest.config');
 
 module.exports = {
