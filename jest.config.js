@@ -5,6 +5,8 @@
  */
 module.exports = {
   testEnvironment: 'node',
+  // jest's default (cores − 1) is one worker on 2 cores, so the whole run went in band on one core
+  maxWorkers: 2,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '\\.slow\\.test\\.tsx?$'],
