@@ -42,7 +42,7 @@ export interface Report {
     /** `selfEvaluation` (自评表) or `declaration` (绩效目标申报表; no scores: total and grade null) */
     kind: 'selfEvaluation' | 'declaration';
     /** a declaration's 项目期 and funds (decimals as exact strings); null for a self-evaluation */
-    declaration: {
+    declaration?: {
       period: string;
       midTermFunds: ReportDeclaredFunds | null;
       annualFunds: ReportDeclaredFunds | null;
