@@ -4,7 +4,7 @@ import type { IndicatorRole } from './detect/types';
 import { evaluateForm, type EvaluatedForm } from './form';
 import { countFill, planFormFill } from './fill';
 import { GridView, toA1, trimmedCellText, type CellValue, type SheetGrid, type WorkbookGrid } from './grid';
-import type { CheckOptions, CheckResult, FillCell, FormResult } from './model';
+import type { CheckOptions, CheckResult, DeclaredFundsResult, FillCell, FormResult } from './model';
 import { sortFindings, type Finding } from './findings';
 import { getRuleSet, type RuleSet } from './rules/ruleSets';
 import { gradeOf } from './rules/score';
@@ -12,7 +12,7 @@ import { finding } from './checks/finding';
 import { FORM_CHECKS, PARTIAL_FORM_CHECKS } from './checks';
 import { DECLARATION_CHECKS, PARTIAL_DECLARATION_CHECKS } from './declaration/checks';
 import { checkAgainstDeclarations } from './declaration/compare';
-import { evaluateDeclaration } from './declaration/evaluate';
+import { evaluateDeclaration, textOf as declarationText, type DeclarationForm, type DeclaredFunds } from './declaration/evaluate';
 import { checkMapCells, checkMapInside, checkMapSheets, sheetMappings } from './columnMap';
 import { effectiveScore } from './checks/indicators';
 
@@ -79,14 +79,18 @@ function summarize(form: EvaluatedForm, findings: Finding[]): FormResult {
 }
 
 /** A declaration as a form result: its indicators and targets; no scores, total or grade. */
-function summarizeDeclaration(form: EvaluatedForm, findings: Finding[]): FormResult {
-  const r = summarize(form, findings);
+function summarizeDeclaration(d: DeclarationForm, findings: Finding[]): FormResult {
+  const r = summarize(d.form, findings);
+  const funds = (f: DeclaredFunds | null): DeclaredFundsResult | null => f && {
+    total: f.total?.value ?? null, fiscal: f.fiscal?.value ?? null, other: f.other?.value ?? null, cell: f.total?.cell.a1 ?? null,
+  };
   return {
     ...r,
     kind: 'declaration',
     indicators: r.indicators.map((i) => ({ ...i, computedScore: null })),
     total: { weight: null, stated: null, computed: null, undetermined: 0, cell: null },
     grade: null,
+    declaration: { period: declarationText(d.period), midTermFunds: funds(d.midTermFunds), annualFunds: funds(d.annualFunds) },
   };
 }
 
@@ -129,7 +133,7 @@ function checkSheetGrid(grid: SheetGrid, rules: RuleSet, options: CheckOptions):
     if (layout.kind === 'declaration') {
       const d = evaluateDeclaration(view, layout, rules, options);
       for (const c of complete ? DECLARATION_CHECKS : PARTIAL_DECLARATION_CHECKS) fs.push(...c.run(d));
-      forms.push(summarizeDeclaration(d.form, sortFindings(fs)));
+      forms.push(summarizeDeclaration(d, sortFindings(fs)));
       continue;
     }
     const form = evaluateForm(view, layout, rules, options);

@@ -27,6 +27,25 @@ export interface FundsResult {
   readonly rateCell: string | null;
 }
 
+/** One funds block of a declaration (中期 or 年度), in the sheet's unit (万元 or 元). */
+export interface DeclaredFundsResult {
+  readonly total: Dec | null;
+  /** 其中：财政拨款 */
+  readonly fiscal: Dec | null;
+  /** 其他资金 */
+  readonly other: Dec | null;
+  /** A1 of the total */
+  readonly cell: string | null;
+}
+
+/** What a declaration states above its indicators. */
+export interface DeclarationResult {
+  /** 项目期 as written ('' when absent) */
+  readonly period: string;
+  readonly midTermFunds: DeclaredFundsResult | null;
+  readonly annualFunds: DeclaredFundsResult | null;
+}
+
 export interface IndicatorResult {
   readonly cell: string;
   readonly level1: string;
@@ -73,6 +92,8 @@ export interface FormResult {
   readonly total: TotalResult;
   readonly grade: Grade | null;
   readonly findings: readonly Finding[];
+  /** a declaration's 项目期 and funds blocks (absent or null for a self-evaluation) */
+  readonly declaration?: DeclarationResult | null;
 }
 
 /** Why a cell is in the fill plan. */

@@ -1,5 +1,5 @@
 import { decString, type Dec } from './decimal';
-import type { CheckResult, Finding, Lang, ParamValue } from './model';
+import type { CheckResult, DeclaredFundsResult, Finding, Lang, ParamValue } from './model';
 import { renderMessage } from './messages';
 
 export interface ReportFinding {
@@ -9,6 +9,13 @@ export interface ReportFinding {
   cell: string;
   message: string;
   params: Record<string, ParamValue>;
+}
+
+export interface ReportDeclaredFunds {
+  total: string | null;
+  fiscal: string | null;
+  other: string | null;
+  cell: string | null;
 }
 
 export interface Report {
@@ -34,10 +41,18 @@ export interface Report {
     findings: ReportFinding[];
     /** `selfEvaluation` (自评表) or `declaration` (绩效目标申报表; no scores: total and grade null) */
     kind: 'selfEvaluation' | 'declaration';
+    /** a declaration's 项目期 and funds (decimals as exact strings); null for a self-evaluation */
+    declaration?: {
+      period: string;
+      midTermFunds: ReportDeclaredFunds | null;
+      annualFunds: ReportDeclaredFunds | null;
+    } | null;
   }[];
 }
 
 const s = (d: Dec | null): string | null => (d ? decString(d) : null);
+const declaredFunds = (f: DeclaredFundsResult | null): ReportDeclaredFunds | null =>
+  f && { total: s(f.total), fiscal: s(f.fiscal), other: s(f.other), cell: f.cell };
 
 /** A finding as the report carries it, with its message rendered in the language. */
 export function reportFinding(f: Finding, lang: Lang): ReportFinding {
@@ -70,6 +85,9 @@ export function buildReport(result: CheckResult, file: string, lang: Lang = 'zh-
       grade: f.grade,
       findings: f.findings.map((x) => reportFinding(x, lang)),
       kind: f.kind,
+      declaration: f.declaration
+        ? { period: f.declaration.period, midTermFunds: declaredFunds(f.declaration.midTermFunds), annualFunds: declaredFunds(f.declaration.annualFunds) }
+        : null,
     })),
   };
 }

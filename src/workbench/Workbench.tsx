@@ -11,6 +11,8 @@ import { createExcelApi } from './emulator';
 import { EtEmulator } from './wps-emulator';
 import { changedCells, instrument, openSession, type OpMeter, type OpRecord, type Session } from './session';
 import { SheetView } from './SheetView';
+import { compareWithDeclaredFile, type DeclaredFile } from './declared';
+import { DeclarationPicker } from './DeclarationPicker';
 
 export const DEFAULT_FILE = 'assets/sample/sample-2021.xlsx';
 
@@ -97,6 +99,7 @@ export function Workbench({ initialFile, hostKind = 'excel' }: { initialFile: st
   const sessionRef = useRef<Session | null>(null);
   const redraw = useCallback(() => setVersion((v) => v + 1), []);
   const meterRef = useRef<OpMeter | null>(null);
+  const declaredRef = useRef<DeclaredFile | null>(null);
   const probe = useMemo(() => makeProbe(() => sessionRef.current, redraw, () => meterRef.current), [redraw]);
 
   useEffect(() => {
@@ -147,12 +150,12 @@ export function Workbench({ initialFile, hostKind = 'excel' }: { initialFile: st
     if (hostKind === 'wps') {
       const et = new EtEmulator(session.emu);
       meterRef.current = et.meter;
-      return instrument(createWpsHost(et.app), et.meter, onOp);
+      return compareWithDeclaredFile(instrument(createWpsHost(et.app), et.meter, onOp), () => declaredRef.current);
     }
     meterRef.current = session.emu;
     // the emulator is structurally what the adapter needs; its EmuWorkbook answers requirement-set questions
     const excel = createExcelApi(session.emu) as unknown as ExcelLike;
-    return instrument(createExcelHost(excel, session.emu), session.emu, onOp);
+    return compareWithDeclaredFile(instrument(createExcelHost(excel, session.emu), session.emu, onOp), () => declaredRef.current);
   }, [session, probe, redraw, hostKind]);
 
   const openFile = (file: File | undefined) => {
@@ -207,6 +210,7 @@ export function Workbench({ initialFile, hostKind = 'excel' }: { initialFile: st
           <span className={styles.file} data-testid="file-name">
             {loading ? `正在打开 ${loading}…` : session ? session.name : ''}
           </span>
+          <DeclarationPicker onPicked={(d) => (declaredRef.current = d)} />
           {filled && session && (
             <Button appearance="primary" onClick={() => void download()} data-testid="download">
               下载填写后的工作簿

@@ -105,7 +105,7 @@ describe('ziping check', () => {
   });
 
   describe('--json (SPEC §7)', () => {
-    const FORM_KEYS = ['sheet', 'range', 'project', 'year', 'funds', 'indicators', 'total', 'grade', 'findings', 'kind'];
+    const FORM_KEYS = ['sheet', 'range', 'project', 'year', 'funds', 'indicators', 'total', 'grade', 'findings', 'kind', 'declaration'];
     const FUNDS_KEYS = ['budget', 'executed', 'rate', 'weight', 'statedScore', 'computedScore', 'cell'];
     const IND_KEYS = ['cell', 'level1', 'level2', 'name', 'target', 'actual', 'kind', 'weight', 'statedScore', 'computedScore', 'status', 'scoreCell', 'noteCell'];
     const TOTAL_KEYS = ['weight', 'stated', 'computed', 'undetermined', 'cell'];

@@ -11,7 +11,7 @@ describe('the JSON report (SPEC §7)', () => {
     const r = reportOf();
     expect(Object.keys(r)).toEqual(['version', 'file', 'ruleSet', 'forms']);
     const f = r.forms[0];
-    expect(Object.keys(f)).toEqual(['sheet', 'range', 'project', 'year', 'funds', 'indicators', 'total', 'grade', 'findings', 'kind']);
+    expect(Object.keys(f)).toEqual(['sheet', 'range', 'project', 'year', 'funds', 'indicators', 'total', 'grade', 'findings', 'kind', 'declaration']);
     expect(f.kind).toBe('selfEvaluation');
     expect(Object.keys(f.funds ?? {})).toEqual(['budget', 'executed', 'rate', 'weight', 'statedScore', 'computedScore', 'cell']);
     expect(Object.keys(f.indicators[0])).toEqual([

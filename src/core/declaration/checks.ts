@@ -7,7 +7,7 @@ import { ds, finding } from '../checks/finding';
 import { convertUnit, deadlineOf } from '../values';
 import type { Target } from '../values/types';
 import type { DeclarationForm, DeclaredFunds, DeclaredIndicator } from './evaluate';
-import { dateWords, isAfter, periodEnd } from './period';
+import { dateWords, isAfter, periodEnd, periodFirstYear } from './period';
 import { textOf } from './evaluate';
 
 type Check<C extends FindingCode> = (d: DeclarationForm) => FindingOf<C>[];
@@ -135,12 +135,14 @@ const deadlines: Check<'DECL_DEADLINE_AFTER_PERIOD'> = (d) => {
   const periodText = textOf(d.period);
   const end = periodEnd(periodText, d.year);
   if (!end || end.year === null) return [];
-  const year = Number(d.year ?? end.year);
+  // a deadline without a year (`12月底前`) is read in the budget year: the earliest year it can mean
+  const budget = d.year !== null && /^\d{4}$/u.test(d.year) ? Number(d.year) : null;
+  const year = budget ?? periodFirstYear(periodText) ?? end.year;
   const out: FindingOf<'DECL_DEADLINE_AFTER_PERIOD'>[] = [];
   for (const i of d.indicators) {
     for (const [text, cell] of [[i.row.targetText, at(i)], [i.mid?.text ?? '', i.mid?.cell.a1 ?? '']] as const) {
       const due = text === '' ? null : deadlineOf(text);
-      if (!due || due.year === null || !isAfter(due, end, year)) continue;
+      if (!due || !isAfter(due, end, year)) continue;
       out.push(finding('DECL_DEADLINE_AFTER_PERIOD', 'error', d.sheet, cell, {
         name: i.row.name, target: text, deadline: dateWords(due, year), periodEnd: dateWords(end, year), period: periodText,
       }));

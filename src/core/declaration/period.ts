@@ -24,6 +24,12 @@ export function periodEnd(text: string, budgetYear: string | null): DateValue | 
   return { year: Number(budgetYear) + count - 1, month: 12, day: 31 };
 }
 
+/** The first year a 项目期 names (`2021年—2023年` → 2021), or null. */
+export function periodFirstYear(text: string): number | null {
+  const years = [...normalizeLabel(text).matchAll(YEAR)].map((m) => Number(m[1]));
+  return years.length > 0 ? Math.min(...years) : null;
+}
+
 /** Whether `a` falls after `b` (a date without a year is read in `year`). */
 export function isAfter(a: DateValue, b: DateValue, year: number): boolean {
   const key = (d: DateValue) => (d.year ?? year) * 10000 + d.month * 100 + d.day;

@@ -1,0 +1,91 @@
+/*
+ * The workbench's 对照申报表: a self-evaluation opened in the workbench, a second .xlsx holding its declaration
+ * picked beside it, and 校验 shows the changed target. Both workbooks are drawn in test code and written with exceljs.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { declarationForm, declaredFrom } from '../fixtures/declarations';
+import { buildForm, standardIndicators } from '../fixtures/forms';
+import { sheetGrid } from '../fixtures/grid';
+import { xlsxBytes } from '../fixtures/xlsx';
+import { CHROMIUM, launchChromium, type Op } from './browser';
+import { serve, type StaticServer } from './server';
+
+const REPO = path.resolve(__dirname, '../..');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+let outDir = '';
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+const problems: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-decl-e2e-'));
+  const built = spawnSync(process.execPath, [path.join(REPO, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--output-path', outDir], {
+    cwd: REPO,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (built.status !== 0) throw new Error(`webpack failed:\n${built.stdout}\n${built.stderr}`.slice(-6000));
+  server = await serve(outDir, null);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
+  await context.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
+}, 300_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+const ops = (page: Page): Promise<Op[]> => page.evaluate(() => JSON.parse(JSON.stringify(window.__ziping?.ops ?? [])) as Op[]);
+
+async function validate(page: Page): Promise<void> {
+  const pane = page.locator('[data-testid="pane"]');
+  await pane.locator('[data-testid="scope"]').selectOption('all');
+  const before = (await ops(page)).filter((o) => o.op === 'validate').length;
+  await pane.locator('[data-testid="validate"]').click();
+  await page.waitForFunction((n) => (window.__ziping?.ops ?? []).filter((o) => o.op === 'validate').length > n, before);
+  await pane.locator('[data-testid="form-summary"]').first().waitFor();
+}
+
+describe('workbench: a declaration picked from a second file', () => {
+  it('校验 shows TARGET_CHANGED at the evaluated target once the declaration is picked, and not before', async () => {
+    const self = await xlsxBytes([{ grid: sheetGrid('自评表', [{ lit: buildForm({ indicators: standardIndicators(), totalScore: 100 }) }]) }]);
+    const declared = declaredFrom(standardIndicators()).map((d, i) => (i === 1 ? { ...d, target: '≥500人次' } : d));
+    const decl = await xlsxBytes([{ grid: sheetGrid('申报表', [{ lit: declarationForm({ project: '测试项目', indicators: declared }) }]) }]);
+
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${server.url}/workbench.html`);
+    await page.waitForFunction(() => window.__ziping?.ready === true || window.__ziping?.error);
+    await page.locator('[data-testid="file-input"]').setInputFiles({ name: '自评.xlsx', mimeType: XLSX, buffer: Buffer.from(self) });
+    await page.waitForFunction(() => window.__ziping?.ready === true && window.__ziping.session?.name === '自评.xlsx');
+
+    await validate(page);
+    const changed = page.locator('[data-testid="pane"] [data-testid="finding"][data-code="TARGET_CHANGED"]');
+    expect(await changed.count()).toBe(0);
+
+    await page.locator('[data-testid="declared-input"]').setInputFiles({ name: '申报.xlsx', mimeType: XLSX, buffer: Buffer.from(decl) });
+    await page.locator('[data-testid="declared-name"]', { hasText: '申报.xlsx（1 张申报表' }).waitFor();
+    await validate(page);
+    await changed.first().waitFor();
+    expect(await changed.count()).toBe(1);
+    expect(await changed.first().textContent()).toContain('≥500人次');
+
+    await page.locator('[data-testid="declared-input"]').setInputFiles({ name: '自评2.xlsx', mimeType: XLSX, buffer: Buffer.from(self) });
+    await page.locator('[data-testid="declared-error"]', { hasText: '自评2.xlsx 中没有找到绩效目标申报表' }).waitFor();
+    await validate(page);
+    await changed.first().waitFor({ state: 'detached' });
+    expect(await changed.count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
