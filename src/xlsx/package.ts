@@ -258,7 +258,7 @@ export function readCellFormats(pkg: XlsxPackage, part: string | null): (string 
     open: (name, raw) => {
       if (name === 'numFmt') {
         const id = attrOf(raw, 'numFmtId');
-        if (id !== undefined) custom.set(Number(id), attrOf(raw, 'formatCode') ?? '');
+        if (id !== undefined) custom.set(Number(id), (attrOf(raw, 'formatCode') ?? '').replace(/\\(.)/g, '$1')); // `yyyy\-mm\-dd`, as exceljs reads it
       } else if (name === 'cellXfs') inXfs = true;
       else if (name === 'xf' && inXfs) ids.push(Number(attrOf(raw, 'numFmtId') ?? 0));
     },
