@@ -16,7 +16,7 @@ async function exceljsWorkbook(): Promise<Uint8Array> {
   ws.getCell('D5').value = { formula: 'SUM(D3:D4)', result: 19.5 };
   ws.getCell('A3').note = '人次以签到表为准';
   ws.addImage(wb.addImage({ buffer: PNG as unknown as ExcelJS.Buffer, extension: 'png' }), 'F2:G4');
-  ws.dataValidations.add('D3:D4', { type: 'decimal', operator: 'between', formulae: [0, 10], allowBlank: true });
+  ws.getCell('D3').dataValidation = { type: 'decimal', operator: 'between', formulae: [0, 10], allowBlank: true };
   const other = wb.addWorksheet('说明');
   other.getCell('A1').value = '另一张表';
   return new Uint8Array(await wb.xlsx.writeBuffer());
