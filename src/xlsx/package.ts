@@ -1,4 +1,4 @@
-import { SaxesParser } from 'saxes';
+import { attrOf, attrsOf, XmlScanner } from './scan';
 import { XlsxReadError } from './errors';
 import { inflateEntry, openZip, ZipFormatError, ZipSizeError, type ZipEntry, type ZipPackage } from './zip';
 
@@ -190,17 +190,11 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** The local name of an element (`x:c` → `c`). */
-export function localName(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-}
-
 /** Calls `f` with each element's local name and attributes, in document order. For small parts. */
 export function eachElement(xml: string, f: (name: string, attrs: Record<string, string>) => void): void {
-  const p = new SaxesParser({ xmlns: false });
-  p.on('opentag', (node) => f(localName(node.name), node.attributes as Record<string, string>));
-  p.write(xml).close();
+  const p = new XmlScanner({ open: (name, raw) => f(name, attrsOf(raw)), text: () => undefined, close: () => undefined });
+  p.write(xml);
+  p.close();
 }
 
 /** Decodes Excel's `_xHHHH_` escapes in cell text (a control character, or `_x005F_` for a literal `_`). */
@@ -212,31 +206,31 @@ export function decodeEscapes(s: string): string {
 export function readSharedStrings(pkg: XlsxPackage, part: string | null): string[] {
   if (!part) return [];
   const out: string[] = [];
-  const p = new SaxesParser({ xmlns: false });
   let inPhonetic = 0;
   let inT = false;
   let cur: string[] | null = null;
-  p.on('opentag', (n) => {
-    const name = localName(n.name);
-    if (name === 'si') cur = [];
-    else if (name === 'rPh') inPhonetic++;
-    else if (name === 't' && !inPhonetic) inT = true;
-  });
-  p.on('text', (t) => {
-    if (inT && cur) cur.push(t);
-  });
-  p.on('closetag', (n) => {
-    const name = localName(n.name);
-    if (name === 'si' && cur) {
-      out.push(decodeEscapes(cur.join('')));
-      cur = null;
-    } else if (name === 'rPh') inPhonetic--;
-    else if (name === 't') inT = false;
+  const p = new XmlScanner({
+    open: (name) => {
+      if (name === 'si') cur = [];
+      else if (name === 'rPh') inPhonetic++;
+      else if (name === 't' && !inPhonetic) inT = true;
+    },
+    text: (t) => {
+      if (inT && cur) cur.push(t);
+    },
+    close: (name) => {
+      if (name === 'si' && cur) {
+        out.push(decodeEscapes(cur.length === 1 ? cur[0] : cur.join('')));
+        cur = null;
+      } else if (name === 'rPh') inPhonetic--;
+      else if (name === 't') inT = false;
+    },
   });
   const decoder = new TextDecoder('utf-8');
   guard(() => {
     pkg.bytes(part, (chunk) => p.write(decoder.decode(chunk, { stream: true })));
-    p.write(decoder.decode()).close();
+    p.write(decoder.decode());
+    p.close();
   });
   return out;
 }
@@ -260,18 +254,23 @@ export function readCellFormats(pkg: XlsxPackage, part: string | null): (string 
   const custom = new Map<number, string>();
   const ids: number[] = [];
   let inXfs = false;
-  const p = new SaxesParser({ xmlns: false });
-  p.on('opentag', (n) => {
-    const name = localName(n.name);
-    const a = n.attributes as Record<string, string>;
-    if (name === 'numFmt' && a.numFmtId !== undefined) custom.set(Number(a.numFmtId), a.formatCode ?? '');
-    else if (name === 'cellXfs') inXfs = true;
-    else if (name === 'xf' && inXfs) ids.push(Number(a.numFmtId ?? 0));
+  const p = new XmlScanner({
+    open: (name, raw) => {
+      if (name === 'numFmt') {
+        const id = attrOf(raw, 'numFmtId');
+        if (id !== undefined) custom.set(Number(id), (attrOf(raw, 'formatCode') ?? '').replace(/\\(.)/g, '$1')); // `yyyy\-mm\-dd`, as exceljs reads it
+      } else if (name === 'cellXfs') inXfs = true;
+      else if (name === 'xf' && inXfs) ids.push(Number(attrOf(raw, 'numFmtId') ?? 0));
+    },
+    text: () => undefined,
+    close: (name) => {
+      if (name === 'cellXfs') inXfs = false;
+    },
   });
-  p.on('closetag', (n) => {
-    if (localName(n.name) === 'cellXfs') inXfs = false;
+  guard(() => {
+    p.write(pkg.text(part));
+    p.close();
   });
-  guard(() => p.write(pkg.text(part)).close());
   return ids.map((id) => {
     const f = id ? custom.get(id) || builtinFormat(id) : undefined;
     return f && f !== 'General' ? f : null;

@@ -1,7 +1,7 @@
-import { SaxesParser } from 'saxes';
 import type { CellRange, CellValue, SheetGrid } from '../core';
 import { columnIndex, columnLetters, excelErrorFromString, parseRangeA1 } from '../core';
-import { decodeEscapes, guard, isExceljsDateFormat, localName, type XlsxPackage } from './package';
+import { decodeEscapes, guard, isExceljsDateFormat, type XlsxPackage } from './package';
+import { attrOf, XmlScanner } from './scan';
 
 /** The used range of a sheet holds more cells than the limit; the sheet is not read. */
 export class SheetTooLarge extends Error {
@@ -48,6 +48,11 @@ function cellRef(ref: string): { row: number; col: number } | null {
   if (i === 0 || i > 3 || i === ref.length) return null;
   const row = Number(ref.slice(i));
   return Number.isInteger(row) && row > 0 ? { row: row - 1, col: col - 1 } : null;
+}
+
+function numberAttr(raw: string, name: string): number {
+  const v = attrOf(raw, name);
+  return v ? Number(v) || 0 : 0;
 }
 
 const SHARED_REF = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
@@ -154,23 +159,22 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
     }
   };
 
-  const p = new SaxesParser({ xmlns: false });
-  p.on('opentag', (n) => {
-    const tag = localName(n.name);
-    const a = n.attributes as Record<string, string>;
+  const p = new XmlScanner({ open: (tag, raw) => {
     switch (tag) {
       case 'row': {
-        const r = a.r ? Number(a.r) - 1 : rowIdx + 1;
+        const ar = attrOf(raw, 'r');
+        const r = ar ? Number(ar) - 1 : rowIdx + 1;
         rowIdx = Number.isInteger(r) && r >= 0 ? r : rowIdx + 1;
         colIdx = -1;
         break;
       }
       case 'c': {
-        const ref = a.r ? cellRef(a.r) : null;
+        const ar = attrOf(raw, 'r');
+        const ref = ar ? cellRef(ar) : null;
         const row = ref ? ref.row : Math.max(rowIdx, 0);
         const col = ref ? ref.col : colIdx + 1;
         colIdx = col;
-        cell = { row, col, t: a.t ?? 'n', s: a.s ? Number(a.s) || 0 : 0, v: null, f: null, fShared: false, si: null, fRef: false, inline: null };
+        cell = { row, col, t: attrOf(raw, 't') ?? 'n', s: numberAttr(raw, 's'), v: null, f: null, fShared: false, si: null, fRef: false, inline: null };
         break;
       }
       case 'v':
@@ -180,9 +184,9 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         if (cell) {
           collect = 'f';
           cell.f = '';
-          cell.fShared = a.t === 'shared';
-          cell.si = a.si ?? null;
-          cell.fRef = a.ref !== undefined;
+          cell.fShared = attrOf(raw, 't') === 'shared';
+          cell.si = attrOf(raw, 'si') ?? null;
+          cell.fRef = attrOf(raw, 'ref') !== undefined;
         }
         break;
       case 'is':
@@ -194,35 +198,37 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
       case 't':
         if (inInline && !inPhonetic) collect = 't';
         break;
-      case 'mergeCell':
-        if (a.ref) {
-          const m = parseRangeA1(a.ref);
+      case 'mergeCell': {
+        const ref = attrOf(raw, 'ref');
+        if (ref) {
+          const m = parseRangeA1(ref);
           merges.push(m);
           extend(m.top, m.left);
           extend(m.bottom, m.right);
         }
         break;
+      }
     }
-  });
-  p.on('text', (t) => {
+  }, text: (t) => {
     if (!collect || !cell) return;
     if (collect === 'v') cell.v += t;
     else if (collect === 'f') cell.f += t;
     else cell.inline += t;
-  });
-  p.on('closetag', (n) => {
-    const tag = localName(n.name);
+  }, close: (tag) => {
     if (tag === 'c') finish();
     else if (tag === 'v' || tag === 'f' || tag === 't') collect = null;
     else if (tag === 'is') {
       inInline = false;
       if (cell && cell.inline !== null) cell.inline = decodeEscapes(cell.inline);
     } else if (tag === 'rPh') inPhonetic--;
-  });
+  } });
   const decoder = new TextDecoder('utf-8');
   try {
     pkg.bytes(part, (chunk) => p.write(decoder.decode(chunk, { stream: true })));
-    guard(() => p.write(decoder.decode()).close());
+    guard(() => {
+      p.write(decoder.decode());
+      p.close();
+    });
   } catch (e) {
     if (e instanceof SheetTooLarge) throw e;
     throw guardError(e);

@@ -1,0 +1,189 @@
+/**
+ * A small streaming XML tokenizer for the hot parts of a package (worksheets): element names, raw attribute text
+ * read on demand, and entity-decoded text. It checks what a reader of these parts needs (tags closed and nested,
+ * entities known, nothing left over) and no more; DTDs are refused, as saxes refuses undeclared entities.
+ */
+
+export interface ScanHandler {
+  /** `raw` is the tag's text after its name, for {@link attrOf}; an empty element is an `open` and a `close` */
+  open(name: string, raw: string): void;
+  text(text: string): void;
+  close(name: string): void;
+}
+
+const LT = 60;
+const GT = 62;
+const SLASH = 47;
+const QUOT = 34;
+const APOS = 39;
+
+const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes XML's predefined entities and character references; throws on any other entity. */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&([^;&]*);?/g, (m: string, e: string) => {
+    if (!m.endsWith(';')) throw new Error(`bad entity: ${m.slice(0, 12)}`);
+    const named = NAMED[e];
+    if (named !== undefined) return named;
+    const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : e.startsWith('#') ? parseInt(e.slice(1), 10) : NaN;
+    if (!Number.isInteger(code) || code < 1 || code > 0x10ffff) throw new Error(`undefined entity: ${m.slice(0, 12)}`);
+    return String.fromCodePoint(code);
+  });
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Calls `f` with each attribute of a tag's raw text (name as written, value decoded); stops when `f` returns true. */
+function eachAttr(raw: string, f: (key: string, value: string) => boolean | void): void {
+  const n = raw.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(raw.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n) {
+      const c = raw.charCodeAt(i);
+      if (c === 61 /* = */ || isSpace(c) || c === SLASH) break;
+      i++;
+    }
+    if (i === start) return;
+    const key = raw.slice(start, i);
+    while (i < n && isSpace(raw.charCodeAt(i))) i++;
+    if (raw.charCodeAt(i) !== 61) throw new Error(`attribute without a value: ${key}`);
+    i++;
+    while (i < n && isSpace(raw.charCodeAt(i))) i++;
+    const q = raw.charCodeAt(i);
+    if (q !== QUOT && q !== APOS) throw new Error(`unquoted attribute: ${key}`);
+    const end = raw.indexOf(q === QUOT ? '"' : "'", i + 1);
+    if (end < 0) throw new Error(`unclosed attribute: ${key}`);
+    const v = raw.slice(i + 1, end);
+    if (f(key, decodeEntities(v.includes('\t') || v.includes('\n') || v.includes('\r') ? v.replace(/[\t\n\r]/g, ' ') : v))) return;
+    i = end + 1;
+  }
+}
+
+/** The value of attribute `name` (as written, prefix included) in a tag's raw text, decoded; undefined when absent. */
+export function attrOf(raw: string, name: string): string | undefined {
+  if (!raw.includes(name)) return undefined;
+  let found: string | undefined;
+  eachAttr(raw, (k, v) => {
+    if (k !== name) return false;
+    found = v;
+    return true;
+  });
+  return found;
+}
+
+/** All attributes of a tag's raw text. */
+export function attrsOf(raw: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  eachAttr(raw, (k, v) => {
+    out[k] = v;
+  });
+  return out;
+}
+
+/** Where the tag opened at `from` ends (its `>`), skipping `>` inside quoted attribute values; -1 if not yet. */
+function tagEnd(s: string, from: number): number {
+  const n = s.length;
+  let quote = 0;
+  for (let i = from; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === GT) return i;
+    else if (c === QUOT || c === APOS) quote = c;
+  }
+  return -1;
+}
+
+/** Feeds chunks of one XML document to a handler; throws on malformed input. */
+export class XmlScanner {
+  private rest = '';
+  private readonly stack: string[] = [];
+  private rooted = false;
+
+  constructor(private readonly h: ScanHandler) {}
+
+  write(chunk: string): void {
+    const s = this.rest === '' ? chunk : this.rest + chunk;
+    this.rest = s.slice(this.scan(s));
+  }
+
+  close(): void {
+    if (this.rest.trim() !== '') throw new Error('unexpected end of XML');
+    if (!this.rooted || this.stack.length > 0) throw new Error('unclosed XML element');
+  }
+
+  /** Handles every complete token of `s`; returns where the incomplete remainder starts. */
+  private scan(s: string): number {
+    const h = this.h;
+    const stack = this.stack;
+    let pos = 0;
+    const n = s.length;
+    while (pos < n) {
+      const lt = s.indexOf('<', pos);
+      if (lt < 0) {
+        // text running on into the next chunk: hand over what is complete, keep only a split entity
+        const amp = s.lastIndexOf('&');
+        const cut = amp >= pos && s.indexOf(';', amp) < 0 ? amp : n;
+        if (cut > pos && stack.length > 0) h.text(decodeEntities(s.slice(pos, cut)));
+        return cut;
+      }
+      if (lt > pos && stack.length > 0) h.text(decodeEntities(s.slice(pos, lt)));
+      if (lt + 1 >= n) return lt;
+      const c1 = s.charCodeAt(lt + 1);
+      if (c1 === 63 /* ? */) {
+        const end = s.indexOf('?>', lt + 2);
+        if (end < 0) return lt;
+        pos = end + 2;
+        continue;
+      }
+      if (c1 === 33 /* ! */) {
+        if (s.startsWith('<!--', lt)) {
+          const end = s.indexOf('-->', lt + 4);
+          if (end < 0) return lt;
+          pos = end + 3;
+        } else if (s.startsWith('<![CDATA[', lt)) {
+          const end = s.indexOf(']]>', lt + 9);
+          if (end < 0) return lt;
+          pos = end + 3;
+        } else {
+          if (n - lt < 9) return lt;
+          throw new Error('DTDs are not allowed in a workbook part');
+        }
+        continue;
+      }
+      const gt = tagEnd(s, lt + 1);
+      if (gt < 0) return lt;
+      pos = gt + 1;
+      if (c1 === SLASH) {
+        const name = s.slice(lt + 2, gt).trimEnd();
+        const open = stack.pop();
+        if (open !== name) throw new Error(`mismatched closing tag </${name}>`);
+        const colon = name.indexOf(':');
+        h.close(colon < 0 ? name : name.slice(colon + 1));
+        continue;
+      }
+      let i = lt + 1;
+      while (i < gt) {
+        const c = s.charCodeAt(i);
+        if (isSpace(c) || c === SLASH || c === GT || c === LT) break;
+        i++;
+      }
+      if (i === lt + 1) throw new Error('malformed XML tag');
+      const full = s.slice(lt + 1, i);
+      const selfClosing = s.charCodeAt(gt - 1) === SLASH;
+      if (stack.length === 0 && this.rooted) throw new Error('more than one root element');
+      this.rooted = true;
+      const colon = full.indexOf(':');
+      const name = colon < 0 ? full : full.slice(colon + 1);
+      h.open(name, i < gt ? s.slice(i, selfClosing ? gt - 1 : gt) : '');
+      if (selfClosing) h.close(name);
+      else stack.push(full);
+    }
+    return pos;
+  }
+}
