@@ -63,7 +63,7 @@ export function ColumnMapPanel(props: ColumnMapProps) {
       )}
       <div role="status" aria-live="polite" data-testid="column-map-note">
         {state.note && (
-          <MessageBar intent={state.note.intent}>
+          <MessageBar intent={state.note.intent} layout="multiline">
             <MessageBarBody>{state.note.text}</MessageBarBody>
           </MessageBar>
         )}
