@@ -2,37 +2,21 @@
  * The person's column map kept with the workbook (issue 9): read with the other records in the first read sync,
  * used by every validate and fill, written and cleared from the pane; and the selection the person points with.
  */
-import { checkWorkbook, ColumnMapError, parseColumnMap, type CheckOptions, type CheckResult, type ColumnMap, type WorkbookGrid } from '../core';
+import type { ColumnMap } from '../core';
+import { parseStoredMap } from '../host/columnMap';
 import { jsonBytes, type Batch } from './batch';
 import type { SettingLike } from './excel-like';
-import { HostError, type SelectedCell, type StoredColumnMap } from './host';
+import { HostError, type SelectedCell } from './host';
 import { MARK_KEY } from './marks';
 import { UNDO_KEY } from './undo';
+
+export { checkWithMap } from '../host/columnMap';
 
 export const MAP_KEY = 'ziping.columnMap';
 
 /** The stored map as the setting holds it; a value that is no map (edited by hand, older format) counts as none. */
 export function storedMap(setting: SettingLike): ColumnMap | null {
-  if (setting.isNullObject) return null;
-  try {
-    return parseColumnMap(setting.value);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Checks with the stored map unless the request brings its own. A stored map the workbook no longer fits (a sheet
- * renamed, rows deleted) is set aside with core's reason, so the check still runs and the pane can offer to clear it.
- */
-export function checkWithMap(grid: WorkbookGrid, options: CheckOptions, stored: ColumnMap | null): { result: CheckResult; columnMap: StoredColumnMap | null } {
-  if (!stored || options.columnMap) return { result: checkWorkbook(grid, options), columnMap: stored ? { map: stored } : null };
-  try {
-    return { result: checkWorkbook(grid, { ...options, columnMap: stored }), columnMap: { map: stored } };
-  } catch (e) {
-    if (!(e instanceof ColumnMapError)) throw e;
-    return { result: checkWorkbook(grid, options), columnMap: { map: stored, refused: { zh: e.message, en: e.messageEn } } };
-  }
+  return setting.isNullObject ? null : parseStoredMap(setting.value);
 }
 
 /** `Sheet1!E12`, `'My ''Sheet'''!E12:E13` → sheet and address. */
