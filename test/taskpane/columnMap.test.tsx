@@ -185,3 +185,17 @@ describe('placing a selection and merging the map', () => {
     expect(placeSelection({ sheet: '自评表', address: `Z${h}` }, gaps, t)).toMatch(/在这张表（.*）之外/u);
   });
 });
+
+describe('when the host cannot tell the selection', () => {
+  it('says why in the pane\'s words and takes nothing', async () => {
+    const { host } = book();
+    const failing = Object.assign(Object.create(host) as typeof host, {
+      selectedCell: () => Promise.reject(Object.assign(new Error('PROTECTED'), { name: 'HostError', code: 'PROTECTED', detail: { sheet: '自评表' } })),
+    });
+    mounted = await mountApp(failing);
+    await press('validate');
+    await press('column-map-use');
+    expect(text(must('column-map-note'))).toContain('自评表');
+    expect($('column-map-picks')).toBeNull();
+  });
+});

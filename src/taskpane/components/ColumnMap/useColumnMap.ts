@@ -4,6 +4,7 @@ import {
 } from '../../../core';
 import type { ColumnMapText, MapRole } from '../../../app';
 import type { SelectedCell } from '../../../host';
+import { errorStatus } from '../../useZiping';
 import type { ColumnMapProps, ColumnMapState, MapGap, MapPick } from './ColumnMap.types';
 
 /** The forms whose header was found with roles missing, from their HEADER_MISSING finding. */
@@ -88,7 +89,7 @@ export function useColumnMap({ forms, stored, strings, lang, selectedCell, onSav
     try {
       sel = await selectedCell();
     } catch (e) {
-      setNote({ intent: 'error', text: e instanceof Error ? e.message : String(e) });
+      setNote({ intent: 'error', text: errorStatus(e).text(strings) });
       return;
     }
     const placed = placeSelection(sel, gaps, t);
