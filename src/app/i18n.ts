@@ -1,5 +1,6 @@
 import type { FillReason, Grade, Lang, Severity, TargetKind } from '../core';
 import type { HostErrorCode } from '../host';
+import { COLUMN_MAP_EN, COLUMN_MAP_ZH, type ColumnMapText } from './columnMapText';
 
 export const DEFAULT_LANG: Lang = 'zh-CN';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -24,6 +25,7 @@ export interface OverviewText {
 
 export interface Strings {
   readonly overview: OverviewText;
+  readonly columnMap: ColumnMapText;
   readonly appTitle: string;
   readonly validate: string;
   readonly fill: string;
@@ -107,6 +109,7 @@ const conflictCells = (detail: Detail, sep: string): string => {
 const needed = (detail: Detail): string => d(detail, 'needed') || d(detail, 'api');
 
 const zh: Strings = {
+  columnMap: COLUMN_MAP_ZH,
   overview: {
     title: (n) => `总览（${n} 张表）`,
     project: '项目', stated: '表内', computed: '计算', grade: '等级', counts: '错/警/提',
@@ -237,6 +240,7 @@ const zh: Strings = {
 };
 
 const en: Strings = {
+  columnMap: COLUMN_MAP_EN,
   overview: {
     title: (n) => `Overview (${n} forms)`,
     project: 'Project', stated: 'Stated', computed: 'Computed', grade: 'Grade', counts: 'E/W/I',

@@ -1,8 +1,9 @@
-import { checkWorkbook, MAX_SHEET_CELLS, type Table } from '../core';
+import { MAX_SHEET_CELLS, type ColumnMap, type Table } from '../core';
 import { batchRunner, beginWrite, endWrite, requirementsOf, SETTINGS_BUDGET_BYTES, toHostError } from './batch';
 import type { ExcelLike, RequirementsLike } from './excel-like';
 import { fill, type FillSettings } from './fill';
-import type { FillOutcome, FillRequest, Progress, ValidateOutcome, ValidateRequest, ZipingHost } from './host';
+import { checkWithMap, selectedCell, writeColumnMap } from './columnMap';
+import type { FillOutcome, FillRequest, Progress, SelectedCell, ValidateOutcome, ValidateRequest, ZipingHost } from './host';
 import { markFindings } from './marking';
 import { readWorkbook, type Scope } from './snapshot';
 import { writeSummarySheet } from './summarySheet';
@@ -10,6 +11,7 @@ import { hasUndo, UNDO_KEY, undoFill } from './undo';
 
 export { MIN_EXCEL_API, SETTINGS_BUDGET_BYTES, utf8Bytes } from './batch';
 export { asText } from './cells';
+export { MAP_KEY } from './columnMap';
 export { UNDO_KEY, type UndoCell, type UndoRecord } from './undo';
 
 export interface HostOptions {
@@ -47,9 +49,9 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
       return run(async (b) => {
         const scope: Scope = { allSheets: request.allSheets, also: [], mark: request.mark };
         const r = await readWorkbook(b, settings, scope, onProgress);
-        const result = checkWorkbook({ sheets: r.sheets.map((s) => s.grid) }, { lang: request.lang, ...request.options });
+        const { result, columnMap } = checkWithMap({ sheets: r.sheets.map((s) => s.grid) }, { lang: request.lang, ...request.options }, r.columnMap);
         if (request.mark) await markFindings(b, r, result.findings, request.lang, settings.settingsBudget, () => readWorkbook(b, settings, scope));
-        return { result, sheets: r.sheets.map((s) => s.name), tooLarge: r.tooLarge, readSyncs: b.syncs.reads, writeSyncs: b.syncs.writes };
+        return { result, sheets: r.sheets.map((s) => s.name), tooLarge: r.tooLarge, columnMap, readSyncs: b.syncs.reads, writeSyncs: b.syncs.writes };
       });
     },
 
@@ -66,6 +68,14 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
         read: b.syncs.read, write: b.syncs.write, now: settings.now, begin: () => beginWrite(b), end: () => endWrite(b),
         record: (undo) => b.ctx.workbook.settings.add(UNDO_KEY, undo),
       }));
+    },
+
+    selectedCell(): Promise<SelectedCell> {
+      return run(selectedCell);
+    },
+
+    writeColumnMap(map: ColumnMap | null): Promise<void> {
+      return run((b) => writeColumnMap(b, map, settings.settingsBudget));
     },
 
     hasUndo(): Promise<boolean> {

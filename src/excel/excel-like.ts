@@ -90,6 +90,8 @@ export interface RequestContextLike {
       getItemOrNullObject(key: string): SettingLike;
     };
     readonly application: { suspendScreenUpdatingUntilNextSync(): void };
+    /** ExcelApi 1.1; fails at sync when several ranges are selected */
+    getSelectedRange(): RangeLike;
   };
   /** ExcelApi 1.8 */
   readonly runtime: { enableEvents: boolean };

@@ -6,6 +6,7 @@ import { refuseConflicts } from './conflict';
 import { HostError, type FillOutcome, type FillRequest, type Progress } from './host';
 import { prepareMarks } from './marking';
 import { readWorkbook, type ReadLimits, type Snapshot } from './snapshot';
+import { checkWithMap } from './columnMap';
 import { compensate, UNDO_KEY, undoCells, type UndoRecord } from './undo';
 
 export interface FillSettings extends ReadLimits {
@@ -43,8 +44,9 @@ export async function fill(b: Batch, settings: FillSettings, request: FillReques
   const plan = request.expected.cells;
   const also = [...new Set(plan.map((f) => f.sheet))];
   const r = await readWorkbook(b, settings, { allSheets: request.allSheets, also, mark: request.mark }, onProgress);
-  const options = { lang: request.lang, ...request.options };
-  refuseConflicts(r.sheets, plan, checkWorkbook({ sheets: r.sheets.map((s) => s.grid) }, options));
+  const checked = checkWithMap({ sheets: r.sheets.map((s) => s.grid) }, { lang: request.lang, ...request.options }, r.columnMap);
+  const options = { lang: request.lang, ...request.options, columnMap: checked.columnMap?.refused ? undefined : (request.options.columnMap ?? r.columnMap ?? undefined) };
+  refuseConflicts(r.sheets, plan, checked.result);
   for (const name of also) {
     const s = r.sheets.find((x) => x.name === name)!;
     if (s.isProtected) throw new HostError('PROTECTED', { sheet: name });
@@ -54,7 +56,7 @@ export async function fill(b: Batch, settings: FillSettings, request: FillReques
   if (plan.length === 0) return { written: 0, counts, result: after, readSyncs: syncs.reads, writeSyncs: 0 };
   const record: UndoRecord = { v: 1, at: settings.now().toISOString(), sheets: also, cells: undoCells(r.sheets, plan) };
   const marks = request.mark ? await prepareMarks(b, r, after.findings, request.lang, addNotes) : null;
-  const markBytes = marks ? marks.recordBytes : r.markExists ? jsonBytes(r.marks) : 0;
+  const markBytes = (marks ? marks.recordBytes : r.markExists ? jsonBytes(r.marks) : 0) + r.mapBytes;
   if (jsonBytes(record) + markBytes > settings.settingsBudget) throw new HostError('TOO_LARGE', { cells: plan.length, bytes: jsonBytes(record) + markBytes });
   beginWrite(b);
   // the records first: Office applies what precedes a failing operation, and the records must cover it

@@ -146,7 +146,8 @@ export async function markFindings(
 ): Promise<void> {
   const marks = await prepareMarks(b, read, findings, lang, addNotes);
   if (!marks.work) return;
-  if (marks.recordBytes + jsonBytes(read.undo) > settingsBudget) throw new HostError('TOO_LARGE', { bytes: marks.recordBytes + jsonBytes(read.undo) });
+  const bytes = marks.recordBytes + jsonBytes(read.undo) + read.mapBytes;
+  if (bytes > settingsBudget) throw new HostError('TOO_LARGE', { bytes });
   beginWrite(b);
   marks.queueRecord();
   marks.queueMarks();

@@ -3,8 +3,10 @@
  * the marks, in as few syncs as Office allows (one for the active sheet; src/excel/read.ts reads each sheet).
  */
 import type { CommentLike, NoteLike, WorksheetLike } from './excel-like';
-import { toHostError, type Batch } from './batch';
+import { jsonBytes, toHostError, type Batch } from './batch';
 import { HostError, type Progress } from './host';
+import type { ColumnMap } from '../core';
+import { MAP_KEY, storedMap } from './columnMap';
 import { MARK_KEY, parseMarkRecord, type MarkRecord } from './marks';
 import { needsMoreMerges, queueMoreMerges, queueProbe, readChunked, takeWhole, tooMuchAtOnce, type ReadOptions, type SheetProbe, type SheetRead } from './read';
 import { parseUndo, UNDO_KEY, type UndoRecord } from './undo';
@@ -36,6 +38,9 @@ export interface Snapshot {
   undo: UndoRecord | null;
   marks: MarkRecord;
   markExists: boolean;
+  /** the person's column map kept with the workbook, and the bytes its setting takes (0 for none) */
+  columnMap: ColumnMap | null;
+  mapBytes: number;
   /** sheets of an all-sheets read left out as TOO_LARGE (the others were read) */
   tooLarge: string[];
 }
@@ -65,8 +70,10 @@ export async function readWorkbook(b: Batch, limits: ReadLimits, scope: Scope, o
     undo.load('value');
     const marks = wb.settings.getItemOrNullObject(MARK_KEY);
     marks.load('value');
+    const map = wb.settings.getItemOrNullObject(MAP_KEY);
+    map.load('value');
     wb.worksheets.load(['items/name', 'items/visibility']);
-    return { undo, marks, active: scope.allSheets ? null : probe(wb.worksheets.getActiveWorksheet(), whole) };
+    return { undo, marks, map, active: scope.allSheets ? null : probe(wb.worksheets.getActiveWorksheet(), whole) };
   };
   let first = queueFirst(true);
   try {
@@ -189,5 +196,7 @@ export async function readWorkbook(b: Batch, limits: ReadLimits, scope: Scope, o
     undo: first.undo.isNullObject ? null : parseUndo(first.undo.value),
     marks: first.marks.isNullObject ? { v: 1, sheets: {} } : parseMarkRecord(first.marks.value),
     markExists: !first.marks.isNullObject,
+    columnMap: storedMap(first.map),
+    mapBytes: first.map.isNullObject ? 0 : jsonBytes(first.map.value),
   };
 }

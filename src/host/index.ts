@@ -1,4 +1,4 @@
-import type { CheckOptions, CheckResult, FillPlan, FillReason, Lang, Table } from '../core';
+import type { CheckOptions, CheckResult, ColumnMap, FillPlan, FillReason, Lang, Table } from '../core';
 
 /**
  * What the task pane and ribbon commands may ask of the workbook. `src/excel` implements it against the
@@ -24,6 +24,29 @@ export interface ZipingHost {
    * (undoFill then restores the old summary, or deletes the sheet it added). Absent where the host cannot add sheets.
    */
   writeSummary?(table: Table): Promise<{ rows: number; added: boolean }>;
+  /**
+   * The selection as the person left it: its sheet and its address on that sheet (`E12`, or `E12:E13` for a
+   * merged cell). Absent where the host cannot tell.
+   */
+  selectedCell?(): Promise<SelectedCell>;
+  /**
+   * Keeps `map` with the workbook (null removes it); every later validate and fill uses it, read in the same first
+   * read. TOO_LARGE when the add-in's records would pass the settings budget. Absent where the host cannot keep it.
+   */
+  writeColumnMap?(map: ColumnMap | null): Promise<void>;
+}
+
+export interface SelectedCell {
+  readonly sheet: string;
+  /** `E12`, or the merged area `E12:E13` (no sheet name) */
+  readonly address: string;
+}
+
+/** The column map kept with the workbook, as a validate found it. */
+export interface StoredColumnMap {
+  readonly map: ColumnMap;
+  /** the map no longer fits the workbook (core refused it: Chinese and English text); the check ran without it */
+  readonly refused?: { readonly zh: string; readonly en: string };
 }
 
 export interface ValidateRequest {
@@ -51,6 +74,8 @@ export interface ValidateOutcome {
   readonly sheets: readonly string[];
   /** 全部工作表 only: sheets too large to read (TOO_LARGE), left out while the others were checked */
   readonly tooLarge?: readonly string[];
+  /** the column map kept with the workbook (null: none); absent on hosts that keep none */
+  readonly columnMap?: StoredColumnMap | null;
   /** context.sync() calls the read needed: 1 for the active sheet, 2 for all sheets, one more per chunk when Office refuses the payload */
   readonly readSyncs: number;
   /** context.sync() calls the marking needed: 0 or 1 (2 only when the host refused notes and the marks were retried as fills) */

@@ -13,6 +13,7 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import { D, RULE_SETS, ruleSetNames, type CheckResult, type Finding, type Severity } from '../core';
 import { formsTable, summarizeResult, withoutColumn } from '../report';
+import { ColumnMapPanel } from './components/ColumnMap/ColumnMap';
 import { FillDialog } from './components/FillDialog';
 import { FindingList } from './components/FindingList/FindingList';
 import { FormSummary } from './components/FormSummary/FormSummary';
@@ -170,6 +171,18 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
         </div>
 
         {result === null && busy === null && <p className={styles.muted}>{s.idle}</p>}
+
+        {result !== null && host.selectedCell && host.writeColumnMap && (
+          <ColumnMapPanel
+            forms={result.forms}
+            stored={state.columnMap}
+            strings={s}
+            lang={settings.lang}
+            busy={busy !== null}
+            selectedCell={host.selectedCell.bind(host)}
+            onSave={actions.saveColumnMap}
+          />
+        )}
 
         {result !== null && result.forms.length === 0 && (
           <p className={styles.muted} data-testid="empty">

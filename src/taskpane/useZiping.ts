@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { countSeverities, type CheckResult, type Finding, type FillPlan, type Table } from '../core';
-import type { Progress, ValidateRequest, ZipingHost } from '../host';
+import { countSeverities, type CheckResult, type ColumnMap, type Finding, type FillPlan, type Table } from '../core';
+import type { Progress, StoredColumnMap, ValidateRequest, ZipingHost } from '../host';
 import { type Strings, toCheckOptions, type Settings } from '../app';
 
-export type BusyKind = 'validate' | 'fill' | 'undo' | 'summary';
+export type BusyKind = 'validate' | 'fill' | 'undo' | 'summary' | 'map';
 
 /** A status line, rendered in the current language when shown (so a language switch re-renders it). */
 export interface Status {
@@ -19,6 +19,8 @@ export interface ZipingState {
   readonly canUndo: boolean;
   /** the plan shown in the fill preview, while the person decides */
   readonly pendingFill: FillPlan | null;
+  /** the column map kept with the workbook, as the last validate read it */
+  readonly columnMap: StoredColumnMap | null;
 }
 
 export interface ZipingActions {
@@ -30,6 +32,8 @@ export interface ZipingActions {
   select(f: Finding): Promise<void>;
   /** 写入汇总表 with the summary of the current result (the status line from `said`) */
   writeSummary(table: Table, said: (rows: number, added: boolean) => string): Promise<void>;
+  /** keep the column map with the workbook (null clears it), then check again; false when the write failed */
+  saveColumnMap(map: ColumnMap | null): Promise<boolean>;
 }
 
 interface HostErrorLike {
@@ -62,6 +66,7 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
   const [status, setStatus] = useState<Status | null>(null);
   const [canUndo, setCanUndo] = useState(false);
   const [pendingFill, setPendingFill] = useState<FillPlan | null>(null);
+  const [columnMap, setColumnMap] = useState<StoredColumnMap | null>(null);
   const busyRef = useRef(false);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
@@ -104,6 +109,7 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
     const r = outcome.result;
     resultRef.current = r;
     setResult(r);
+    setColumnMap(outcome.columnMap ?? null);
     const c = severityCounts(r.findings);
     const checked: Status = r.forms.length === 0
       ? { intent: 'warning', text: (s) => s.noForm }
@@ -181,6 +187,13 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
     [host, run, refreshUndo],
   );
 
+  const saveColumnMap = useCallback(async (map: ColumnMap | null) => {
+    const write = host.writeColumnMap?.bind(host);
+    if (!write || (await run('map', () => write(map).then(() => true))) !== true) return false;
+    await doValidate();
+    return true;
+  }, [host, run, doValidate]);
+
   useEffect(() => {
     void refreshUndo();
   }, [refreshUndo]);
@@ -194,7 +207,7 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
   }, [autoRun, doValidate]);
 
   return [
-    { result, busy, progress, status, canUndo, pendingFill },
-    { validate, requestFill, confirmFill, cancelFill, undo, select, writeSummary },
+    { result, busy, progress, status, canUndo, pendingFill, columnMap },
+    { validate, requestFill, confirmFill, cancelFill, undo, select, writeSummary, saveColumnMap },
   ];
 }

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { isExcelError, toA1, type CellValue, type Table, type WorkbookGrid } from '../core';
+import { isExcelError, toA1, type CellValue, type ColumnMap, type Table, type WorkbookGrid } from '../core';
 import type { FillOutcome, ValidateOutcome, ZipingHost } from '../host';
 import { emuFromGrids, type EmuWorkbook, type SheetExtras } from './emulator';
 import { cellKey, keyPos } from './emulator/model';
@@ -93,7 +93,7 @@ export function changedCells(s: Session): CellWrite[] {
 }
 
 export interface OpRecord {
-  readonly op: 'validate' | 'fill' | 'undoFill' | 'hasUndo' | 'select' | 'writeSummary';
+  readonly op: 'validate' | 'fill' | 'undoFill' | 'hasUndo' | 'select' | 'writeSummary' | 'selectedCell' | 'writeColumnMap';
   /** context.sync() calls the operation made on the emulator (with ?host=wps: object-model calls) */
   readonly syncs: number;
   /** of which carried writes */
@@ -132,5 +132,7 @@ export function instrument(host: ZipingHost, emu: OpMeter, onOp: (r: OpRecord) =
     hasUndo: () => measure('hasUndo', () => host.hasUndo()),
     select: (sheet, cell) => measure('select', () => host.select(sheet, cell)),
     ...(host.writeSummary ? { writeSummary: (t: Table) => measure('writeSummary', () => host.writeSummary!(t)) } : {}),
+    ...(host.selectedCell ? { selectedCell: () => measure('selectedCell', () => host.selectedCell!()) } : {}),
+    ...(host.writeColumnMap ? { writeColumnMap: (m: ColumnMap | null) => measure('writeColumnMap', () => host.writeColumnMap!(m)) } : {}),
   };
 }

@@ -6,9 +6,11 @@
  * reports `context.sync()` round trips in the same fields).
  */
 import {
-  checkWorkbook, gridValueAt, isExcelError, MAX_SHEET_CELLS, sameCellValue, type CheckResult, type FillCell, type FillReason, type SheetGrid,
+  checkWorkbook, gridValueAt, isExcelError, MAX_SHEET_CELLS, sameCellValue, type CheckResult, type ColumnMap, type FillCell, type FillReason,
+  type SheetGrid,
 } from '../core';
-import { HostError, type FillOutcome, type FillRequest, type Progress, type ValidateOutcome, type ValidateRequest, type ZipingHost } from '../host';
+import { HostError, type FillOutcome, type FillRequest, type Progress, type SelectedCell, type ValidateOutcome, type ValidateRequest, type ZipingHost } from '../host';
+import { checkWithMap, parseStoredMap } from '../host/columnMap';
 import { counted, type CallCounter } from './counted';
 import { isVisible, sheetNamed, type EtApplicationLike, type EtWorkbookLike, type EtWorksheetLike } from './et-like';
 import { markSheet, parseMarks, wanted, type WpsMark, type WpsMarkRecord } from './marks';
@@ -209,8 +211,10 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
     const plan = request.expected.cells;
     const also = [...new Set(plan.map((f) => f.sheet))];
     const r = readAll(op, request.allSheets, also, onProgress);
-    const options = { lang: request.lang, ...request.options };
-    const fresh = checkWorkbook({ sheets: grids(r) }, options);
+    const checked = checkWithMap({ sheets: grids(r) }, { lang: request.lang, ...request.options }, parseStoredMap(r.store.content.map));
+    const stored = checked.columnMap && !checked.columnMap.refused ? checked.columnMap.map : undefined;
+    const options = { lang: request.lang, ...request.options, columnMap: request.options.columnMap ?? stored };
+    const fresh = checked.result;
     const freshBy = new Map(fresh.fillPlan.cells.map((f) => [`${f.sheet}!${f.cell}`, f]));
     const conflicts = plan.filter((f) => {
       const s = r.sheets.find((x) => x.name.toLowerCase() === f.sheet.toLowerCase())!;
@@ -275,7 +279,7 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
     validate(request: ValidateRequest, onProgress?: (p: Progress) => void): Promise<ValidateOutcome> {
       return run((op) => {
         const r = readAll(op, request.allSheets, [], onProgress);
-        const result = checkWorkbook({ sheets: grids(r) }, { lang: request.lang, ...request.options });
+        const { result, columnMap } = checkWithMap({ sheets: grids(r) }, { lang: request.lang, ...request.options }, parseStoredMap(r.store.content.map));
         if (request.mark && markWork(r, result, request.lang).work.length) {
           withScreenOff(op, () => {
             const marks = mark(op, r, result, request.lang);
@@ -283,7 +287,7 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
           });
         }
         const readSyncs = op.readCalls ?? op.c.calls;
-        return { result, sheets: r.sheets.map((s) => s.name), tooLarge: r.tooLarge, readSyncs, writeSyncs: op.c.calls - readSyncs };
+        return { result, sheets: r.sheets.map((s) => s.name), tooLarge: r.tooLarge, columnMap, readSyncs, writeSyncs: op.c.calls - readSyncs };
       });
     },
 
@@ -313,6 +317,23 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
           writeStore(op.wb, store, { undo: null, marks: store.content.marks }, active);
         });
         return { restored: record.cells.length };
+      });
+    },
+
+    selectedCell(): Promise<SelectedCell> {
+      return run((op) => {
+        const ws = op.app.ActiveSheet;
+        const sel = op.app.Selection;
+        if (!ws || !sel) throw new HostError('NOT_IN_EXCEL');
+        return { sheet: ws.Name, address: sel.Address(false, false).replace(/\$/gu, '') };
+      });
+    },
+
+    writeColumnMap(map: ColumnMap | null): Promise<void> {
+      return run((op) => {
+        const store = readStore(op.wb);
+        if (map === null && !store.sheet) return;
+        writeStore(op.wb, store, { undo: store.content.undo, marks: store.content.marks, map }, op.app.ActiveSheet);
       });
     },
 

@@ -76,6 +76,8 @@ export interface EtWorkbookLike {
 export interface EtApplicationLike {
   readonly ActiveWorkbook: EtWorkbookLike | null;
   readonly ActiveSheet: EtWorksheetLike | null;
+  /** the selected cells of the active sheet (a Range when cells are selected) */
+  readonly Selection: EtRangeLike | null;
   ScreenUpdating: boolean;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The records the WPS host keeps with the workbook (the undo record of the last fill, the record of the marks), on a
- * very hidden worksheet: row 1 holds the headers, column A the undo record's JSON and column B the marks' JSON, in
+ * very hidden worksheet: row 1 holds the headers, column A the undo record's JSON, column B the marks' JSON and
+ * column C the column map's, in
  * pieces of STORE_CHUNK characters (a cell holds at most 32 767). Why a sheet and not document properties:
  * docs/decisions.md (WPS section). Every piece is written with a leading apostrophe so that WPS keeps it as text.
  */
@@ -8,11 +9,13 @@ import { sheetNamed, XL_SHEET_VERY_HIDDEN, type EtWorkbookLike, type EtWorksheet
 
 export const STORE_SHEET = 'ZipingData';
 export const STORE_CHUNK = 30_000;
-const HEADERS = ['ziping.undo', 'ziping.marks'];
+const HEADERS = ['ziping.undo', 'ziping.marks', 'ziping.columnMap'];
 
 export interface StoreContent {
   readonly undo: unknown;
   readonly marks: unknown;
+  /** the person's column map (column C); left as stored when a write does not name it */
+  readonly map?: unknown;
 }
 
 export interface Store {
@@ -34,11 +37,11 @@ function parse(text: string): unknown {
 /** Reads the records (4 calls when the sheet exists, 3 when it does not). */
 export function readStore(wb: EtWorkbookLike): Store {
   const sheet = sheetNamed(wb, STORE_SHEET);
-  if (!sheet) return { sheet: null, content: { undo: null, marks: null }, rows: 0 };
+  if (!sheet) return { sheet: null, content: { undo: null, marks: null, map: null }, rows: 0 };
   const v = sheet.UsedRange.Value2 as unknown;
   const rows = Array.isArray(v) ? (v as unknown[][]) : [[v]];
   const col = (j: number) => rows.slice(1).map((r) => (typeof r[j] === 'string' ? r[j] : '')).join('');
-  return { sheet, content: { undo: parse(col(0)), marks: parse(col(1)) }, rows: rows.length };
+  return { sheet, content: { undo: parse(col(0)), marks: parse(col(1)), map: parse(col(2)) }, rows: rows.length };
 }
 
 function pieces(v: unknown): string[] {
@@ -63,11 +66,12 @@ export function writeStore(wb: EtWorkbookLike, store: Store, content: StoreConte
     sheet.Visible = XL_SHEET_VERY_HIDDEN;
     active?.Activate();
   }
-  const a = pieces(content.undo), b = pieces(content.marks);
-  const n = Math.max(a.length, b.length);
+  const kept = { ...content, map: content.map === undefined ? store.content.map : content.map };
+  const cols = [pieces(kept.undo), pieces(kept.marks), pieces(kept.map)];
+  const n = Math.max(...cols.map((c) => c.length));
   const rows: string[][] = [HEADERS.map((h) => `'${h}`)];
-  for (let i = 0; i < n; i++) rows.push([a[i] === undefined ? '' : `'${a[i]}`, b[i] === undefined ? '' : `'${b[i]}`]);
-  if (store.rows > rows.length) sheet.Range(`A${rows.length + 1}:B${store.rows}`).Value2 = null;
-  sheet.Range(`A1:B${rows.length}`).Value2 = rows;
-  return { sheet, content, rows: rows.length };
+  for (let i = 0; i < n; i++) rows.push(cols.map((c) => (c[i] === undefined ? '' : `'${c[i]}`)));
+  if (store.rows > rows.length) sheet.Range(`A${rows.length + 1}:C${store.rows}`).Value2 = null;
+  sheet.Range(`A1:C${rows.length}`).Value2 = rows;
+  return { sheet, content: kept, rows: rows.length };
 }

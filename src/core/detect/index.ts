@@ -71,7 +71,7 @@ function applyMapping(view: GridView, scan: SheetScan, m: MappedHeader): void {
   info.hits.push(...kept);
   for (const [c, role] of m.columns) {
     const a = view.anchor(row, c);
-    info.hits.push({ row, col: a.col, text: view.text(a.row, a.col), meaning: { indicator: role } });
+    info.hits.push({ row, col: a.col, text: view.text(a.row, a.col), meaning: { indicator: role }, mapped: true });
     if (!info.cols.includes(a.col)) info.cols.push(a.col);
   }
   info.hits.sort((x, y) => x.col - y.col);
@@ -116,6 +116,7 @@ function headerBand(view: GridView, scan: SheetScan, row: number): RowInfo | nul
   const lower = scan.byRow.get(row + 1);
   if (!upper || !lower || isFundsHeader(lower) || !upper.hits.some((h) => h.meaning.indicator)) return null;
   for (const c of lower.cols) {
+    if (lower.hits.some((h) => h.col === c && h.mapped)) continue;
     const v = view.raw(row + 1, c);
     if (typeof v !== 'string' || v.length > MAX_PIECE) return null;
   }
@@ -133,8 +134,9 @@ function headerBand(view: GridView, scan: SheetScan, row: number): RowInfo | nul
     const pieces = top.row === row ? view.text(top.row, top.col).trim() : '';
     const part = view.text(row + 1, c).trim();
     const joined = pieces !== '' && top.col === c ? `${pieces}${part}` : null;
-    let hit: Hit | null = null;
-    for (const text of joined ? [joined, part] : [part]) {
+    // a column the map names on the lower row (a label merged down over both rows included) keeps its mapped role
+    let hit: Hit | null = lower.hits.find((h) => h.col === c && h.mapped) ?? null;
+    for (const text of hit ? [] : joined ? [joined, part] : [part]) {
       const meaning = classifyLabel(text);
       if (meaning?.indicator) {
         hit = { row: row + 1, col: c, text, meaning };

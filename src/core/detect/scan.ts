@@ -8,6 +8,8 @@ export interface Hit {
   readonly col: number;
   readonly text: string;
   readonly meaning: LabelMeaning;
+  /** put there by a person's column map, whatever the text says */
+  readonly mapped?: boolean;
 }
 
 export interface CellRef {

@@ -1,5 +1,6 @@
 /** The emulated Workbook, its Runtime and Application, and its settings. */
 import { EmuError, MESSAGES } from './errors';
+import { EmuRange } from './range';
 import { EmuCollection, EmuObject, jsonBytes, type EmuBatch } from './request';
 import type { EmuWorkbook } from './workbook';
 import { EmuWorksheetCollection } from './worksheet';
@@ -47,6 +48,17 @@ export class EmuWorkbookObject extends EmuObject<EmuWorkbook> {
   }
   get name(): string {
     return this.get('name');
+  }
+  /**
+   * The active sheet's selection (ExcelApi 1.1), resolved at sync like any range: its properties need `load`.
+   * The emulated sheet keeps one selected range (a merged cell clicked is its whole area), so it never has the
+   * several ranges that make Excel's call fail.
+   */
+  getSelectedRange(): EmuRange {
+    return new EmuRange(this.ctx, () => {
+      const sheet = this.ctx.emu.activeSheet;
+      return { sheet, r: { ...sheet.selection } };
+    });
   }
 }
 

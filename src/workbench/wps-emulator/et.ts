@@ -79,6 +79,12 @@ class EtApp {
     this.et.tick('Application.ActiveSheet');
     return this.et.emu.sheets.length ? new EtSheet(this.et, this.et.emu.activeSheet) : null;
   }
+  get Selection(): EtRange | null {
+    this.et.tick('Application.Selection');
+    if (!this.et.emu.sheets.length) return null;
+    const sheet = this.et.emu.activeSheet;
+    return new EtRange(this.et, sheet, { ...sheet.selection });
+  }
   get ScreenUpdating(): boolean {
     this.et.tick('Application.ScreenUpdating');
     return this.et.screenUpdating;

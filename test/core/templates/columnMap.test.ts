@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { buildReport, checkWorkbook, ColumnMapError, MAPPABLE_ROLES, parseColumnMap, type CheckOptions } from '../../../src/core';
 import { sheetGrid } from '../../fixtures/grid';
 import { findingList } from '../variants/helpers';
-import { TEMPLATE_TOTAL, templateForm, type TemplateLit as Lit, type TemplateOptions } from '../../fixtures/templates';
+import { TEMPLATE_TOTAL, templateForm, unplacedHeaderForm, type TemplateLit as Lit, type TemplateOptions } from '../../fixtures/templates';
 
 /** The template with its indicator header relabelled in words no synonym list holds. */
 function unknownHeaders(o: TemplateOptions): { lit: Lit; headerRow: number; columns: Record<string, string> } {
@@ -62,6 +62,16 @@ describe('the column map (issue 9)', () => {
     expect(findingList(check(lit))).toContain(`error HEADER_MISSING A${row + 1}`);
     const r = check(lit, { columnMap: parseColumnMap({ forms: [{ sheet: '自评表', headerRow: row + 1, columns: { [String.fromCharCode(65 + col)]: 'actual' } }] }) });
     expect(findingList(r)).toEqual([]);
+  });
+
+  it('a two-row header with a merged-down label and a lower-row part unknown: one entry at the lower row places both', () => {
+    const { lit, cells } = unplacedHeaderForm({ 实际完成值: '今年做到', 指标值: '数' }, { split: true, twoRowHeader: true });
+    expect(findingList(check(lit))).toContain('error HEADER_MISSING A12');
+    const lower = Number(cells.指标值.replace(/[A-Z]+/u, ''));
+    const columns = { [cells.实际完成值.replace(/\d+/u, '')]: 'actual', [cells.指标值.replace(/\d+/u, '')]: 'target' };
+    const r = check(lit, { columnMap: parseColumnMap({ forms: [{ sheet: '自评表', headerRow: lower, columns }] }) });
+    expect(findingList(r)).toEqual([]);
+    expect(r.forms[0].total.computed?.toFixed()).toBe(TEMPLATE_TOTAL);
   });
 
   it.each<[string, unknown, RegExp]>([
