@@ -31,6 +31,12 @@ export function errorCode(e: unknown): string {
   return String((e as { code?: unknown })?.code ?? '');
 }
 
+/** The API an Office error was raised at (`debugInfo.errorLocation`, e.g. `Range.getMergedAreasOrNullObject`). */
+function apiOf(e: unknown): Record<string, string> {
+  const at = (e as { debugInfo?: { errorLocation?: unknown } })?.debugInfo?.errorLocation;
+  return typeof at === 'string' && at ? { api: at } : {};
+}
+
 /** An Office error (or a read that is too large) as the HostError the person is told about. */
 export function toHostError(e: unknown, sheet = ''): HostError {
   if (e instanceof HostError) return e;
@@ -39,7 +45,8 @@ export function toHostError(e: unknown, sheet = ''): HostError {
   const message = String((e as Error)?.message ?? e);
   switch (code) {
     case 'InvalidOperationInCellEditMode': return new HostError('EDIT_MODE', {}, message);
-    case 'ApiNotFound': return new HostError('UNSUPPORTED', { needed: /ExcelApi [\d.]+/.exec(message)?.[0] ?? 'ExcelApi' }, message);
+    // Excel's message names no requirement set and is localized: the API comes from debugInfo, when there is one
+    case 'ApiNotFound': return new HostError('UNSUPPORTED', apiOf(e), message);
     case 'ItemNotFound': return new HostError('SHEET_GONE', { sheet }, message);
     case 'AccessDenied': return new HostError('PROTECTED', { sheet }, message);
     case 'InvalidOperation': return /protect/i.test(message) ? new HostError('PROTECTED', { sheet }, message) : new HostError('UNKNOWN', { code }, message);

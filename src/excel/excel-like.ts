@@ -33,10 +33,15 @@ export interface RangeLike extends Loadable, NullableLike {
   formulas: any[][];
   readonly format: { readonly fill: RangeFillLike };
   /** ExcelApi 1.13 */
-  getMergedAreasOrNullObject(): Loadable & NullableLike & { readonly address: string };
+  getMergedAreasOrNullObject(): MergedAreasLike;
   /** ExcelApi 1.9 */
   getCellProperties(options: { format: { fill: { color: true; pattern: true } } }): { readonly value: CellPropertiesLike[][] };
   select(): void;
+}
+
+/** The RangeAreas of merged areas: `areas` is a RangeCollection (ExcelApi 1.9) of ranges with their place. */
+export interface MergedAreasLike extends NullableLike {
+  readonly areas: Loadable & { readonly items: readonly Pick<RangeLike, 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount'>[] };
 }
 
 export interface NoteLike extends Loadable {

@@ -25,10 +25,11 @@ describe('toHostError', () => {
     if (want === 'UNKNOWN') expect(e.detail.code).toBe(code);
   });
 
-  it('ApiNotFound names the requirement set from the message', () => {
-    const e = toHostError(officeError('ApiNotFound', 'not found (Range.getCellProperties: ExcelApi 1.9)'));
-    expect([e.code, e.detail.needed]).toEqual(['UNSUPPORTED', 'ExcelApi 1.9']);
-    expect(toHostError(officeError('ApiNotFound', 'not found')).detail.needed).toBe('ExcelApi');
+  it('ApiNotFound: UNSUPPORTED naming the API from debugInfo, never parsed from the (localized) message', () => {
+    const e = toHostError(new EmuError('ApiNotFound', 'The API you are trying to use could not be found. (ExcelApi 1.9)', 'Range.getCellProperties'));
+    expect([e.code, e.detail]).toEqual(['UNSUPPORTED', { api: 'Range.getCellProperties' }]);
+    // a message that looks like it names a set is not read
+    expect(toHostError(officeError('ApiNotFound', '找不到 ExcelApi 1.13')).detail).toEqual({});
   });
 
   it('a read above maxCells is TOO_LARGE with its cell count; a HostError stays itself', () => {

@@ -184,6 +184,7 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
       const all = s.getRange('A1:D3').getMergedAreasOrNullObject().load('address,areaCount');
       const tail = s.getRange('A3:D3').getMergedAreasOrNullObject().load('address');
       const none = s.getRange('D1:D3').getMergedAreasOrNullObject().load('address');
+      none.areas.load('items/rowIndex');
       const areas = s.getRange('A1:D3').getMergedAreasOrNullObject();
       areas.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
       await ctx.sync();
@@ -191,6 +192,8 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
       expect(all.areaCount).toBe(2);
       expect(tail.address).toBe('S!B3:C3');
       expect(none.isNullObject).toBe(true);
+      // the reference says nothing of a null object's children: the emulator loads none, so a reader checks isNullObject first
+      expect(() => none.areas.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       expect(areas.areas.items.map((a) => [a.rowIndex, a.columnIndex, a.rowCount, a.columnCount])).toEqual([[1, 0, 2, 1], [2, 1, 1, 2]]);
     });
   });
@@ -341,6 +344,13 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
       ctx.workbook.worksheets.getItem('S').getRange('A1:D3').getMergedAreasOrNullObject().load('address');
       await ctx.sync();
     }))).toBe('ApiNotFound');
+    // as Excel's: the message names neither the API nor the requirement set; debugInfo says where
+    const e = await api.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A1').getMergedAreasOrNullObject();
+      await ctx.sync();
+    }).catch((x: EmuError) => x);
+    expect((e as EmuError).message).toBe('The API you are trying to use could not be found. It may be available in a newer version of Excel.');
+    expect((e as EmuError).debugInfo.errorLocation).toBe('Range.getMergedAreasOrNullObject');
     expect(await code(api.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('S').notes.add('A1', 'x');
       await ctx.sync();

@@ -64,11 +64,12 @@ export abstract class EmuBatch {
     return this.ops.length;
   }
 
-  /** @internal throws ApiNotFound unless the workbook supports ExcelApi `version` */
+  /**
+   * @internal throws ApiNotFound unless the workbook supports ExcelApi `version`. Excel's message names neither
+   * the API nor the requirement set (and is localized); only `debugInfo.errorLocation` says which API it was.
+   */
   need(version: string, api: string): void {
-    if (!this.emu.isSetSupported('ExcelApi', version)) {
-      throw new EmuError('ApiNotFound', `${MESSAGES.ApiNotFound} (${api}: ExcelApi ${version})`, api);
-    }
+    if (!this.emu.isSetSupported('ExcelApi', version)) throw new EmuError('ApiNotFound', MESSAGES.ApiNotFound, api);
   }
 
   /** @internal */
