@@ -105,15 +105,17 @@ export function requirementsOf(env?: RequirementsLike): RequirementsLike {
 }
 
 /**
- * Runs `batch` in Excel.run: NOT_IN_EXCEL without an api, UNSUPPORTED below MIN_EXCEL_API, errors as HostErrors,
- * and one more run after `retryDelayMs` when Excel reported cell-edit mode.
+ * Runs `batch` in Excel.run: NOT_IN_EXCEL without an api, UNSUPPORTED below MIN_EXCEL_API, errors as HostErrors.
+ * Every run asks Excel to wait while the person edits a cell (`delayForCellEdit`: Excel.RunOptions, whose reference
+ * names no requirement set, so it is always asked); a host that ignores it still fails the batch with
+ * InvalidOperationInCellEditMode, and that batch runs once more after `retryDelayMs`.
  */
 export function batchRunner(api: ExcelLike | undefined, requirements: RequirementsLike, retryDelayMs: number) {
   const supports = (v: string) => requirements.isSetSupported('ExcelApi', v);
   return async function run<T>(batch: (b: Batch) => Promise<T>): Promise<T> {
     if (!api) throw new HostError('NOT_IN_EXCEL');
     if (!supports(MIN_EXCEL_API)) throw new HostError('UNSUPPORTED', { needed: `ExcelApi ${MIN_EXCEL_API}` });
-    const once = () => api.run((ctx) => batch({ ctx, syncs: new Syncs(ctx), supports })).catch((e: unknown) => { throw toHostError(e); });
+    const once = () => api.run({ delayForCellEdit: true }, (ctx) => batch({ ctx, syncs: new Syncs(ctx), supports })).catch((e: unknown) => { throw toHostError(e); });
     try {
       return await once();
     } catch (e) {

@@ -97,8 +97,17 @@ export interface RequestContextLike {
   sync(): Promise<void>;
 }
 
+/** What the adapter passes to `Excel.run` (Excel.RunOptions). */
+export interface RunOptionsLike {
+  /**
+   * Excel waits until the person leaves cell-edit mode instead of failing the batch (reference of
+   * Excel.RunOptions; article "Delay execution while cell is being edited"). No requirement set is named for it.
+   */
+  delayForCellEdit?: boolean;
+}
+
 export interface ExcelLike {
-  run<T>(batch: (context: RequestContextLike) => Promise<T>): Promise<T>;
+  run<T>(options: RunOptionsLike, batch: (context: RequestContextLike) => Promise<T>): Promise<T>;
 }
 
 /** What `Office.context.requirements` offers; the emulator's EmuWorkbook has the same method. */

@@ -79,6 +79,28 @@ describe('batchRunner', () => {
     expect(runs).toBe(4);
   });
 
+  it('asks Excel to wait while a cell is edited (delayForCellEdit): the batch runs once, after the edit ends', async () => {
+    const emu = emuFromGrids([formGrid()]);
+    const run = batchRunner(createExcelApi(emu), emu, 0);
+    let runs = 0;
+    emu.editCell();
+    const done = run(async (b) => { runs++; b.ctx.workbook.worksheets.load('items/name'); await b.syncs.read(); return b.ctx.workbook.worksheets.items.length; });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(emu.syncCount).toBe(1);
+    emu.endCellEdit();
+    expect(await done).toBe(1);
+    expect(runs).toBe(1);
+  });
+
+  it('a host that ignores delayForCellEdit fails the batch in cell-edit mode: one retry, then EDIT_MODE', async () => {
+    const emu = emuFromGrids([formGrid()]);
+    emu.honoursDelayForCellEdit = false;
+    emu.editCell();
+    let runs = 0;
+    await expect(batchRunner(createExcelApi(emu), emu, 0)(async (b) => { runs++; await b.syncs.read(); })).rejects.toMatchObject({ code: 'EDIT_MODE' });
+    expect(runs).toBe(2);
+  });
+
   it('other Office errors are not retried and arrive as HostErrors', async () => {
     const emu = emuFromGrids([formGrid()]);
     let runs = 0;

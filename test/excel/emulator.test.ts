@@ -176,6 +176,22 @@ describe('emulated Excel API: what Excel does with written values', () => {
   });
 });
 
+describe('emulated Excel API: cell-edit mode', () => {
+  it('a sync while a cell is edited fails with InvalidOperationInCellEditMode, unless the run asked delayForCellEdit', async () => {
+    const emu = book();
+    emu.editCell();
+    const api = createExcelApi(emu);
+    expect(await code(api.run(async (ctx) => { ctx.workbook.worksheets.load('items/name'); await ctx.sync(); }))).toBe('InvalidOperationInCellEditMode');
+    let ran = false;
+    const delayed = api.run({ delayForCellEdit: true }, async (ctx) => { ctx.workbook.worksheets.load('items/name'); await ctx.sync(); ran = true; });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(ran).toBe(false);
+    emu.endCellEdit();
+    await delayed;
+    expect(ran).toBe(true);
+  });
+});
+
 describe('emulated Excel API: merged areas, fills, protection, requirement sets', () => {
   it('getMergedAreasOrNullObject returns only areas whose top-left is inside the range', async () => {
     const emu = book();

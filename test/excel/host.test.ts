@@ -24,7 +24,7 @@ function intercepted(emu: EmuWorkbook, before: (n: number) => void): ExcelLike {
   const api = createExcelApi(emu);
   let n = 0;
   return {
-    run: (batch) => api.run((ctx) => {
+    run: (options, batch) => api.run(options, (ctx) => {
       const sync = ctx.sync.bind(ctx);
       Object.assign(ctx, { sync: async () => { before(++n); return sync(); } });
       return batch(ctx);

@@ -59,13 +59,13 @@ describe('whole read and bounded read', () => {
 
   async function readBoth(emu: ReturnType<typeof emuFromGrids>, sheet: string) {
     const api = createExcelApi(emu) as unknown as ExcelLike;
-    const whole = await api.run(async (ctx) => {
+    const whole = await api.run({}, async (ctx) => {
       const p = queueProbe(ctx.workbook.worksheets.getItem(sheet), o, true);
       await ctx.sync();
       return takeWhole(p, o)!;
     });
     let syncs = 0;
-    const bounded = await api.run(async (ctx) => {
+    const bounded = await api.run({}, async (ctx) => {
       const p = queueProbe(ctx.workbook.worksheets.getItem(sheet), o, false);
       await ctx.sync();
       return readChunked(p, o, async () => { syncs++; await ctx.sync(); }, () => undefined);

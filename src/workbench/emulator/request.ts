@@ -39,8 +39,12 @@ export abstract class EmuBatch {
   private ops: Op[] = [];
   private responseBytes = 0;
 
-  constructor(emu: EmuWorkbook) {
+  /** the run asked Excel to wait while a cell is being edited (Excel.RunOptions.delayForCellEdit) */
+  readonly delayForCellEdit: boolean;
+
+  constructor(emu: EmuWorkbook, delayForCellEdit = false) {
     this.emu = emu;
+    this.delayForCellEdit = delayForCellEdit;
   }
 
   /**
@@ -84,6 +88,12 @@ export abstract class EmuBatch {
     this.ops = [];
     this.emu.syncCount++;
     await Promise.resolve();
+    if (this.emu.cellEditing) {
+      if (!this.delayForCellEdit || !this.emu.honoursDelayForCellEdit) {
+        throw new EmuError('InvalidOperationInCellEditMode', MESSAGES.InvalidOperationInCellEditMode);
+      }
+      await this.emu.cellEditEnded();
+    }
     const failure = this.emu.takeFailure();
     if (failure) throw new EmuError(failure, MESSAGES[failure] ?? failure);
     // a request above the limit never reaches the workbook

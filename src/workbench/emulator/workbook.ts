@@ -89,6 +89,11 @@ export class EmuWorkbook {
    * (reference of Office.Settings.set); above it `settings.add` fails with InvalidArgument, as office-js#3957 reports
    */
   settingsLimitBytes = SETTINGS_LIMIT_BYTES;
+  /** the person is editing a cell: syncs fail with InvalidOperationInCellEditMode or, when delayed, wait */
+  cellEditing = false;
+  /** false: the host ignores Excel.RunOptions.delayForCellEdit and fails the batch as without it */
+  honoursDelayForCellEdit = true;
+  private editWaiters: (() => void)[] = [];
   private pendingFailures: string[] = [];
   private nextCommentId = 1;
 
@@ -110,6 +115,24 @@ export class EmuWorkbook {
       throw new EmuError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'SettingCollection.add');
     }
     this.settings.set(key, json);
+  }
+
+  /** The person starts editing a cell. */
+  editCell(): void {
+    this.cellEditing = true;
+  }
+
+  /** The person leaves cell-edit mode (Enter, Tab, Esc): delayed batches run. */
+  endCellEdit(): void {
+    this.cellEditing = false;
+    const waiting = this.editWaiters;
+    this.editWaiters = [];
+    for (const w of waiting) w();
+  }
+
+  /** @internal resolves when the cell edit ends */
+  cellEditEnded(): Promise<void> {
+    return this.cellEditing ? new Promise((r) => this.editWaiters.push(r)) : Promise.resolve();
   }
 
   takeFailure(): string | undefined {
