@@ -10,12 +10,13 @@ import { TooLarge } from './read';
 export const MIN_EXCEL_API = '1.7';
 
 /**
- * UTF-8 bytes the add-in's settings (the undo record and the record of the marks) may take together. Office keeps
- * at most 2 MB of settings per add-in (reference of Office.Settings.set; the limit is on the total, so spreading a
- * record over several keys gains nothing), and Excel has been seen refusing about 1 MB with InvalidArgument
- * (office-js#3957). A fill or marking that would need more stops with TOO_LARGE before writing anything.
+ * UTF-8 bytes the add-in's settings (the undo record and the record of the marks) may take together: 512 KB.
+ * Office documents 2 MB of settings per add-in (reference of Office.Settings.set; the limit is on the total, so
+ * spreading a record over several keys gains nothing), but Excel 2021 refused about 1 MB with InvalidArgument
+ * (office-js#3957), so the add-in keeps to half of that. A fill or marking that would need more stops with
+ * TOO_LARGE before writing anything.
  */
-export const SETTINGS_BUDGET_BYTES = 1_000_000;
+export const SETTINGS_BUDGET_BYTES = 512 * 1024;
 
 const UTF8 = new TextEncoder();
 

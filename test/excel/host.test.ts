@@ -449,7 +449,8 @@ describe('fill', () => {
   });
 
   it('an undo record that, with the marks, passes the settings budget (UTF-8 bytes): TOO_LARGE and nothing written', async () => {
-    expect(SETTINGS_BUDGET_BYTES).toBeLessThanOrEqual(2 * 1024 * 1024);
+    // Excel 2021 refused about 1 MB of settings (office-js#3957): the records keep under 512 KB together
+    expect(SETTINGS_BUDGET_BYTES).toBe(512 * 1024);
     expect([utf8Bytes('a'), utf8Bytes('绩效'), utf8Bytes('😀')]).toEqual([1, 6, 4]);
     const { emu } = setup();
     const expected = (await createExcelHost(createExcelApi(emu), emu).validate(REQ)).result.fillPlan;
