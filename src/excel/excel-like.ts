@@ -31,7 +31,8 @@ export interface RangeLike extends Loadable, NullableLike {
   values: any[][];
   numberFormat: any[][];
   formulas: any[][];
-  readonly format: { readonly fill: RangeFillLike };
+  /** `protection.locked`: ExcelApi 1.2; null when the cells of the range differ */
+  readonly format: { readonly fill: RangeFillLike; readonly protection: Loadable & { readonly locked: boolean | null } };
   /** ExcelApi 1.13 */
   getMergedAreasOrNullObject(): MergedAreasLike;
   /** ExcelApi 1.9 */
@@ -60,7 +61,8 @@ export interface CommentLike extends Loadable {
 export interface WorksheetLike extends Loadable, NullableLike {
   readonly name: string;
   readonly visibility: string;
-  readonly protection: Loadable & { readonly protected: boolean };
+  /** `options` (WorksheetProtectionOptions, ExcelApi 1.2) as loaded: a plain object */
+  readonly protection: Loadable & { readonly protected: boolean; readonly options: { readonly allowFormatCells?: boolean } };
   /** ExcelApi 1.18; a string address is a cell of this sheet (`A1`) */
   readonly notes: Loadable & { readonly items: NoteLike[]; add(cellAddress: RangeLike | string, content: string): unknown };
   /** ExcelApi 1.10; a string address must name the sheet too, so the adapter passes a Range */

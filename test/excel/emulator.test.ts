@@ -1,4 +1,5 @@
 import { gridOf } from '../helpers/grid';
+import type { EmuWorksheet } from '../../src/workbench/emulator/api';
 import { cellAt, createExcelApi, EmuError, emuFromGrids, enter, evaluate, PAYLOAD_LIMIT_BYTES, sheetState } from '../../src/workbench/emulator';
 
 function book() {
@@ -173,6 +174,50 @@ describe('emulated Excel API: what Excel does with written values', () => {
 
   it('enter() leaves a leading apostrophe out of the value', () => {
     expect(enter("'+86", 'General')).toMatchObject({ value: '+86', formula: null, quotePrefix: true });
+  });
+});
+
+describe('emulated Excel API: protected sheets and locked cells', () => {
+  it('every cell is locked until unlocked (as in Excel); a protected sheet takes contents only in unlocked cells', async () => {
+    const emu = book();
+    const api = createExcelApi(emu);
+    await api.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('S');
+      const a = s.getRange('A1:B1').format.protection.load('locked');
+      s.getRange('B2').format.protection.locked = false;
+      const mixed = s.getRange('B2:C2').format.protection.load('locked');
+      const b2 = s.getRange('B2').format.protection.load('locked');
+      await ctx.sync();
+      expect([a.locked, b2.locked, mixed.locked]).toEqual([true, false, null]);
+      s.protection.protect();
+      await ctx.sync();
+    });
+    await api.run(async (ctx) => { ctx.workbook.worksheets.getItem('S').getRange('B2').values = [[5]]; await ctx.sync(); });
+    expect(cellAt(emu, 'S', 'B2').value).toBe(5);
+    for (const write of [
+      (s: EmuWorksheet) => { s.getRange('B2:C2').values = [[1, 2]]; },
+      (s: EmuWorksheet) => { s.getRange('B2').numberFormat = [['0.00']]; },
+      (s: EmuWorksheet) => { s.getRange('B2').format.fill.color = '#FF0000'; },
+      (s: EmuWorksheet) => { s.getRange('B2').format.protection.locked = true; },
+    ]) {
+      expect(await code(api.run(async (ctx) => { write(ctx.workbook.worksheets.getItem('S')); await ctx.sync(); }))).toBe('InvalidOperation');
+    }
+    expect(cellAt(emu, 'S', 'C2').value).toBe(80);
+  });
+
+  it('formats change on a protected sheet only when its protection allows formatting cells', async () => {
+    const emu = book();
+    const api = createExcelApi(emu);
+    await api.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('S');
+      s.protection.protect({ allowFormatCells: true });
+      const p = s.protection.load('options');
+      await ctx.sync();
+      expect(p.options.allowFormatCells).toBe(true);
+      s.getRange('B2').numberFormat = [['0.00']];
+      await ctx.sync();
+    });
+    expect(cellAt(emu, 'S', 'B2').numberFormat).toBe('0.00');
   });
 });
 

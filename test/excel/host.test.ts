@@ -516,7 +516,7 @@ describe('fill', () => {
     expect(String(e.detail.cells).split(',')).toEqual(expect.arrayContaining(['G6', 'H6']));
   });
 
-  it('protected sheet → PROTECTED, detected in the read, nothing changed', async () => {
+  it('protected sheet with locked cells (Excel locks every cell by default) → PROTECTED after reading their lock, nothing changed', async () => {
     const { emu, host } = setup();
     const expected = await planned(host);
     emu.sheet('测试')!.protected = true;
@@ -524,7 +524,8 @@ describe('fill', () => {
     const syncs = emu.syncCount;
     const e = await hostError(host.fill({ ...REQ, expected }));
     expect(e.code).toBe('PROTECTED');
-    expect(emu.syncCount - syncs).toBe(1);
+    // the read, then format.protection.locked of the cells the plan writes
+    expect(emu.syncCount - syncs).toBe(2);
     expect(emu.writeSyncCount).toBe(0);
     expect(sheetState(emu, '测试')).toEqual(before);
   });

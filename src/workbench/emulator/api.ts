@@ -33,7 +33,7 @@ export { EmuClientResult, jsonBytes } from './request';
 export { EmuApplication, EmuRuntime, EmuSetting, EmuSettingCollection, EmuWorkbookObject } from './workbook-object';
 export { EmuWorksheet, EmuWorksheetCollection, EmuWorksheetProtection } from './worksheet';
 export { EmuRange, EmuRangeAreas, EmuRangeCollection } from './range';
-export { EmuRangeFill, EmuRangeFormat } from './range-format';
+export { EmuFormatProtection, EmuRangeFill, EmuRangeFormat } from './range-format';
 export { EmuCommentCollection, EmuCommentObject, EmuNoteCollection, EmuNoteObject } from './notes';
 
 /** The context `Excel.run` hands to a batch: the queue and sync of EmuBatch, with the workbook and the runtime. */

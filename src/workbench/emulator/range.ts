@@ -69,7 +69,7 @@ export class EmuRange extends EmuObject<RangeRef> {
   }
 
   private write(ref: RangeRef, v: unknown, what: 'values' | 'formulas' | 'numberFormat'): void {
-    this.ctx.writable(ref.sheet, `Range.${what}`);
+    this.ctx.writable(ref.sheet, `Range.${what}`, what === 'numberFormat' ? 'format' : 'contents', ref.r);
     const rows = ref.r.bottom - ref.r.top + 1;
     const cols = ref.r.right - ref.r.left + 1;
     const scalar = !Array.isArray(v);

@@ -3,10 +3,16 @@
  * operations and runs them at `sync()`, and the proxies whose properties are readable only once loaded and synced.
  */
 import { EmuError, MESSAGES, notLoaded } from './errors';
+import type { CellRange } from '../../core';
 import type { EmuSheet } from './model';
 import type { EmuWorkbook } from './workbook';
 
 type Commit = (() => void) | void;
+
+function anyLocked(sheet: EmuSheet, r: CellRange): boolean {
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (sheet.locked(row, col)) return true;
+  return false;
+}
 
 interface Op {
   write: boolean;
@@ -76,11 +82,16 @@ export abstract class EmuBatch {
     if (!this.emu.isSetSupported('ExcelApi', version)) throw new EmuError('ApiNotFound', MESSAGES.ApiNotFound, api);
   }
 
-  /** @internal */
-  writable(sheet: EmuSheet, what: string): void {
-    if (sheet.protected) {
-      throw new EmuError('InvalidOperation', `${this.emu.protectedMessage} (${sheet.name}: ${what})`, what);
-    }
+  /**
+   * @internal refuses a change to a protected sheet as Excel does: cell contents only in unlocked cells (`range`;
+   * every cell is locked until unlocked), formats only when the protection allows formatting cells, anything
+   * else (notes, comments, the lock itself) never.
+   */
+  writable(sheet: EmuSheet, what: string, kind: 'contents' | 'format' | 'other' = 'other', range?: CellRange): void {
+    if (!sheet.protected) return;
+    if (kind === 'format' && sheet.allowFormatCells) return;
+    if (kind === 'contents' && range && !anyLocked(sheet, range)) return;
+    throw new EmuError('InvalidOperation', `${this.emu.protectedMessage} (${sheet.name}: ${what})`, what);
   }
 
   async sync(): Promise<void> {

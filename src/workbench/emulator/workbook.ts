@@ -39,6 +39,7 @@ interface Snapshot {
     cells: [number, import('./model').EmuCell][];
     merges: CellRange[];
     protected: boolean;
+    allowFormatCells: boolean;
     visibility: EmuSheet['visibility'];
     notes: [number, import('./model').EmuNote][];
     comments: EmuSheet['comments'];
@@ -202,6 +203,7 @@ export class EmuWorkbook {
         cells: [...s.cells].map(([k, c]) => [k, { ...c }]),
         merges: s.merges.map((m) => ({ ...m })),
         protected: s.protected,
+        allowFormatCells: s.allowFormatCells,
         visibility: s.visibility,
         notes: [...s.notes].map(([k, n]) => [k, { ...n }]),
         comments: s.comments.map((c) => ({ ...c })),
@@ -220,6 +222,7 @@ export class EmuWorkbook {
       for (const [k, c] of x.cells) s.cells.set(k, c);
       s.merges = x.merges;
       s.protected = x.protected;
+      s.allowFormatCells = x.allowFormatCells;
       s.visibility = x.visibility;
       s.notes.clear();
       for (const [k, n] of x.notes) s.notes.set(k, n);
