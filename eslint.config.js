@@ -1,6 +1,7 @@
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const reactHooks = require('eslint-plugin-react-hooks');
+const layers = require('./scripts/eslint-layers');
 
 module.exports = tseslint.config(
   { ignores: ['build/', 'dist/', 'node_modules/', 'coverage/', 'test-results/'] },
@@ -20,10 +21,24 @@ module.exports = tseslint.config(
     },
   },
   {
+    // which src/ folder may import which (README.md, Architecture); core only through its index
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { ziping: layers.plugin },
+    rules: { 'ziping/layers': 'error' },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['react', 'react-dom', '@fluentui/*', '@microsoft/*', 'exceljs', 'node:*', 'fs', 'path', '**/excel/**', '**/taskpane/**', '**/cli/**', '**/workbench/**'], message: 'src/core is pure: no Office, React, DOM or Node.' },
+        { group: ['react', 'react-dom', '@fluentui/*', '@microsoft/*', 'exceljs', 'node:*', 'fs', 'path'], message: 'src/core is pure: no Office, React, DOM or Node.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/host/**/*.ts', 'src/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['react', 'react-dom', '@fluentui/*', 'exceljs', 'node:*', 'fs', 'path'], message: 'The host interface and the app layer serve every front end: no UI toolkit, exceljs or Node.' },
       ] }],
     },
   },

@@ -2,6 +2,8 @@
  * Builds the task pane, the ribbon commands and the dev workbench into dist/.
  *   npm start      → webpack serve --mode development (https://localhost:3000, manifest.xml copied unchanged)
  *   npm run build  → webpack --mode production (needs ADDIN_BASE_URL; dist/manifest.xml points there)
+ *   SOURCE_MAPS=1 npm run build → the same with .map files beside the bundles (none by default: dist/ is what
+ *                    the catalog serves, and maps would publish the whole source)
  * office.js is never bundled: taskpane.html and commands.html load it from Microsoft's CDN.
  */
 const fs = require('fs');
@@ -25,12 +27,15 @@ const OFFICE_CSP = [
   "form-action 'none'",
 ].join('; ');
 
-/** The workbench loads workbooks from files the person drops or from ?file=URL, and saves through blob: URLs. */
+/**
+ * The workbench loads workbooks from files the person drops or picks (no network), or from ?file=URL on its own
+ * origin, and saves through blob: URLs.
+ */
 const WORKBENCH_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  'connect-src *',
+  "connect-src 'self'",
   "img-src 'self' data: blob:",
   "object-src 'none'",
   "base-uri 'self'",
@@ -66,6 +71,7 @@ module.exports = async (_env, argv) => {
   const production = argv.mode === 'production';
   const manifest = production ? loadManifestRenderer() : null;
   const baseUrl = production ? manifest.requireBaseUrl(process.env) : null;
+  const sourceMaps = process.env.SOURCE_MAPS === '1';
 
   return {
     mode: production ? 'production' : 'development',
@@ -73,7 +79,7 @@ module.exports = async (_env, argv) => {
     // globalThis instead of its `new Function('return this')` fallback, which the CSP forbids
     target: ['web', 'es2020'],
     // never eval-based: the pages' CSP forbids eval, in development too
-    devtool: production ? 'source-map' : 'cheap-source-map',
+    devtool: production ? (sourceMaps ? 'source-map' : false) : 'cheap-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
@@ -90,12 +96,17 @@ module.exports = async (_env, argv) => {
     module: {
       rules: [
         {
+          // exceljs's prebuilt browser bundle (the workbench's): its polyfills' string evaluation replaced
+          test: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]exceljs\.min\.js$/,
+          use: path.resolve(__dirname, 'scripts', 'csp-safe-loader.js'),
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {
             loader: 'ts-loader',
             // ES modules out of TypeScript so webpack can tree-shake Fluent; types are checked by `npm run typecheck`
-            options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: true } },
+            options: { transpileOnly: true, compilerOptions: { module: 'es2020', sourceMap: !production || sourceMaps } },
           },
         },
       ],

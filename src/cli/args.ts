@@ -1,10 +1,10 @@
-import type { Lang } from '../core/model';
+import type { Lang } from '../core';
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined }
-  | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean };
+  | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean; force: boolean };
 
 export type ArgsError =
   | { kind: 'unknownOption'; option: string }
@@ -24,7 +24,7 @@ const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output']);
 const FLAGS: Record<string, readonly string[]> = {
   check: ['--json', '--rules', '--lang'],
-  fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores'],
+  fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores', '--force'],
 };
 
 /**
@@ -53,7 +53,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
       const v = eq > 0 ? a.slice(eq + 1) : argv[++i];
       if (v === undefined || v === '') error ??= { kind: 'missingValue', option: name };
       else values.set(name === '--output' ? '-o' : name, v);
-    } else if (eq < 0 && ['--json', '--overwrite-scores', '--help', '-h', '--version', '-v', '-V'].includes(name)) {
+    } else if (eq < 0 && ['--json', '--overwrite-scores', '--force', '--help', '-h', '--version', '-v', '-V'].includes(name)) {
       flags.add(name);
     } else {
       error ??= { kind: 'unknownOption', option: a };
@@ -84,7 +84,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   if (rest.length !== 1 || output === undefined) return { lang, command: null, error: { kind: 'fillArgs' } };
   return {
     lang,
-    command: { kind: 'fill', input: rest[0], output, ruleSet, overwriteScores: flags.has('--overwrite-scores') },
+    command: { kind: 'fill', input: rest[0], output, ruleSet, overwriteScores: flags.has('--overwrite-scores'), force: flags.has('--force') },
     error: null,
   };
 }

@@ -1,5 +1,5 @@
-import { scoreText } from '../core/messages/format';
-import { D, getRuleSet, renderMessage, type CheckResult, type Dec, type Finding, type FormResult, type Lang, type Severity } from '../core';
+import { scoreText, D, getRuleSet, renderMessage, type CheckResult, type Dec, type Finding, type FormResult, type Lang, type Severity } from '../core';
+import { terminalSafe } from './terminal';
 import { CLI_TEXT } from './text';
 
 export function countSeverities(findings: readonly Finding[]): Record<Severity, number> {
@@ -14,7 +14,7 @@ const pct = (d: Dec | null): string => (d ? `${d.mul(100).toDecimalPlaces(2, D.R
 function formBlock(f: FormResult, lang: Lang): string[] {
   const t = CLI_TEXT[lang];
   const lines: string[] = [];
-  lines.push(`[${f.sheet} ${f.range}] ${f.project || '—'}${f.year ? t.year(f.year) : ''}`);
+  lines.push(oneLine(`[${f.sheet} ${f.range}] ${f.project || '—'}${f.year ? t.year(f.year) : ''}`));
   lines.push(`  ${t.total(num(f.total.computed), num(f.total.stated), f.total.undetermined)}   ${t.grade(f.grade)}`);
   if (f.funds) lines.push(`  ${t.funds(pct(f.funds.rate), num(f.funds.computedScore), num(f.funds.statedScore))}`);
   const c = countSeverities(f.findings);
@@ -32,7 +32,7 @@ function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 
-/** The human report of one checked file. */
+/** The human report of one checked file; sheet text in it is terminalSafe. */
 export function humanReport(file: string, result: CheckResult, lang: Lang): string {
   const t = CLI_TEXT[lang];
   const rules = getRuleSet(result.ruleSet);
@@ -42,5 +42,5 @@ export function humanReport(file: string, result: CheckResult, lang: Lang): stri
     lines.push('', t.sheetsWithoutForm(result.sheetsWithoutForm.join(lang === 'zh-CN' ? '、' : ', ')));
   }
   if (result.hiddenSheets.length > 0) lines.push('', t.hiddenSheets(result.hiddenSheets.join(lang === 'zh-CN' ? '、' : ', ')));
-  return `${lines.join('\n')}\n`;
+  return terminalSafe(`${lines.join('\n')}\n`);
 }

@@ -5,6 +5,8 @@ import { readWorkbookGrid, XlsxReadError } from '../xlsx/read';
 import { applyFillPlan, XlsxWriteError } from '../xlsx/write';
 import { parseArgs, type ArgsError, type Command } from './args';
 import { countSeverities, humanReport } from './human';
+import { OutputRefused, outputTarget, writeOutputFile } from './output';
+import { jsonSafe, terminalSafe } from './terminal';
 import { CLI_TEXT, type CliText } from './text';
 
 /** What the CLI needs from the outside world; tests pass their own. */
@@ -12,7 +14,10 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(file: string): Promise<Uint8Array>;
-  writeFile(file: string, data: Uint8Array): Promise<void>;
+  /** writes `fill -o`'s output; throws OutputRefused for what must not be replaced (an existing file unless `force`) */
+  writeFile(file: string, data: Uint8Array, force: boolean): Promise<void>;
+  /** the same refusals as writeFile, before any work is done */
+  checkOutput(file: string, force: boolean): Promise<void>;
   /** true when both names denote the same file (symlinks, `./a` vs `a`, hard links) */
   sameFile(a: string, b: string): Promise<boolean>;
 }
@@ -26,16 +31,9 @@ export function nodeIo(): CliIo {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
     readFile: async (f) => new Uint8Array(await fs.promises.readFile(f)),
-    writeFile: async (f, data) => {
-      // write next to the target, then rename: a failed run never leaves half a workbook
-      const tmp = path.join(path.dirname(path.resolve(f)), `.${path.basename(f)}.${process.pid}.tmp`);
-      try {
-        await fs.promises.writeFile(tmp, data);
-        await fs.promises.rename(tmp, f);
-      } catch (e) {
-        await fs.promises.rm(tmp, { force: true });
-        throw e;
-      }
+    writeFile: (f, data, force) => writeOutputFile(f, data, { force }),
+    checkOutput: async (f, force) => {
+      await outputTarget(path.resolve(f), force);
     },
     sameFile: async (a, b) => {
       if (path.resolve(a) === path.resolve(b)) return true;
@@ -64,13 +62,24 @@ export function packageVersion(): string {
   return '0.0.0';
 }
 
-function ioReason(e: unknown, lang: Lang, writing = false): string {
+const ERRNO_ZH: Record<string, string> = {
+  ENOENT: '文件不存在', EISDIR: '这是一个文件夹', EACCES: '没有访问权限', EPERM: '没有访问权限', ENOSPC: '磁盘空间不足',
+  ENOTDIR: '路径中有一级不是文件夹', ELOOP: '路径中的符号链接过多或成环', EROFS: '文件系统是只读的', EEXIST: '文件已存在',
+  ENAMETOOLONG: '文件名过长', EBUSY: '文件正被占用', EDQUOT: '超出磁盘配额', EIO: '磁盘读写错误',
+};
+const ERRNO_EN: Record<string, string> = {
+  ENOENT: 'file not found', EISDIR: 'it is a folder', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'no space left on the disk',
+  ENOTDIR: 'a part of the path is not a folder', ELOOP: 'too many symbolic links in the path, or a loop', EROFS: 'the file system is read-only', EEXIST: 'the file exists',
+  ENAMETOOLONG: 'the file name is too long', EBUSY: 'the file is busy', EDQUOT: 'the disk quota is exceeded', EIO: 'a disk input/output error',
+};
+
+/** Why a file could not be read or written, in words: never the system's raw text (it may name the temporary file). */
+function ioReason(e: unknown, lang: Lang, t: CliText, writing = false): string {
   if (e instanceof XlsxReadError || e instanceof XlsxWriteError) return lang === 'en-US' ? e.messageEn : e.message;
+  if (e instanceof OutputRefused) return t.outputRefused[e.reason];
   const code = (e as NodeJS.ErrnoException | null)?.code;
   if (writing && code === 'ENOENT') return lang === 'en-US' ? 'the folder does not exist' : '所在文件夹不存在';
-  const zh: Record<string, string> = { ENOENT: '文件不存在', EISDIR: '这是一个文件夹', EACCES: '没有访问权限', EPERM: '没有访问权限', ENOSPC: '磁盘空间不足' };
-  const en: Record<string, string> = { ENOENT: 'file not found', EISDIR: 'it is a folder', EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'no space left on the disk' };
-  if (code && zh[code]) return (lang === 'en-US' ? en : zh)[code];
+  if (code) return (lang === 'en-US' ? ERRNO_EN : ERRNO_ZH)[code] ?? t.systemError(code);
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -105,7 +114,7 @@ async function load(io: CliIo, file: string, ruleSet: string | undefined, lang: 
     return { bytes, result: checkWorkbook(grid, { ruleSet, lang, overwriteScores }), sheets: grid.sheets.length };
   } catch (e) {
     if (e instanceof XlsxReadError || (e as NodeJS.ErrnoException | null)?.code) {
-      io.stderr(`ziping: ${t.cannotRead(file, ioReason(e, lang))}\n`);
+      io.stderr(`ziping: ${t.cannotRead(file, ioReason(e, lang, t))}\n`);
       return null;
     }
     throw e;
@@ -140,7 +149,7 @@ async function check(io: CliIo, cmd: Extract<Command, { kind: 'check' }>, lang: 
     if (!cmd.json) human.push(humanReport(file, result, lang));
   }
   if (cmd.json) {
-    if (reports.length > 0) io.stdout(`${JSON.stringify(cmd.files.length === 1 ? reports[0] : reports, null, 2)}\n`);
+    if (reports.length > 0) io.stdout(`${jsonSafe(JSON.stringify(cmd.files.length === 1 ? reports[0] : reports, null, 2))}\n`);
   } else if (human.length > 0) {
     io.stdout(`${human.join('\n')}\n${t.summary(human.length, totals.forms, totals.error, totals.warning, totals.info)}\n`);
   }
@@ -153,6 +162,18 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
     io.stderr(`ziping: ${t.fillSameFile(cmd.output)}\n`);
     return EXIT_UNUSABLE;
   }
+  const cannotWrite = (e: unknown): number => {
+    if (e instanceof OutputRefused || e instanceof XlsxWriteError || e instanceof XlsxReadError || (e as NodeJS.ErrnoException | null)?.code) {
+      io.stderr(`ziping: ${t.cannotWrite(cmd.output, ioReason(e, lang, t, true))}\n`);
+      return EXIT_UNUSABLE;
+    }
+    throw e;
+  };
+  try {
+    await io.checkOutput(cmd.output, cmd.force);
+  } catch (e) {
+    return cannotWrite(e);
+  }
   const loaded = await load(io, cmd.input, cmd.ruleSet, lang, cmd.overwriteScores);
   if (!loaded) return EXIT_UNUSABLE;
   const { result } = loaded;
@@ -164,13 +185,9 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
   let out: Uint8Array;
   try {
     out = await applyFillPlan(loaded.bytes, plan);
-    await io.writeFile(cmd.output, out);
+    await io.writeFile(cmd.output, out, cmd.force);
   } catch (e) {
-    if (e instanceof XlsxWriteError || e instanceof XlsxReadError || (e as NodeJS.ErrnoException | null)?.code) {
-      io.stderr(`ziping: ${t.cannotWrite(cmd.output, ioReason(e, lang, true))}\n`);
-      return EXIT_UNUSABLE;
-    }
-    throw e;
+    return cannotWrite(e);
   }
   const lines: string[] = [];
   if (plan.cells.length === 0) lines.push(t.nothingToFill(cmd.output));
@@ -194,7 +211,9 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
 }
 
 /** Runs `ziping` with the given arguments (without `node` and the script) and returns the exit code. */
-export async function run(argv: readonly string[], io: CliIo = nodeIo()): Promise<number> {
+export async function run(argv: readonly string[], given: CliIo = nodeIo()): Promise<number> {
+  // sheet text and file names reach both streams: nothing the terminal would act on gets through (JSON is already escaped)
+  const io: CliIo = { ...given, stdout: (s) => given.stdout(terminalSafe(s)), stderr: (s) => given.stderr(terminalSafe(s)) };
   const parsed = parseArgs(argv);
   const t = CLI_TEXT[parsed.lang];
   if (parsed.error || !parsed.command) return usageError(io, t, argsMessage(t, parsed.error ?? { kind: 'noFiles' }));

@@ -1,4 +1,5 @@
-import type { FillReason, Grade, Lang, Severity } from '../core/model';
+import type { FillReason, Grade, Lang, Severity } from '../core';
+import type { OutputRefusal } from './output';
 
 /** The CLI's own words (DESIGN.md's table), zh-CN first. Finding messages come from the core. */
 export interface CliText {
@@ -13,6 +14,8 @@ export interface CliText {
   fillSameFile: (file: string) => string;
   cannotRead: (file: string, reason: string) => string;
   cannotWrite: (file: string, reason: string) => string;
+  outputRefused: Record<OutputRefusal, string>;
+  systemError: (code: string) => string;
   noForm: (file: string, sheets: number) => string;
   sheetsWithoutForm: (names: string) => string;
   hiddenSheets: (names: string) => string;
@@ -40,7 +43,7 @@ const zh: CliText = {
 用法:
   ziping check 文件.xlsx… [--json] [--rules 名称] [--lang zh-CN|en-US]
       校验每个文件中的所有绩效自评表，按表列出总分、等级和问题。
-  ziping fill 输入.xlsx -o 输出.xlsx [--rules 名称] [--overwrite-scores] [--lang zh-CN|en-US]
+  ziping fill 输入.xlsx -o 输出.xlsx [--rules 名称] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
       把可计算的得分、执行率、总分和偏差说明草稿写入输出副本；从不修改输入文件。
   ziping --help | --version
 
@@ -49,7 +52,8 @@ const zh: CliText = {
                        每个文件一个对象，顺序与参数相同。无法读取的文件不出现在数组中（见标准错误输出）。
   --rules 名称         评分规则（默认 mof-2020）：${rs}
   --overwrite-scores   填写时同时覆盖与计算值不符的已有得分（默认不覆盖）
-  -o, --output 文件    fill 的输出文件（不能与输入相同）
+  -o, --output 文件    fill 的输出文件（不能与输入相同；只写普通文件，不写设备、管道、文件夹或符号链接）
+  --force              输出文件已存在时替换它（保留其权限）；默认不替换
   --lang zh-CN|en-US   界面语言（默认 zh-CN）
 
 退出码:
@@ -66,6 +70,14 @@ const zh: CliText = {
   fillSameFile: (f) => `输出文件不能与输入文件相同：${f}。fill 从不修改输入文件，请用 -o 指定另一个文件。`,
   cannotRead: (f, r) => `无法读取 ${f}：${r}`,
   cannotWrite: (f, r) => `无法写入 ${f}：${r}`,
+  outputRefused: {
+    directory: '这是一个文件夹，请指定一个 .xlsx 文件名',
+    special: '这不是普通文件（设备、管道或套接字），fill 只写普通文件',
+    symlink: '这是一个符号链接，fill 不会经由或替换符号链接写入，请指定实际的文件',
+    exists: '文件已存在；要替换它，请加 --force（替换后保留原文件的权限）',
+    changed: '写入期间输出文件夹中的临时文件被他人替换，已放弃写入',
+  },
+  systemError: (code) => `系统错误（${code}）`,
   noForm: (f, n) => `${f}：在 ${n} 个工作表中均未找到绩效自评表。需要包含“年度指标值”“实际完成值”“分值”“得分”等表头。`,
   sheetsWithoutForm: (s) => `未找到绩效自评表的工作表：${s}`,
   hiddenSheets: (s) => `未校验的隐藏工作表：${s}`,
@@ -91,7 +103,7 @@ const en: CliText = {
 Usage:
   ziping check FILE.xlsx… [--json] [--rules NAME] [--lang zh-CN|en-US]
       Validate every form in each file: total score, grade and findings per form.
-  ziping fill IN.xlsx -o OUT.xlsx [--rules NAME] [--overwrite-scores] [--lang zh-CN|en-US]
+  ziping fill IN.xlsx -o OUT.xlsx [--rules NAME] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
       Write the computable scores, execution rate, total score and deviation-note drafts into a copy;
       the input file is never modified.
   ziping --help | --version
@@ -102,7 +114,9 @@ Options:
                        array (see standard error).
   --rules NAME         Rule set (default mof-2020): ${rs}
   --overwrite-scores   fill also overwrites stated scores that differ from the computed ones (default off)
-  -o, --output FILE    fill's output file (must differ from the input)
+  -o, --output FILE    fill's output file (must differ from the input; only a regular file, never a device,
+                       pipe, folder or symbolic link)
+  --force              replace an existing output file (keeping its permissions); off by default
   --lang zh-CN|en-US   Language (default zh-CN)
 
 Exit codes:
@@ -119,6 +133,14 @@ Exit codes:
   fillSameFile: (f) => `The output must differ from the input: ${f}. fill never modifies its input; name another file with -o.`,
   cannotRead: (f, r) => `Cannot read ${f}: ${r}`,
   cannotWrite: (f, r) => `Cannot write ${f}: ${r}`,
+  outputRefused: {
+    directory: 'it is a folder; name an .xlsx file',
+    special: 'it is not a regular file (a device, pipe or socket); fill writes only regular files',
+    symlink: 'it is a symbolic link; fill neither writes through nor replaces one, name the real file',
+    exists: 'the file exists; add --force to replace it (its permissions are kept)',
+    changed: 'the temporary file in the output folder was replaced by someone else while writing; nothing was written',
+  },
+  systemError: (code) => `system error (${code})`,
   noForm: (f, n) => `${f}: no performance self-evaluation form found in ${n} sheet(s). A form needs headers such as 年度指标值 (Annual target), 实际完成值 (Actual value), 分值 (Weight) and 得分 (Score).`,
   sheetsWithoutForm: (s) => `Sheets without a form: ${s}`,
   hiddenSheets: (s) => `Hidden sheets, not checked: ${s}`,

@@ -1,7 +1,6 @@
 import { createExcelHost } from '../excel/createExcelHost';
-import type { ZipingHost } from '../excel/host';
-import type { Settings } from '../taskpane/settings';
-import { createSettingsStore } from '../taskpane/storage';
+import type { ZipingHost } from '../host';
+import { type Settings, createSettingsStore } from '../app';
 import { noticeQuery, type Notice } from './noticeText';
 import { fillWithNotice, runValidate } from './run';
 

@@ -1,7 +1,6 @@
 import type { Lang } from '../core';
-import type { FillOutcome } from '../excel/host';
-import { HostError } from '../excel/host';
-import { strings } from '../taskpane/i18n';
+import { type FillOutcome, HostError } from '../host';
+import { strings } from '../app';
 
 export type NoticeTone = 'success' | 'error';
 

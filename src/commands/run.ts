@@ -1,5 +1,5 @@
-import type { ValidateRequest, ZipingHost } from '../excel/host';
-import { toCheckOptions, type Settings } from '../taskpane/settings';
+import type { ValidateRequest, ZipingHost } from '../host';
+import { toCheckOptions, type Settings } from '../app';
 import { fillNotice, type Notice } from './noticeText';
 
 /*

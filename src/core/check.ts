@@ -1,36 +1,21 @@
 import { D, ZERO, roundHalfUp } from './decimal';
 import { detectForms } from './detect';
 import type { IndicatorRole } from './detect/types';
-import { cellText, evaluateForm, type EvaluatedForm } from './form';
+import { evaluateForm, type EvaluatedForm } from './form';
 import { countFill, planFormFill } from './fill';
-import { GridView, toA1, type CellValue, type SheetGrid, type WorkbookGrid } from './grid';
-import type { CheckOptions, CheckResult, FillCell, Finding, FormResult, Severity } from './model';
+import { GridView, toA1, trimmedCellText, type CellValue, type SheetGrid, type WorkbookGrid } from './grid';
+import type { CheckOptions, CheckResult, FillCell, FormResult } from './model';
+import { sortFindings, type Finding } from './findings';
 import { getRuleSet, type RuleSet } from './rules/ruleSets';
 import { gradeOf } from './rules/score';
 import { finding } from './checks/finding';
-import { fundsChecks, formChecks } from './checks/form';
-import { effectiveScore, noteChecks, scoreChecks, valueChecks } from './checks/indicators';
+import { FORM_CHECKS, PARTIAL_FORM_CHECKS } from './checks';
+import { effectiveScore } from './checks/indicators';
 
 const ROLE_LABEL: Record<IndicatorRole, string> = {
   level1: '一级指标', level2: '二级指标', level3: '三级指标', target: '年度指标值', actual: '实际完成值',
   weight: '分值', score: '得分', note: '偏差原因分析及改进措施',
 };
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-function sortFindings(fs: Finding[]): Finding[] {
-  const pos = (a1: string) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(a1);
-    if (!m) return [0, 0];
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-    return [Number(m[2]), col];
-  };
-  return fs
-    .map((f, i) => ({ f, i, p: pos(f.cell) }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.i - b.i)
-    .map((x) => x.f);
-}
-
 function effectiveRules(options: CheckOptions): RuleSet {
   const rules = getRuleSet(options.ruleSet);
   if (options.overachieveThreshold === undefined) return rules;
@@ -49,7 +34,9 @@ function summarize(form: EvaluatedForm, findings: Finding[]): FormResult {
     computed = computed.plus(effectiveScore(i) ?? ZERO);
   }
   computed = roundHalfUp(computed, 2);
-  const hasScores = form.indicators.length > 0;
+  // a 分值 that cannot be one gives no total and no grade: the total would be computed from it
+  const invalidWeight = Boolean(funds?.weight?.invalid) || form.indicators.some((i) => i.weight?.invalid);
+  const hasScores = form.indicators.length > 0 && !invalidWeight;
   return {
     sheet: form.sheet,
     range: form.range,
@@ -85,7 +72,7 @@ function summarize(form: EvaluatedForm, findings: Finding[]): FormResult {
 }
 
 function textOf(v: CellValue | undefined): string {
-  return v === undefined ? '' : cellText(v);
+  return v === undefined ? '' : trimmedCellText(v);
 }
 
 interface SheetOutcome {
@@ -110,19 +97,22 @@ function checkSheetGrid(grid: SheetGrid, rules: RuleSet, options: CheckOptions):
   for (const layout of layouts) {
     const form = evaluateForm(view, layout, rules, options);
     const fs: Finding[] = [];
-    if (layout.missing.length > 0) {
+    const complete = layout.missing.length === 0;
+    if (!complete) {
       const cell = toA1(layout.indicatorHeaderRow, layout.range.left);
       fs.push(finding('HEADER_MISSING', 'error', grid.sheet, cell, {
         roles: layout.missing.join(','), labels: layout.missing.map((r) => ROLE_LABEL[r]).join('、'),
       }));
-      fs.push(...fundsChecks(form));
-      forms.push(summarize(form, sortFindings(fs)));
+    }
+    for (const c of complete ? FORM_CHECKS : PARTIAL_FORM_CHECKS) fs.push(...c.run(form));
+    const sorted = sortFindings(fs);
+    if (!complete) {
+      forms.push(summarize(form, sorted));
       continue;
     }
-    fs.push(...fundsChecks(form), ...valueChecks(form), ...scoreChecks(form), ...noteChecks(form), ...formChecks(form));
-    const sorted = sortFindings(fs);
-    forms.push(summarize(form, sorted));
-    fill.push(...planFormFill(form, sorted));
+    const planned = planFormFill(form, sorted);
+    forms.push(summarize(form, planned.findings.length > 0 ? sortFindings([...sorted, ...planned.findings]) : sorted));
+    fill.push(...planned.cells);
   }
   return { forms, fill, noForm: null };
 }

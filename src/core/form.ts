@@ -1,12 +1,13 @@
 import { D, ZERO, roundHalfUp, type Dec } from './decimal';
 import type { Pos, FormLayout } from './detect/types';
-import { GridView, isExcelError, toA1, rangeToA1, type CellValue } from './grid';
+import { GridView, toA1, rangeToA1, trimmedCellText, type CellValue } from './grid';
 import type { CheckOptions, IndicatorStatus } from './model';
-import { bandOf, scoreIndicator, type ScoreOutcome } from './rules/score';
+import { bandOf, finalScore, scoreIndicator, type ScoreOutcome } from './rules/score';
 import type { RuleSet } from './rules/ruleSets';
 import { displayText, isPercentFormat, measure, parseActual, parseNumberCell, parseTarget, statedPrecision } from './values';
 import { parseableText } from './values/text';
 import type { Actual, Measure, Target } from './values/types';
+import { weightProblem, type WeightProblem } from './values/weight';
 
 /** A cell the checks talk about: where it is (the anchor of its merged area), what it holds. */
 export interface CellRef {
@@ -26,6 +27,11 @@ export interface NumberRead {
   readonly unreadable: boolean;
 }
 
+/** A 分值 read from a cell: one that cannot be a 分值 has no value (nothing is scored from it) and says why. */
+export interface WeightRead extends NumberRead {
+  readonly invalid: WeightProblem | null;
+}
+
 export interface EvaluatedIndicator {
   readonly row: number;
   readonly level1: string;
@@ -41,7 +47,7 @@ export interface EvaluatedIndicator {
   readonly target: Target;
   readonly actual: Actual;
   readonly measure: Measure;
-  readonly weight: NumberRead | null;
+  readonly weight: WeightRead | null;
   readonly stated: NumberRead | null;
   readonly outcome: ScoreOutcome;
   /** the score the rules give, or the person's score where the rules accept it; null where left to a person */
@@ -54,7 +60,7 @@ export interface EvaluatedIndicator {
 export interface EvaluatedFunds {
   readonly budget: NumberRead | null;
   readonly executed: NumberRead | null;
-  readonly weight: NumberRead | null;
+  readonly weight: WeightRead | null;
   readonly statedRate: NumberRead | null;
   readonly statedScore: NumberRead | null;
   readonly rate: Dec | null;
@@ -74,7 +80,7 @@ export interface EvaluatedForm {
   readonly goal: { target: CellRef | null; actual: CellRef | null } | null;
   readonly funds: EvaluatedFunds | null;
   readonly indicators: readonly EvaluatedIndicator[];
-  readonly total: { label: CellRef; weight: NumberRead | null; stated: NumberRead | null } | null;
+  readonly total: { label: CellRef; weight: WeightRead | null; stated: NumberRead | null } | null;
   readonly rules: RuleSet;
   readonly options: CheckOptions;
 }
@@ -86,14 +92,6 @@ export function cellRef(view: GridView, pos: Pos): CellRef {
     row: a.row, col: a.col, a1: toA1(a.row, a.col),
     value: view.raw(a.row, a.col), format: view.format(a.row, a.col), formula: view.formula(a.row, a.col),
   };
-}
-
-/** A cell value as trimmed text (`#DIV/0!` for an error, `TRUE`/`FALSE` for booleans, '' for empty). */
-export function cellText(v: CellValue): string {
-  if (v === null) return '';
-  if (isExcelError(v)) return v.code;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v).trim();
 }
 
 /**
@@ -113,6 +111,18 @@ function readNumber(view: GridView, pos: Pos | null): NumberRead | null {
   return { cell, value, unreadable: value === null && !isPlaceholder(cell.value) };
 }
 
+function readWeight(view: GridView, pos: Pos | null): WeightRead | null {
+  const n = readNumber(view, pos);
+  if (!n) return null;
+  const invalid = weightProblem(n.cell.value, n.value);
+  return invalid ? { ...n, value: null, unreadable: false, invalid } : { ...n, invalid: null };
+}
+
+/** Whether a score is expected for this 分值: it is a number, or one that cannot be a 分值 (a score is then missing). */
+export function weighs(w: WeightRead | null): boolean {
+  return Boolean(w?.value || w?.invalid);
+}
+
 function at(row: number, col: number | undefined): Pos | null {
   return col === undefined ? null : { row, col };
 }
@@ -120,7 +130,7 @@ function at(row: number, col: number | undefined): Pos | null {
 function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rules: RuleSet): EvaluatedIndicator {
   const c = layout.columns;
   const ref = (col: number | undefined) => { const p = at(row, col); return p ? cellRef(view, p) : null; };
-  const text = (col: number | undefined) => { const r = ref(col); return r ? cellText(r.value) : ''; };
+  const text = (col: number | undefined) => { const r = ref(col); return r ? trimmedCellText(r.value) : ''; };
   const shown = (r: CellRef | null) => (r ? displayText(r.value, r.format).trim() : '');
   const targetCell = ref(c.target);
   const actualCell = ref(c.actual);
@@ -128,7 +138,7 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
   const target = parseTarget(targetCell?.value ?? null, targetCell?.format ?? null);
   const actual = parseActual(actualCell?.value ?? null, actualCell?.format ?? null);
   const m = measure(target, actual);
-  const weight = readNumber(view, at(row, c.weight));
+  const weight = readWeight(view, at(row, c.weight));
   const stated = readNumber(view, at(row, c.score));
   const w = weight?.value ?? null;
   const outcome = scoreIndicator(target, m, w, rules);
@@ -150,7 +160,7 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
   const nameCell = ref(nameCol);
   return {
     row,
-    level1: text(c.level1), level2: text(c.level2), name: nameCell ? cellText(nameCell.value) : '',
+    level1: text(c.level1), level2: text(c.level2), name: nameCell ? trimmedCellText(nameCell.value) : '',
     nameCell, targetCell, actualCell, noteCell,
     targetText: shown(targetCell), actualText: shown(actualCell), note: text(c.note),
     target, actual, measure: m, weight, stated, outcome, computed, status: outcome.status, outOfBand,
@@ -172,7 +182,7 @@ function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | nul
   const r = f.rows.total;
   const budget = readNumber(view, at(r, f.columns.budget));
   const executed = readNumber(view, at(r, f.columns.executed));
-  const weight = readNumber(view, at(r, f.columns.weight));
+  const weight = readWeight(view, at(r, f.columns.weight));
   const rateRead = readNumber(view, at(r, f.columns.rate));
   const points = inPercentPoints(rateRead);
   const statedRate = points ? { ...rateRead, value: rateRead.value.div(100) } : rateRead;
@@ -182,7 +192,7 @@ function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | nul
   let computed: Dec | null = null;
   if (rate && weight?.value) {
     const capped = rate.gt(1) ? new D(1) : rate;
-    computed = roundHalfUp(weight.value.times(capped), 2);
+    computed = finalScore(weight.value.times(capped), weight.value);
   }
   const subRows = (['current', 'carryover', 'other'] as const).map((k) => f.rows[k]).filter((x): x is number => x !== undefined);
   const breakdown: { total: NumberRead; parts: NumberRead[] }[] = [];
@@ -205,15 +215,15 @@ export function evaluateForm(view: GridView, layout: FormLayout, rules: RuleSet,
     layout,
     sheet: layout.sheet,
     range: rangeToA1(layout.range),
-    project: layout.project ? cellText(cellRef(view, layout.project).value) : '',
-    department: layout.department ? cellText(cellRef(view, layout.department).value) : '',
+    project: layout.project ? trimmedCellText(cellRef(view, layout.project).value) : '',
+    department: layout.department ? trimmedCellText(cellRef(view, layout.department).value) : '',
     year: layout.year,
     goal: layout.goal
       ? { target: layout.goal.target ? cellRef(view, layout.goal.target) : null, actual: layout.goal.actual ? cellRef(view, layout.goal.actual) : null }
       : null,
     funds: evaluateFunds(view, layout),
     indicators: layout.indicators.map((i) => evaluateIndicator(view, layout, i.row, rules)),
-    total: t ? { label: cellRef(view, t.label), weight: readNumber(view, t.weight), stated: readNumber(view, t.score) } : null,
+    total: t ? { label: cellRef(view, t.label), weight: readWeight(view, t.weight), stated: readNumber(view, t.score) } : null,
     rules,
     options,
   };

@@ -53,6 +53,30 @@ export function excelErrorFromString(s: string): ExcelError | null {
   return (EXCEL_ERROR_CODES as readonly string[]).includes(s) ? { kind: 'error', code: s } : null;
 }
 
+/** A cell value as text, exactly as written (white space kept): `#DIV/0!` for an error, `TRUE`/`FALSE`, '' for empty. */
+export function cellTextAsWritten(v: CellValue): string {
+  if (v === null) return '';
+  if (isExcelError(v)) return v.code;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+/** A cell value as text without its leading and trailing white space (see {@link cellTextAsWritten}). */
+export function trimmedCellText(v: CellValue): string {
+  return cellTextAsWritten(v).trim();
+}
+
+/**
+ * Whether two cell values are the same for a reader: Excel errors by code, an empty cell and blank text alike,
+ * anything else strictly (`1` is not `'1'`). Hosts compare what a cell holds now with what a plan was made from.
+ */
+export function sameCellValue(a: CellValue, b: CellValue): boolean {
+  if (isExcelError(a) || isExcelError(b)) return isExcelError(a) && isExcelError(b) && a.code === b.code;
+  const blank = (v: CellValue): boolean => v === null || (typeof v === 'string' && v.trim() === '');
+  if (blank(a) || blank(b)) return blank(a) && blank(b);
+  return a === b;
+}
+
 /** Column letters of a 0-based column index (0 → `A`, 26 → `AA`). */
 export function columnLetters(col: number): string {
   let n = col + 1;
@@ -81,9 +105,14 @@ export function rangeToA1(r: CellRange): string {
 export function parseA1(a1: string): { row: number; col: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
   if (!m) throw new Error(`not an A1 address: ${a1}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+/** 0-based index of column letters (`A` → 0, `AA` → 26; case-insensitive): the inverse of {@link columnLetters}. */
+export function columnIndex(letters: string): number {
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
 }
 
 /** Parses `A1:C3` or `A1` into a CellRange. */

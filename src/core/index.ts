@@ -1,10 +1,12 @@
 export * from './model';
 export * from './grid';
-export { D, decString, type Dec } from './decimal';
+export { D, decString, roundHalfUp, type Dec } from './decimal';
 export type { Target, Actual, Measure, Quantity, QualitativeClass, TargetKind } from './values/types';
 export type { FormLayout } from './detect/types';
 export { checkWorkbook, checkSheet } from './check';
 export { buildReport, reportFinding, type Report, type ReportFinding } from './report';
 export { renderMessage, MESSAGES } from './messages';
+export { EXCEL_LIMITS, fitCellText, excelCellNumber } from './limits';
 export { RULE_SETS, DEFAULT_RULE_SET, getRuleSet, ruleSetNames, type RuleSet } from './rules/ruleSets';
 export { countFill } from './fill';
+export { scoreText } from './messages/format';

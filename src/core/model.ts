@@ -1,32 +1,16 @@
 import type { Dec } from './decimal';
+import type { Finding } from './findings';
 import type { CellValue } from './grid';
 import type { QualitativeClass, TargetKind } from './values/types';
 
-export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'zh-CN' | 'en-US';
 export type Grade = '优' | '良' | '中' | '差';
 export type IndicatorStatus = QualitativeClass;
 
-/** Message parameters are plain values: exact decimal strings, cell text, counts. Messages format them. */
-export type ParamValue = string | number | boolean | null;
-
-export const FINDING_CODES = [
-  'NO_FORM', 'HEADER_MISSING', 'SCORE_MISMATCH', 'SCORE_OVER_WEIGHT', 'SCORE_MISSING', 'SCORE_OUT_OF_BAND',
-  'WEIGHT_SUM', 'TOTAL_MISMATCH', 'RATE_MISMATCH', 'RATE_ROUNDING', 'FUNDS_BREAKDOWN', 'OVER_EXECUTION',
-  'GOAL_MISSING', 'NOTE_MISSING', 'OVERACHIEVED', 'TARGET_MALFORMED', 'VALUE_UNPARSED', 'UNIT_MISMATCH',
-  'QUALITATIVE_REVIEW', 'VALUE_FROM_TEXT', 'WEIGHT_SPLIT', 'SCALE_GUESSED', 'CELL_UNREADABLE',
-] as const;
-export type FindingCode = (typeof FINDING_CODES)[number];
-
-export interface Finding {
-  readonly code: FindingCode;
-  readonly severity: Severity;
-  readonly sheet: string;
-  /** A1 address of the cell the finding is about */
-  readonly cell: string;
-  readonly params: Readonly<Record<string, ParamValue>>;
-}
-
+export {
+  FINDING_CODES, sortFindings, severityRank,
+  type Finding, type FindingCode, type FindingOf, type FindingParams, type ParamValue, type Severity, type WeightOf,
+} from './findings';
 export interface FundsResult {
   readonly budget: Dec | null;
   readonly executed: Dec | null;

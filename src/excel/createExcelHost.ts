@@ -48,7 +48,7 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
         const r = await readWorkbook(b, settings, scope, onProgress);
         const result = checkWorkbook({ sheets: r.sheets.map((s) => s.grid) }, { lang: request.lang, ...request.options });
         if (request.mark) await markFindings(b, r, result.findings, request.lang, settings.settingsBudget, () => readWorkbook(b, settings, scope));
-        return { result, sheets: r.sheets.map((s) => s.name), readSyncs: b.syncs.reads, writeSyncs: b.syncs.writes };
+        return { result, sheets: r.sheets.map((s) => s.name), tooLarge: r.tooLarge, readSyncs: b.syncs.reads, writeSyncs: b.syncs.writes };
       });
     },
 

@@ -36,6 +36,8 @@ export interface Snapshot {
   undo: UndoRecord | null;
   marks: MarkRecord;
   markExists: boolean;
+  /** sheets of an all-sheets read left out as TOO_LARGE (the others were read) */
+  tooLarge: string[];
 }
 
 /**
@@ -87,8 +89,15 @@ export async function readWorkbook(b: Batch, limits: ReadLimits, scope: Scope, o
   const byName = new Map<string, SheetRead>();
   const worksheets = new Map<string, WorksheetLike>();
   const notes = new Map<string, NoteItems>();
+  const tooLarge: string[] = [];
+  /** In all-sheets mode a sheet too large to read is left out and named; any other failure stops the read. */
+  const failed = (name: string, e: unknown): void => {
+    const err = toHostError(e, name);
+    if (!scope.allSheets || err.code !== 'TOO_LARGE' || scope.also.includes(name)) throw err;
+    tooLarge.push(name);
+  };
   // one report per read sync that completes sheets; a single sheet read in bands reports each band instead
-  const sheetsDone = (sheet: string) => onProgress?.({ done: single ? 1 : byName.size, total: single ? 1 : targets.length, sheet });
+  const sheetsDone = (sheet: string) => onProgress?.({ done: single ? 1 : byName.size + tooLarge.length, total: single ? 1 : targets.length, sheet });
   const take = (name: string, p: SheetProbe, read: SheetRead) => {
     byName.set(name, read);
     worksheets.set(name, p.ws);
@@ -98,9 +107,15 @@ export async function readWorkbook(b: Batch, limits: ReadLimits, scope: Scope, o
     }
   };
   const chunked = async (name: string, p: SheetProbe) => {
-    const read = await readChunked(p, base, c.read, (done, total) => {
-      if (single) onProgress?.({ done, total, sheet: name });
-    }).catch((e: unknown) => { throw toHostError(e, name); });
+    let read: SheetRead;
+    try {
+      read = await readChunked(p, base, c.read, (done, total) => {
+        if (single) onProgress?.({ done, total, sheet: name });
+      });
+    } catch (e) {
+      failed(name, e);
+      return;
+    }
     take(name, p, read);
     if (!single) sheetsDone(name);
   };
@@ -124,7 +139,8 @@ export async function readWorkbook(b: Batch, limits: ReadLimits, scope: Scope, o
       try {
         read = takeWhole(p, base);
       } catch (e) {
-        throw toHostError(e, name);
+        failed(name, e);
+        continue;
       }
       if (read) take(name, p, read);
       else empty.push([name, p]);
@@ -152,7 +168,12 @@ export async function readWorkbook(b: Batch, limits: ReadLimits, scope: Scope, o
         return;
       }
       const p = probe(wb.worksheets.getItem(group[0]), false);
-      await c.read().catch((e2: unknown) => { throw toHostError(e2, group[0]); });
+      try {
+        await c.read();
+      } catch (e2) {
+        failed(group[0], e2);
+        return;
+      }
       await chunked(group[0], p);
       return;
     }
@@ -161,7 +182,8 @@ export async function readWorkbook(b: Batch, limits: ReadLimits, scope: Scope, o
   const rest = targets.filter((n) => !byName.has(n));
   if (rest.length) await readGroup(rest);
   return {
-    sheets: targets.map((n) => byName.get(n)!),
+    sheets: targets.filter((n) => byName.has(n)).map((n) => byName.get(n)!),
+    tooLarge,
     worksheets,
     notes,
     undo: first.undo.isNullObject ? null : parseUndo(first.undo.value),

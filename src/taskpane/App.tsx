@@ -18,9 +18,7 @@ import { FormSummary } from './components/FormSummary/FormSummary';
 import { SettingsPanel } from './components/SettingsPanel/SettingsPanel';
 import type { RuleSetOption } from './components/SettingsPanel/SettingsPanel.types';
 import { useHost } from './HostContext';
-import { strings } from './i18n';
-import type { Settings } from './settings';
-import { createSettingsStore, type SettingsStore } from './storage';
+import { strings, type Settings, createSettingsStore, type SettingsStore } from '../app';
 import { useZiping } from './useZiping';
 
 export interface AppProps {

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { ZipingHost } from '../excel/host';
+import type { ZipingHost } from '../host';
 
 const HostContext = createContext<ZipingHost | null>(null);
 

@@ -4,7 +4,7 @@ import { App } from './App';
 import { OutsideOffice } from './components/OutsideOffice';
 import { HostProvider } from './HostContext';
 import { autoRunRequested } from './launch';
-import { createSettingsStore } from './storage';
+import { createSettingsStore } from '../app';
 
 declare global {
   interface Window {

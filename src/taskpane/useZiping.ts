@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CheckResult, Finding, FillPlan } from '../core';
-import type { Progress, ValidateRequest, ZipingHost } from '../excel/host';
-import type { Strings } from './i18n';
-import { toCheckOptions, type Settings } from './settings';
+import type { Progress, ValidateRequest, ZipingHost } from '../host';
+import { type Strings, toCheckOptions, type Settings } from '../app';
 
 export type BusyKind = 'validate' | 'fill' | 'undo';
 
@@ -107,10 +106,15 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
     resultRef.current = r;
     setResult(r);
     const c = severityCounts(r.findings);
+    const checked: Status = r.forms.length === 0
+      ? { intent: 'warning', text: (s) => s.noForm }
+      : { intent: c.error > 0 ? 'warning' : 'success', text: (s) => s.validated(r.forms.length, c.error, c.warning, c.info) };
+    // 全部工作表: a sheet too large to read is named with the TOO_LARGE wording; the others were checked
+    const big = outcome.tooLarge ?? [];
     setStatus(
-      r.forms.length === 0
-        ? { intent: 'warning', text: (s) => s.noForm }
-        : { intent: c.error > 0 ? 'warning' : 'success', text: (s) => s.validated(r.forms.length, c.error, c.warning, c.info) },
+      big.length === 0
+        ? checked
+        : { intent: 'warning', text: (s) => [checked.text(s), ...big.map((sheet) => s.hostError('TOO_LARGE', { sheet }, ''))].join(' ') },
     );
     return r;
   }, [host, run]);

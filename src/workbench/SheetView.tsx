@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef } from 'react';
-import { columnLetters, toA1, type CellRange } from '../core/grid';
+import { columnLetters, toA1, type CellRange } from '../core';
 import type { EmuWorkbook } from './emulator';
 import { cellKey } from './emulator/model';
 import { displayValue } from './format';

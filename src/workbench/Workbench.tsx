@@ -1,5 +1,6 @@
 import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { parseA1 } from '../core';
 import { createExcelHost } from '../excel/createExcelHost';
 import type { ExcelLike } from '../excel/excel-like';
 import { App } from '../taskpane/App';
@@ -54,10 +55,7 @@ function makeProbe(getSession: () => Session | null, redraw: () => void): Ziping
   const cell = (sheet: string, a1: string) => {
     const s = getSession()?.emu.sheet(sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
-    const m = /^([A-Z]+)(\d+)$/.exec(a1.toUpperCase());
-    if (!m) throw new Error(`bad address ${a1}`);
-    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    return { s, row: Number(m[2]) - 1, col };
+    return { s, ...parseA1(a1) };
   };
   return {
     ready: false,

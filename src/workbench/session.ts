@@ -1,7 +1,6 @@
 import type ExcelJS from 'exceljs';
-import type { CellValue, WorkbookGrid } from '../core/grid';
-import { isExcelError, toA1 } from '../core/grid';
-import type { FillOutcome, ValidateOutcome, ZipingHost } from '../excel/host';
+import { isExcelError, toA1, type CellValue, type WorkbookGrid } from '../core';
+import type { FillOutcome, ValidateOutcome, ZipingHost } from '../host';
 import { emuFromGrids, type EmuWorkbook, type SheetExtras } from './emulator';
 import { cellKey, keyPos } from './emulator/model';
 import { loadWorkbook, workbookGridOf } from '../xlsx/read';

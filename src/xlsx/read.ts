@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from '../core/grid';
-import { excelErrorFromString, parseRangeA1 } from '../core/grid';
+import { excelErrorFromString, parseRangeA1, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from '../core';
 
 export type XlsxReadErrorKind = 'notXlsx' | 'empty' | 'xls' | 'encrypted' | 'corrupt' | 'noSheets';
 

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { D, type Dec } from '../core/decimal';
-import { parseA1, parseRangeA1, toA1 } from '../core/grid';
+import { D, parseA1, parseRangeA1, toA1, type Dec } from '../core';
 
 /**
  * A value in a recalculated formula: a number, or null for a blank cell (0 in arithmetic, skipped by SUM).

@@ -1,7 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { CellValue } from '../core/grid';
-import { isExcelError, parseA1, toA1 } from '../core/grid';
-import type { FillPlan } from '../core/model';
+import { isExcelError, parseA1, toA1, type CellValue, type FillPlan } from '../core';
 import { cellValueOf, loadWorkbook } from './read';
 import { recalcDependents } from './recalc';
 

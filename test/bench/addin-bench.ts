@@ -17,7 +17,7 @@ import type ExcelJS from 'exceljs';
 import type { CheckResult, WorkbookGrid } from '../../src/core';
 import { createExcelHost } from '../../src/excel/createExcelHost';
 import type { ExcelLike } from '../../src/excel/excel-like';
-import type { FillOutcome, ValidateOutcome, ValidateRequest, ZipingHost } from '../../src/excel/host';
+import type { FillOutcome, ValidateOutcome, ValidateRequest, ZipingHost } from '../../src/host';
 import { createExcelApi, emuFromGrids } from '../../src/workbench/emulator';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { serve, type StaticServer } from '../e2e/server';

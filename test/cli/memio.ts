@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { OutputRefused } from '../../src/cli/output';
 import type { CliIo } from '../../src/cli/run';
 
 export interface MemIo extends CliIo {
@@ -25,8 +26,12 @@ export function memIo(files: Record<string, Uint8Array> = {}): MemIo {
       if (!b) throw Object.assign(new Error(`ENOENT: ${f}`), { code: 'ENOENT' });
       return b;
     },
-    writeFile: async (f, data) => {
+    writeFile: async (f, data, force) => {
+      await io.checkOutput(f, force);
       io.files.set(key(f), data);
+    },
+    checkOutput: async (f, force) => {
+      if (io.files.has(key(f)) && !force) throw new OutputRefused('exists');
     },
     sameFile: async (a, b) => key(a) === key(b),
   };

@@ -4,7 +4,7 @@ import { packageVersion, run } from '../../src/cli/run';
 import { checkWorkbook, ruleSetNames } from '../../src/core';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { buildSampleWorkbook, sampleForms, SAMPLE_FAULTS, workbookOfForms } from '../bench/sample';
-import { changedCells, snapshotOf } from '../xlsx/snapshot';
+import { changedCells, snapshotOf } from '../fixtures/xlsx';
 import { memIo } from './memio';
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -34,8 +34,9 @@ describe('parseArgs', () => {
     [['check', 'a.xlsx', 'b.xlsx', '--json', '--rules', 'guangxi'], { kind: 'check', files: ['a.xlsx', 'b.xlsx'], json: true, ruleSet: 'guangxi' }],
     [['check', '--rules=tianjin', 'a.xlsx'], { kind: 'check', files: ['a.xlsx'], json: false, ruleSet: 'tianjin' }],
     [['check', '--', '-odd-name.xlsx'], { kind: 'check', files: ['-odd-name.xlsx'], json: false, ruleSet: undefined }],
-    [['fill', 'in.xlsx', '-o', 'out.xlsx'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: false }],
-    [['fill', '--output=out.xlsx', 'in.xlsx', '--overwrite-scores'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: true }],
+    [['fill', 'in.xlsx', '-o', 'out.xlsx'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: false, force: false }],
+    [['fill', '--output=out.xlsx', 'in.xlsx', '--overwrite-scores'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: true, force: false }],
+    [['fill', 'in.xlsx', '-o', 'out.xlsx', '--force'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: false, force: true }],
     [['--help'], { kind: 'help' }],
     [['check', 'a.xlsx', '-h'], { kind: 'help' }],
     [['--version'], { kind: 'version' }],
@@ -47,6 +48,7 @@ describe('parseArgs', () => {
     [['check', 'a.xlsx', '--jsn'], { kind: 'unknownOption', option: '--jsn' }],
     [['check', 'a.xlsx', '--overwrite-scores'], { kind: 'unknownOption', option: '--overwrite-scores' }],
     [['check', 'a.xlsx', '-o', 'b.xlsx'], { kind: 'unknownOption', option: '-o' }],
+    [['check', 'a.xlsx', '--force'], { kind: 'unknownOption', option: '--force' }],
     [['fill', 'a.xlsx', '-o', 'b.xlsx', '--json'], { kind: 'unknownOption', option: '--json' }],
     [['check', 'a.xlsx', '--rules'], { kind: 'missingValue', option: '--rules' }],
     [['check', 'a.xlsx', '--lang', 'fr-FR'], { kind: 'unknownLang', lang: 'fr-FR' }],

@@ -1,15 +1,15 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/run';
 import { checkWorkbook, D, type CheckResult, type CellValue } from '../../src/core';
 import { GridView, parseA1 } from '../../src/core/grid';
 import { readWorkbookGrid } from '../../src/xlsx/read';
-import { changedCells, snapshotOf } from '../xlsx/snapshot';
+import { changedCells, snapshotOf } from '../fixtures/xlsx';
 import { memIo } from './memio';
+import { SEED_PRESENT, SEED_XLSX } from '../helpers/shared';
 
-const SEED = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'sheitc-2021.xlsx');
-const present = fs.existsSync(SEED);
+const SEED = SEED_XLSX;
+const present = SEED_PRESENT;
 if (!present) console.warn(`跳过 seed 填写往返测试：未找到 ${SEED}（../shared 不在此克隆中）`);
 const describeSeed = present ? describe : describe.skip;
 

@@ -1,6 +1,6 @@
 import { checkWorkbook, checkSheet, buildReport, renderMessage, type CheckResult, type Finding, type FindingCode } from '../../src/core';
-import { gridOf } from '../helpers/grid';
-import { buildForm, sheetOf, standardIndicators, type FormSpec } from '../helpers/forms';
+import { gridOf } from '../fixtures/grid';
+import { buildForm, sheetOf, standardIndicators, type FormSpec } from '../fixtures/forms';
 
 const codes = (r: CheckResult | { findings: readonly Finding[] }) => r.findings.map((f) => f.code);
 const only = (r: CheckResult, code: FindingCode) => r.findings.filter((f) => f.code === code);

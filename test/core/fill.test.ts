@@ -1,5 +1,5 @@
 import { checkSheet, type CellValue, type CheckOptions, type CheckResult, type FindingCode, type SheetGrid } from '../../src/core';
-import { buildForm, sheetOf, standardIndicators, type FormSpec, type IndicatorSpec } from '../helpers/forms';
+import { buildForm, sheetOf, standardIndicators, type FormSpec, type IndicatorSpec } from '../fixtures/forms';
 
 const spec = (o: Partial<FormSpec> = {}): FormSpec => ({ indicators: standardIndicators(), totalScore: 100, ...o });
 const gridWith = (first: Partial<IndicatorSpec>, o: Partial<FormSpec> = {}, formulas?: Record<string, string>): SheetGrid => {

@@ -1,5 +1,5 @@
 import { checkSheet, renderMessage, type CellValue, type CheckResult, type Finding, type FindingCode } from '../../src/core';
-import { buildForm, sheetOf, standardIndicators, type FormSpec, type IndicatorSpec } from '../helpers/forms';
+import { buildForm, sheetOf, standardIndicators, type FormSpec, type IndicatorSpec } from '../fixtures/forms';
 
 const spec = (o: Partial<FormSpec> = {}): FormSpec => ({ indicators: standardIndicators(), totalScore: 100, ...o });
 function check(first: Partial<IndicatorSpec> = {}, o: Partial<FormSpec> = {}): CheckResult {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { buildReport, checkWorkbook, FINDING_CODES, parseA1, renderMessage, toA1, type CellValue, type CheckResult, type SheetGrid } from '../../src/core';
-import { gridOf } from '../helpers/grid';
-import { buildForm, sheetOf, standardIndicators } from '../helpers/forms';
+import { gridOf } from '../fixtures/grid';
+import { buildForm, sheetOf, standardIndicators } from '../fixtures/forms';
 
 const LABELS = [
   '财政项目支出绩效自评表', '(2021 年度)', '项目名称', '主管部门', '实施单位', '项目资金（万元）', '年初预算数', '全年预算数', '全年执行数',

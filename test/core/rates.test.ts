@@ -1,6 +1,6 @@
 import { checkSheet, type CellValue } from '../../src/core';
 import type { SheetGrid } from '../../src/core/grid';
-import { buildForm, sheetOf, standardIndicators } from '../helpers/forms';
+import { buildForm, sheetOf, standardIndicators } from '../fixtures/forms';
 
 /** The form with 全年执行数 982,806 of 1,000,000 (B/A = 0.982806) and G6 holding `rate` with `format`. */
 function rateFinding(rate: CellValue, format: string | null): string {

@@ -1,5 +1,5 @@
 import { buildReport, checkSheet } from '../../src/core';
-import { buildForm, sheetOf, standardIndicators, type FormSpec } from '../helpers/forms';
+import { buildForm, sheetOf, standardIndicators, type FormSpec } from '../fixtures/forms';
 
 const spec = (o: Partial<FormSpec> = {}): FormSpec => ({ indicators: standardIndicators(), totalScore: 100, ...o });
 const reportOf = (o: Partial<FormSpec> = {}) => buildReport(checkSheet(sheetOf([buildForm(spec(o))], { sheet: '综合部门' })), 'forms.xlsx');

@@ -2,7 +2,7 @@ import { batchRunner, beginWrite, endWrite, jsonBytes, MIN_EXCEL_API, notesMayHa
 import { HostError } from '../../src/excel/host';
 import { TooLarge } from '../../src/excel/read';
 import { createExcelApi, EmuError, emuFromGrids } from '../../src/workbench/emulator';
-import { formGrid } from './forms';
+import { formGrid } from '../fixtures/forms';
 import { inBatch } from './emu-batch';
 
 const officeError = (code: string, message = code) => new EmuError(code, message);

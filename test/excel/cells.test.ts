@@ -1,6 +1,6 @@
 import { asText, bySheet, queueCells, runs } from '../../src/excel/cells';
 import { cellAt, emuFromGrids } from '../../src/workbench/emulator';
-import { gridOf } from '../helpers/grid';
+import { gridOf } from '../fixtures/grid';
 import { inBatch } from './emu-batch';
 
 describe('runs', () => {

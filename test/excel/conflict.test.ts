@@ -3,7 +3,7 @@ import { conflicts, refuseConflicts } from '../../src/excel/conflict';
 import { HostError } from '../../src/excel/host';
 import { readWorkbook } from '../../src/excel/snapshot';
 import { emuFromGrids, type EmuWorkbook } from '../../src/workbench/emulator';
-import { formGrid } from './forms';
+import { formGrid } from '../fixtures/forms';
 import { inBatch } from './emu-batch';
 
 const LIMITS = { cellBudget: 5000, maxCells: 2_000_000 };

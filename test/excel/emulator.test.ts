@@ -1,4 +1,4 @@
-import { gridOf } from '../helpers/grid';
+import { gridOf } from '../fixtures/grid';
 import type { EmuWorksheet } from '../../src/workbench/emulator/api';
 import { cellAt, createExcelApi, EmuError, emuFromGrids, enter, evaluate, PAYLOAD_LIMIT_BYTES, sheetState } from '../../src/workbench/emulator';
 

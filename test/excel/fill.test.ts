@@ -3,7 +3,7 @@ import { fill, type FillSettings } from '../../src/excel/fill';
 import type { FillRequest } from '../../src/excel/host';
 import { UNDO_KEY, undoFill } from '../../src/excel/undo';
 import { cellAt, emuFromGrids, workbookGrid } from '../../src/workbench/emulator';
-import { formGrid } from './forms';
+import { formGrid } from '../fixtures/forms';
 import { inBatch } from './emu-batch';
 
 const AT = new Date('2026-03-04T05:06:07.000Z');

@@ -7,9 +7,11 @@ import type { ExcelLike } from '../../src/excel/excel-like';
 import { HostError, type Progress, type ValidateRequest } from '../../src/excel/host';
 import { MARK_COLORS, MARK_KEY, noteId } from '../../src/excel/marks';
 import { cellAt, createExcelApi, emuFromGrids, sheetState, type EmuWorkbook, type SheetExtras } from '../../src/workbench/emulator';
-import { gridOf } from '../helpers/grid';
+import { gridOf } from '../fixtures/grid';
 import { parseA1, rangeToA1 } from '../../src/core/grid';
-import { FIXTURE, formGrid, formsGrid, gridsFromXlsx, hasFixture } from './forms';
+import { formGrid, formsGrid } from '../fixtures/forms';
+import { gridsFromXlsx } from '../fixtures/xlsx';
+import { SEED_XLSX as FIXTURE, SEED_PRESENT as hasFixture } from '../helpers/shared';
 
 const REQ: ValidateRequest = { allSheets: false, options: {}, mark: false, lang: 'zh-CN' };
 

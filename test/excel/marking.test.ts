@@ -5,7 +5,7 @@ import { MARK_COLORS, MARK_KEY, noteId } from '../../src/excel/marks';
 import { markFindings, prepareMarks } from '../../src/excel/marking';
 import { readWorkbook, type Scope } from '../../src/excel/snapshot';
 import { cellAt, emuFromGrids, sheetState, type EmuWorkbook } from '../../src/workbench/emulator';
-import { formGrid } from './forms';
+import { formGrid } from '../fixtures/forms';
 import { inBatch } from './emu-batch';
 
 const LIMITS = { cellBudget: 5000, maxCells: 2_000_000 };

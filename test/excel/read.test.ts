@@ -3,8 +3,8 @@ import { inferMerges } from '../../src/excel/infer';
 import type { ExcelLike } from '../../src/excel/excel-like';
 import { bands, mergedRects, queueProbe, readChunked, takeWhole } from '../../src/excel/read';
 import { createExcelApi, emuFromGrids } from '../../src/workbench/emulator';
-import { gridOf } from '../helpers/grid';
-import { formGrid } from './forms';
+import { gridOf } from '../fixtures/grid';
+import { formGrid } from '../fixtures/forms';
 
 describe('inferMerges (hosts without merged-area API)', () => {
   it('finds the label and funds-score merges of a form whose merges were lost', () => {

@@ -3,7 +3,7 @@ import { readWorkbook, type Scope } from '../../src/excel/snapshot';
 import { UNDO_KEY } from '../../src/excel/undo';
 import { emuFromGrids, type EmuWorkbook } from '../../src/workbench/emulator';
 import type { Progress } from '../../src/excel/host';
-import { formGrid } from './forms';
+import { formGrid } from '../fixtures/forms';
 import { inBatch } from './emu-batch';
 
 const LIMITS = { cellBudget: 5000, maxCells: 2_000_000 };

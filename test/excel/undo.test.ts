@@ -2,7 +2,7 @@ import type { FillCell } from '../../src/core';
 import { readWorkbook } from '../../src/excel/snapshot';
 import { compensate, hasUndo, parseUndo, queueRestore, UNDO_KEY, undoCells, undoFill, type UndoRecord } from '../../src/excel/undo';
 import { cellAt, emuFromGrids, type EmuWorkbook } from '../../src/workbench/emulator';
-import { gridOf } from '../helpers/grid';
+import { gridOf } from '../fixtures/grid';
 import { inBatch } from './emu-batch';
 
 const cell = (sheet: string, a1: string, row: number, col: number): FillCell => ({ sheet, cell: a1, row, col, current: null, value: 1, exact: '1', numberFormat: null, reason: 'score' });

@@ -16,3 +16,6 @@ export function describeWithShared(path: string, name: string, fn: () => void): 
     });
   }
 }
+
+/** Whether the seed workbook is here (it is not in a fresh clone). */
+export const SEED_PRESENT = existsSync(SEED_XLSX);

@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { act } from 'react';
 import { type Finding } from '../../src/core';
-import { HostError } from '../../src/excel/host';
-import { fakeHost, form, indicator, plan, result } from './fixtures';
+import { HostError } from '../../src/host';
+import { fakeHost, form, indicator, plan, result } from '../fixtures/host';
 import { $, $$, choose, click, mountApp, must, text, type Mounted } from './render';
 
 const f = (code: Finding['code'], severity: Finding['severity'], cell: string, params: Finding['params'] = {}, sheet = '综合部门'): Finding => ({ code, severity, sheet, cell, params });

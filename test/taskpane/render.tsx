@@ -2,9 +2,9 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from '../../src/taskpane/App';
 import { HostProvider } from '../../src/taskpane/HostContext';
-import type { Settings } from '../../src/taskpane/settings';
-import { memorySettingsStore, type SettingsStore } from '../../src/taskpane/storage';
-import type { ZipingHost } from '../../src/excel/host';
+import type { Settings } from '../../src/app';
+import { memorySettingsStore, type SettingsStore } from '../../src/app';
+import type { ZipingHost } from '../../src/host';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { displayValue } from '../../src/workbench/format';
 import { changedCells, instrument, openSession } from '../../src/workbench/session';
-import { fakeHost, form, result } from './fixtures';
+import { fakeHost, form, result } from '../fixtures/host';
 
 describe('displayValue', () => {
   it.each([

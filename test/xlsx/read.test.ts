@@ -1,10 +1,10 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../../src/core/grid';
 import { GridView, parseA1, parseRangeA1 } from '../../src/core/grid';
 import { readWorkbookGrid, XlsxReadError } from '../../src/xlsx/read';
 import { storedZip } from './zip';
+import { SEED_PRESENT, SEED_XLSX } from '../helpers/shared';
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
@@ -171,9 +171,9 @@ describe('readWorkbookGrid', () => {
     });
   });
 
-  const seed = path.join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'sheitc-2021.xlsx');
-  const seedIt = fs.existsSync(seed) ? it : it.skip;
-  if (!fs.existsSync(seed)) console.warn(`跳过 seed 测试: ${seed} 不存在 (../shared is absent)`);
+  const seed = SEED_XLSX;
+  const seedIt = SEED_PRESENT ? it : it.skip;
+  if (!SEED_PRESENT) console.warn(`跳过 seed 测试: ${seed} 不存在 (../shared is absent)`);
   seedIt('reads the published 2021 forms as Excel shows them', async () => {
     const g = await readWorkbookGrid(fs.readFileSync(seed));
     expect(g.sheets).toHaveLength(5);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { checkWorkbook, type FindingCode, type FormResult } from '../../src/core';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { buildSampleWorkbook, SAMPLE_FAULTS } from '../bench/sample';
-import { changedCells, snapshotOf } from './snapshot';
+import { changedCells, snapshotOf } from '../fixtures/xlsx';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'assets', 'sample', 'sample-2021.xlsx');
 

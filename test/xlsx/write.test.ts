@@ -3,7 +3,7 @@ import type { FillCell, FillPlan, FillReason } from '../../src/core/model';
 import { applyCellWrites, applyFillPlan, XlsxWriteError } from '../../src/xlsx/write';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { buildSampleWorkbook } from '../bench/sample';
-import { changedCells, snapshotOf } from './snapshot';
+import { changedCells, snapshotOf } from '../fixtures/xlsx';
 import { zipEntry } from './zip';
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {

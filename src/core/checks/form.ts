@@ -1,18 +1,27 @@
 import { D, ZERO, roundHalfUp, roundUp, type Dec } from '../decimal';
-import { cellText, isPlaceholder, type EvaluatedForm } from '../form';
-import type { Finding } from '../model';
+import { isPlaceholder, type EvaluatedForm } from '../form';
+import { trimmedCellText } from '../grid';
+import type { FindingCode, FindingOf } from '../findings';
+import { defineCheck } from './check';
 import { normalizeLabel } from '../detect';
 import { ds, finding } from './finding';
 import { sheetScore, shownNumber } from './indicators';
 
+/** The codes fundsChecks may raise. */
+export const FUNDS_CODES = [
+  'CELL_UNREADABLE', 'OVER_EXECUTION', 'RATE_ROUNDING', 'RATE_MISMATCH', 'SCORE_OVER_WEIGHT',
+  'SCORE_MISSING', 'SCORE_MISMATCH', 'FUNDS_BREAKDOWN',
+] as const satisfies readonly FindingCode[];
+type FundsCode = (typeof FUNDS_CODES)[number];
+
 /** 执行率, funds score, funds breakdown, over-execution. */
-export function fundsChecks(form: EvaluatedForm): Finding[] {
+export function fundsChecks(form: EvaluatedForm): FindingOf<FundsCode>[] {
   const f = form.funds;
   if (!f) return [];
-  const out: Finding[] = [];
+  const out: FindingOf<FundsCode>[] = [];
   const sheet = form.sheet;
   for (const n of [f.budget, f.executed, f.weight, f.statedRate, f.statedScore]) {
-    if (n?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, n.cell.a1, { what: 'funds', value: cellText(n.cell.value) }));
+    if (n?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, n.cell.a1, { what: 'funds', value: trimmedCellText(n.cell.value) }));
   }
   if (f.budget?.value && f.executed?.value && f.executed.value.gt(f.budget.value)) {
     out.push(finding('OVER_EXECUTION', 'warning', sheet, f.executed.cell.a1, { budget: ds(f.budget.value), executed: ds(f.executed.value) }));
@@ -77,9 +86,15 @@ function columnLabel(form: EvaluatedForm, col: number): string {
   return '';
 }
 
+/** The codes formChecks may raise. */
+export const FORM_CODES = [
+  'WEIGHT_SUM', 'WEIGHT_SPLIT', 'TOTAL_MISMATCH', 'SCORE_MISSING', 'GOAL_MISSING',
+] as const satisfies readonly FindingCode[];
+type FormCode = (typeof FORM_CODES)[number];
+
 /** 分值 sum, 一级 split, 总分 arithmetic, overall goal. */
-export function formChecks(form: EvaluatedForm): Finding[] {
-  const out: Finding[] = [];
+export function formChecks(form: EvaluatedForm): FindingOf<FormCode>[] {
+  const out: FindingOf<FormCode>[] = [];
   const sheet = form.sheet;
   const fundsW = form.funds?.weight?.value ?? ZERO;
   const indicatorW = form.indicators.reduce((a, i) => a.plus(i.weight?.value ?? ZERO), ZERO);
@@ -119,3 +134,7 @@ export function formChecks(form: EvaluatedForm): Finding[] {
   }
   return out;
 }
+
+/** The checks of this module, each with the codes it declares. */
+export const fundsCheck = defineCheck('funds', FUNDS_CODES, fundsChecks);
+export const formCheck = defineCheck('form', FORM_CODES, formChecks);

@@ -1,7 +1,8 @@
 import { ZERO, roundHalfUp } from '../decimal';
-import { cellText, isPlaceholder, type EvaluatedForm, type EvaluatedIndicator } from '../form';
-import type { CellValue } from '../grid';
-import type { Finding } from '../model';
+import { isPlaceholder, type EvaluatedForm, type EvaluatedIndicator } from '../form';
+import { trimmedCellText, type CellValue } from '../grid';
+import type { FindingCode, FindingOf } from '../findings';
+import { defineCheck } from './check';
 import { displayText } from '../values';
 import { isDraftNote } from '../messages';
 import { ds, finding } from './finding';
@@ -10,9 +11,16 @@ function base(i: EvaluatedIndicator) {
   return { name: i.name, target: i.targetText, actual: i.actualText };
 }
 
+/** The codes valueChecks may raise. */
+export const VALUE_CODES = [
+  'TARGET_MALFORMED', 'UNIT_MISMATCH', 'VALUE_UNPARSED', 'QUALITATIVE_REVIEW',
+  'VALUE_FROM_TEXT', 'SCALE_GUESSED', 'CELL_UNREADABLE',
+] as const satisfies readonly FindingCode[];
+type ValueCode = (typeof VALUE_CODES)[number];
+
 /** Value grammar findings: malformed targets, unreadable actuals, unit trouble, numbers taken from text. */
-export function valueChecks(form: EvaluatedForm): Finding[] {
-  const out: Finding[] = [];
+export function valueChecks(form: EvaluatedForm): FindingOf<ValueCode>[] {
+  const out: FindingOf<ValueCode>[] = [];
   const sheet = form.sheet;
   for (const i of form.indicators) {
     const tCell = i.targetCell?.a1 ?? i.nameCell?.a1 ?? '';
@@ -37,8 +45,8 @@ export function valueChecks(form: EvaluatedForm): Finding[] {
         }));
       }
     }
-    if (i.weight?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.weight.cell.a1, { ...base(i), what: 'weight', value: cellText(i.weight.cell.value) }));
-    if (i.stated?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.stated.cell.a1, { ...base(i), what: 'score', value: cellText(i.stated.cell.value) }));
+    if (i.weight?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.weight.cell.a1, { ...base(i), what: 'weight', value: trimmedCellText(i.weight.cell.value) }));
+    if (i.stated?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, i.stated.cell.a1, { ...base(i), what: 'score', value: trimmedCellText(i.stated.cell.value) }));
   }
   return out;
 }
@@ -49,9 +57,15 @@ function targetMagnitude(i: EvaluatedIndicator) {
   return t.kind === 'qualitative' || t.kind === 'rank' ? null : t.quantity.magnitude;
 }
 
+/** The codes scoreChecks may raise. */
+export const SCORE_CODES = [
+  'SCORE_OVER_WEIGHT', 'SCORE_MISSING', 'SCORE_OUT_OF_BAND', 'SCORE_MISMATCH', 'QUALITATIVE_REVIEW',
+] as const satisfies readonly FindingCode[];
+type ScoreCode = (typeof SCORE_CODES)[number];
+
 /** Score findings: mismatch, above weight, missing, outside the qualitative band, rule-set review flags. */
-export function scoreChecks(form: EvaluatedForm): Finding[] {
-  const out: Finding[] = [];
+export function scoreChecks(form: EvaluatedForm): FindingOf<ScoreCode>[] {
+  const out: FindingOf<ScoreCode>[] = [];
   const sheet = form.sheet;
   for (const i of form.indicators) {
     const w = i.weight?.value ?? null;
@@ -104,9 +118,15 @@ export function effectiveScore(i: EvaluatedIndicator) {
   return i.computed ?? i.stated?.value ?? null;
 }
 
+/** The codes noteChecks may raise. */
+export const NOTE_CODES = [
+  'OVERACHIEVED', 'NOTE_MISSING',
+] as const satisfies readonly FindingCode[];
+type NoteCode = (typeof NOTE_CODES)[number];
+
 /** Deviation notes: a score below its weight, or an over-achievement, needs a written reason. */
-export function noteChecks(form: EvaluatedForm): Finding[] {
-  const out: Finding[] = [];
+export function noteChecks(form: EvaluatedForm): FindingOf<NoteCode>[] {
+  const out: FindingOf<NoteCode>[] = [];
   const sheet = form.sheet;
   const threshold = form.rules.overachieveThreshold;
   for (const i of form.indicators) {
@@ -133,3 +153,8 @@ export function noteChecks(form: EvaluatedForm): Finding[] {
   }
   return out;
 }
+
+/** The checks of this module, each with the codes it declares. */
+export const valueCheck = defineCheck('value', VALUE_CODES, valueChecks);
+export const scoreCheck = defineCheck('score', SCORE_CODES, scoreChecks);
+export const noteCheck = defineCheck('note', NOTE_CODES, noteChecks);

@@ -1,52 +1,60 @@
 import { amount, divided, gap, pct, plain, ratePct, ratioPct, text } from './format';
+import type { FindingParams, WeightOf } from '../findings';
 import type { MessageTable } from './types';
 
 /** ends every drafted note; a note still holding it is a draft, not a reason */
 const PLACEHOLDER = '(to be completed)';
 
-const who = (p: Record<string, unknown>) => (p.name ? `"${text(p.name as string)}": ` : '');
+const who = (p: { readonly name?: string }) => (p.name ? `"${p.name}": ` : '');
 const KIND: Record<string, string> = {
   atLeast: 'positive indicator', moreThan: 'positive indicator', atMost: 'reverse indicator', lessThan: 'reverse indicator',
   equal: 'exact-value indicator', range: 'range indicator', rank: 'rank indicator', qualitative: 'qualitative indicator',
 };
 const RATIO: Record<string, string> = { atLeast: 'completion', moreThan: 'completion', equal: 'completion' };
 const MAGNITUDE: Record<string, string> = { '10000': '万', '100000000': '亿' };
-const st = (p: Record<string, unknown>) => (p.statedText ? text(p.statedText as string) : plain(p.stated as string));
+const st = (p: { readonly statedText?: string | null; readonly stated?: string | null }) => (p.statedText ? p.statedText : plain(p.stated));
 
-function mismatch(p: Readonly<Record<string, unknown>>): string {
-  const head = `${who(p)}score ${st(p)} does not match the computed ${plain(p.computed as string)}: `;
-  if (p.funds) return `${head}execution rate ${pct(p.rate as string, 4)}, weight ${plain(p.weight as string)}; the rules give ${plain(p.computed as string)} (weight × rate, a rate above 100% counts as 100%).`;
-  const kind = text(p.kind as string);
-  const actual = text(p.actual as string) || '—';
-  const target = text(p.target as string) || '—';
+function mismatch(p: Readonly<FindingParams['SCORE_MISMATCH']>): string {
+  const head = `${who(p)}score ${st(p)} does not match the computed ${plain(p.computed)}: `;
+  if (p.funds) return `${head}execution rate ${pct(p.rate, 4)}, weight ${plain(p.weight)}; the rules give ${plain(p.computed)} (weight × rate, a rate above 100% counts as 100%).`;
+  const kind = text(p.kind);
+  const actual = text(p.actual) || '—';
+  const target = text(p.target) || '—';
   if (p.status === 'achieved') {
-    return `${head}actual ${actual} meets the target ${target} (${KIND[kind] ?? ''}); the rules give the full ${plain(p.computed as string)}.`;
+    return `${head}actual ${actual} meets the target ${target} (${KIND[kind] ?? ''}); the rules give the full ${plain(p.computed)}.`;
   }
-  const ratio = p.ratio ? `, ${RATIO[kind] ?? 'share of the weight'} ${pct(p.ratio as string, 4)}` : '';
-  return `${head}actual ${actual}, target ${target} (${KIND[kind] ?? ''}, ${STATUS[text(p.status as string)] ?? ''})${ratio}, weight ${plain(p.weight as string)}; the rules give ${plain(p.computed as string)}.`;
+  const ratio = p.ratio ? `, ${RATIO[kind] ?? 'share of the weight'} ${pct(p.ratio, 4)}` : '';
+  return `${head}actual ${actual}, target ${target} (${KIND[kind] ?? ''}, ${STATUS[text(p.status)] ?? ''})${ratio}, weight ${plain(p.weight)}; the rules give ${plain(p.computed)}.`;
 }
 
-function band(p: Readonly<Record<string, unknown>>): string {
-  const low = plain(p.low as string);
-  const high = plain(p.high as string);
+function band(p: Readonly<FindingParams['SCORE_OUT_OF_BAND']>): string {
+  const low = plain(p.low);
+  const high = plain(p.high);
   if (p.highInclusive) return `between ${low} and ${high}`;
   if (Number(p.low) === 0) return `below ${high}`;
   return `at least ${low} and below ${high}`;
 }
 
-function scaleGuess(p: Readonly<Record<string, unknown>>): string {
-  const actual = `${who(p)}actual "${text(p.actual as string)}" has no unit`;
-  const unit = text(p.unit as string);
-  const mag = text(p.magnitude as string);
-  if (mag === '100') return `${actual}; read as a fraction, ${plain(p.value as string)}% (target ${text(p.target as string)}). Please verify.`;
+function scaleGuess(p: Readonly<FindingParams['SCALE_GUESSED']>): string {
+  const actual = `${who(p)}actual "${text(p.actual)}" has no unit`;
+  const unit = text(p.unit);
+  const mag = text(p.magnitude);
+  if (mag === '100') return `${actual}; read as a fraction, ${plain(p.value)}% (target ${text(p.target)}). Please verify.`;
   const m = MAGNITUDE[mag];
-  if (m) return `${actual}; read at the scale of the target "${text(p.target as string)}" as ${plain(divided(p.value as string, mag))}${m}${unit} (${plain(p.value as string)}${unit}). Please verify.`;
-  const tm = MAGNITUDE[text(p.targetMagnitude as string)];
-  if (tm) return `${actual}; read as ${plain(p.value as string)}${unit}, not ${plain(p.value as string)}${tm}${unit} (target ${text(p.target as string)}). Please verify.`;
-  return `${actual}; read as ${plain(p.value as string)}${unit} (target ${text(p.target as string)}). Please verify.`;
+  if (m) return `${actual}; read at the scale of the target "${text(p.target)}" as ${plain(divided(p.value, mag))}${m}${unit} (${plain(p.value)}${unit}). Please verify.`;
+  const tm = MAGNITUDE[text(p.targetMagnitude)];
+  if (tm) return `${actual}; read as ${plain(p.value)}${unit}, not ${plain(p.value)}${tm}${unit} (target ${text(p.target)}). Please verify.`;
+  return `${actual}; read as ${plain(p.value)}${unit} (target ${text(p.target)}). Please verify.`;
 }
 const STATUS: Record<string, string> = { achieved: 'achieved', partial: 'partly achieved', notAchieved: 'not achieved', undetermined: 'undetermined' };
 const WHAT: Record<string, string> = { weight: 'weight', score: 'score', funds: 'funds' };
+const WEIGHT_OF: Partial<Record<WeightOf, string>> = { funds: 'funds ', total: 'total ' };
+
+function weightProblem(p: Readonly<FindingParams['WEIGHT_INVALID']>): string {
+  if (p.reason === 'notFinite') return `"${text(p.value)}" is not a finite number`;
+  if (p.reason === 'negative') return `${text(p.value)} is negative; a weight cannot be below 0`;
+  return `${text(p.value)} is above ${plain(p.limit)}`;
+}
 
 export const enUS: MessageTable = {
   NO_FORM: (p) => `No performance self-evaluation form found on sheet "${text(p.sheet)}". It needs headers such as 年度指标值 (Annual target), 实际完成值 (Actual value), 分值 (Weight) and 得分 (Score).`,
@@ -65,6 +73,7 @@ export const enUS: MessageTable = {
   SCORE_OUT_OF_BAND: (p) =>
     `${who(p)}qualitative indicator judged "${STATUS[text(p.status)] ?? ''}": its score should be ${band(p)}, the sheet has ${st(p)}. Check the judgement or the score.`,
   WEIGHT_SUM: (p) => `Weights add up to ${plain(p.sum)} (funds ${plain(p.funds)} + indicators ${plain(p.indicators)}), not the total weight ${plain(p.expected)}. Check the weights.`,
+  WEIGHT_INVALID: (p) => `${who(p)}the ${WEIGHT_OF[p.what] ?? ''}weight ${weightProblem(p)}. Correct the weight; no score is computed or filled from it.`,
   TOTAL_MISMATCH: (p) => `Total score ${st(p)} is not the sum of the funds score and the indicator scores, ${plain(p.computed)}. Check the total.`,
   RATE_MISMATCH: (p) =>
     `Execution rate ${pct(p.stated, p.places)} does not match the computed ${ratePct(p)} (executed ${amount(p.executed)} ÷ budget ${amount(p.budget)}). Correct the rate.`,
@@ -98,6 +107,8 @@ export const enUS: MessageTable = {
   WEIGHT_SPLIT: (p) => `Level-1 indicator "${text(p.level1)}" weighs ${plain(p.weight)} in all; usually ${plain(p.expected)}.`,
   SCALE_GUESSED: (p) => scaleGuess(p),
   CELL_UNREADABLE: (p) => `${who(p)}the ${WHAT[text(p.what)] ?? ''} cell holds "${text(p.value)}", which is not a number. Enter a number.`,
+  TEXT_TRUNCATED: (p) =>
+    `${who(p)}the drafted deviation note has ${plain(p.length)} characters, above Excel's limit of ${plain(p.limit)} per cell; it was cut to end in "…". Check and complete it.`,
 };
 
 export const enUSNote = {

@@ -1,3 +1,8 @@
-import type { FindingCode, ParamValue } from '../model';
+import type { FindingCode, FindingParams } from '../findings';
 
-export type MessageTable = Readonly<Record<FindingCode, (p: Readonly<Record<string, ParamValue>>) => string>>;
+/**
+ * A message for every finding code, reading that code's parameters as {@link FindingParams} types them. A code
+ * without a message does not compile. A message must still read a parameter that is absent (a finding from an older
+ * report, a test's sample) as "not there": the format helpers take undefined.
+ */
+export type MessageTable = { readonly [C in FindingCode]: (p: Readonly<FindingParams[C]>) => string };

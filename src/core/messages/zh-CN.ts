@@ -1,10 +1,11 @@
 import { amount, divided, gap, pct, plain, ratePct, ratioPct, text } from './format';
+import type { FindingParams, WeightOf } from '../findings';
 import type { MessageTable } from './types';
 
 /** ends every drafted note; a note still holding it is a draft, not a reason */
 const PLACEHOLDER = '（待填写）';
 
-const who = (p: Record<string, unknown>) => (p.name ? `“${text(p.name as string)}”` : '');
+const who = (p: { readonly name?: string }) => (p.name ? `“${p.name}”` : '');
 const KIND: Record<string, string> = {
   atLeast: '正向指标', moreThan: '正向指标', atMost: '反向指标', lessThan: '反向指标', equal: '等值指标',
   range: '区间指标', rank: '排名指标', qualitative: '定性指标',
@@ -13,45 +14,52 @@ const KIND: Record<string, string> = {
 const RATIO: Record<string, string> = { atLeast: '完成率', moreThan: '完成率', equal: '完成率' };
 const MAGNITUDE: Record<string, string> = { '10000': '万', '100000000': '亿' };
 /** A stated number as the sheet shows it. */
-const st = (p: Record<string, unknown>) => (p.statedText ? text(p.statedText as string) : plain(p.stated as string));
+const st = (p: { readonly statedText?: string | null; readonly stated?: string | null }) => (p.statedText ? p.statedText : plain(p.stated));
 
-function mismatch(p: Readonly<Record<string, unknown>>): string {
-  const head = `${who(p)}得分 ${st(p)} 与计算值 ${plain(p.computed as string)} 不符：`;
-  if (p.funds) return `${head}执行率 ${pct(p.rate as string, 4)}，分值 ${plain(p.weight as string)}，按规则应得 ${plain(p.computed as string)} 分（分值 × 执行率，执行率超过 100% 的按 100% 计）。`;
-  const kind = text(p.kind as string);
-  const actual = text(p.actual as string) || '—';
-  const target = text(p.target as string) || '—';
+function mismatch(p: Readonly<FindingParams['SCORE_MISMATCH']>): string {
+  const head = `${who(p)}得分 ${st(p)} 与计算值 ${plain(p.computed)} 不符：`;
+  if (p.funds) return `${head}执行率 ${pct(p.rate, 4)}，分值 ${plain(p.weight)}，按规则应得 ${plain(p.computed)} 分（分值 × 执行率，执行率超过 100% 的按 100% 计）。`;
+  const kind = text(p.kind);
+  const actual = text(p.actual) || '—';
+  const target = text(p.target) || '—';
   if (p.status === 'achieved') {
-    return `${head}实际完成 ${actual} 已达到目标 ${target}（${KIND[kind] ?? ''}），按规则应得满分 ${plain(p.computed as string)} 分。`;
+    return `${head}实际完成 ${actual} 已达到目标 ${target}（${KIND[kind] ?? ''}），按规则应得满分 ${plain(p.computed)} 分。`;
   }
-  const ratio = p.ratio ? `，${RATIO[kind] ?? '得分比例'} ${pct(p.ratio as string, 4)}` : '';
-  return `${head}实际完成 ${actual}，目标 ${target}（${KIND[kind] ?? ''}，${STATUS[text(p.status as string)] ?? ''}）${ratio}，分值 ${plain(p.weight as string)}，按规则应得 ${plain(p.computed as string)} 分。`;
+  const ratio = p.ratio ? `，${RATIO[kind] ?? '得分比例'} ${pct(p.ratio, 4)}` : '';
+  return `${head}实际完成 ${actual}，目标 ${target}（${KIND[kind] ?? ''}，${STATUS[text(p.status)] ?? ''}）${ratio}，分值 ${plain(p.weight)}，按规则应得 ${plain(p.computed)} 分。`;
 }
 
-function band(p: Readonly<Record<string, unknown>>): string {
-  const low = plain(p.low as string);
-  const high = plain(p.high as string);
+function band(p: Readonly<FindingParams['SCORE_OUT_OF_BAND']>): string {
+  const low = plain(p.low);
+  const high = plain(p.high);
   if (p.highInclusive) return `在 ${low}～${high} 之间`;
   if (Number(p.low) === 0) return `低于 ${high}`;
   return `不低于 ${low} 且低于 ${high}`;
 }
 
-function scaleGuess(p: Readonly<Record<string, unknown>>): string {
-  const actual = `${who(p)}实际完成值“${text(p.actual as string)}”未写单位`;
-  const unit = text(p.unit as string);
-  const mag = text(p.magnitude as string);
-  if (mag === '100') return `${actual}，按小数读作 ${plain(p.value as string)}%（目标 ${text(p.target as string)}），请核实。`;
+function scaleGuess(p: Readonly<FindingParams['SCALE_GUESSED']>): string {
+  const actual = `${who(p)}实际完成值“${text(p.actual)}”未写单位`;
+  const unit = text(p.unit);
+  const mag = text(p.magnitude);
+  if (mag === '100') return `${actual}，按小数读作 ${plain(p.value)}%（目标 ${text(p.target)}），请核实。`;
   const m = MAGNITUDE[mag];
   if (m) {
-    const written = plain(divided(p.value as string, mag));
-    return `${actual}，按目标“${text(p.target as string)}”的量级读作 ${written}${m}${unit}（${plain(p.value as string)}${unit}），请核实。`;
+    const written = plain(divided(p.value, mag));
+    return `${actual}，按目标“${text(p.target)}”的量级读作 ${written}${m}${unit}（${plain(p.value)}${unit}），请核实。`;
   }
-  const tm = MAGNITUDE[text(p.targetMagnitude as string)];
-  if (tm) return `${actual}，读作 ${plain(p.value as string)}${unit}，而非 ${plain(p.value as string)}${tm}${unit}（目标 ${text(p.target as string)}），请核实。`;
-  return `${actual}，读作 ${plain(p.value as string)}${unit}（目标 ${text(p.target as string)}），请核实。`;
+  const tm = MAGNITUDE[text(p.targetMagnitude)];
+  if (tm) return `${actual}，读作 ${plain(p.value)}${unit}，而非 ${plain(p.value)}${tm}${unit}（目标 ${text(p.target)}），请核实。`;
+  return `${actual}，读作 ${plain(p.value)}${unit}（目标 ${text(p.target)}），请核实。`;
 }
 const STATUS: Record<string, string> = { achieved: '已达成', partial: '部分达成', notAchieved: '未达成', undetermined: '无法判定' };
 const WHAT: Record<string, string> = { weight: '分值', score: '得分', funds: '项目资金' };
+const WEIGHT_OF: Partial<Record<WeightOf, string>> = { funds: '年度资金总额的', total: '总分的' };
+
+function weightProblem(p: Readonly<FindingParams['WEIGHT_INVALID']>): string {
+  if (p.reason === 'notFinite') return `“${text(p.value)}”不是有限的数值`;
+  if (p.reason === 'negative') return ` ${text(p.value)} 为负数，不能小于 0`;
+  return ` ${text(p.value)} 超过 ${plain(p.limit)}`;
+}
 
 export const zhCN: MessageTable = {
   NO_FORM: (p) => `工作表“${text(p.sheet)}”中未找到绩效自评表。需要包含“年度指标值”“实际完成值”“分值”“得分”等表头。`,
@@ -70,6 +78,7 @@ export const zhCN: MessageTable = {
   SCORE_OUT_OF_BAND: (p) =>
     `${who(p)}定性指标判定为“${STATUS[text(p.status)] ?? ''}”，得分应${band(p)}，表内为 ${st(p)}：请核实判定或得分。`,
   WEIGHT_SUM: (p) => `分值合计 ${plain(p.sum)}（资金 ${plain(p.funds)} + 指标 ${plain(p.indicators)}）与总分值 ${plain(p.expected)} 不符：请核对各项分值。`,
+  WEIGHT_INVALID: (p) => `${who(p)}${WEIGHT_OF[p.what] ?? ''}分值${weightProblem(p)}：请更正分值。未按此分值计算或填写得分。`,
   TOTAL_MISMATCH: (p) => `总分 ${st(p)} 与资金得分及各项指标得分之和 ${plain(p.computed)} 不符：请核对总分。`,
   RATE_MISMATCH: (p) =>
     `执行率 ${pct(p.stated, p.places)} 与计算值 ${ratePct(p)} 不符（全年执行数 ${amount(p.executed)} ÷ 全年预算数 ${amount(p.budget)}）：请更正执行率。`,
@@ -103,6 +112,8 @@ export const zhCN: MessageTable = {
   WEIGHT_SPLIT: (p) => `一级指标“${text(p.level1)}”分值合计 ${plain(p.weight)}，通常为 ${plain(p.expected)}。`,
   SCALE_GUESSED: (p) => scaleGuess(p),
   CELL_UNREADABLE: (p) => `${who(p)}${WHAT[text(p.what)] ?? ''}单元格的内容“${text(p.value)}”不是数值：请改为数值。`,
+  TEXT_TRUNCATED: (p) =>
+    `${who(p)}起草的偏差说明有 ${plain(p.length)} 个字符，超过 Excel 单元格的上限 ${plain(p.limit)}，已截断并以“…”结尾：请核对后补全。`,
 };
 
 export const zhCNNote = {

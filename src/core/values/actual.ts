@@ -1,10 +1,10 @@
 import { ONE } from '../decimal';
 import type { CellValue } from '../grid';
-import { excelErrorFromString, isExcelError } from '../grid';
+import { cellTextAsWritten, excelErrorFromString, isExcelError } from '../grid';
 import { excelNumber, isPercentFormat } from './cells';
 import { dateText, isDateFormat, serialToDate } from './dates';
 import { prepare, quantity, wholeQuantity } from './lex';
-import { cellText, parseRank } from './target';
+import { parseRank } from './target';
 import type { Actual } from './types';
 
 const EMPTY_MARKS = new Set(['', '-', '—', '——', '–', '/', '\\', '―']);
@@ -17,7 +17,7 @@ const EMPTY_MARKS = new Set(['', '-', '—', '——', '–', '/', '\\', '―'])
 export function parseActual(value: CellValue, format: string | null): Actual {
   if (value === null) return { kind: 'empty' };
   if (isExcelError(value)) return { kind: 'error', code: value.code };
-  const text = cellText(value);
+  const text = cellTextAsWritten(value);
   if (typeof value === 'boolean') return { kind: 'text', text };
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'text', text };

@@ -1,5 +1,5 @@
 export * from './types';
-export { parseTarget, parseRank, cellText } from './target';
+export { parseTarget, parseRank } from './target';
 export { parseActual } from './actual';
 export { measure } from './measure';
 export {

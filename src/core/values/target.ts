@@ -1,6 +1,6 @@
 import { D, type Dec } from '../decimal';
 import type { CellValue } from '../grid';
-import { isExcelError } from '../grid';
+import { cellTextAsWritten, isExcelError } from '../grid';
 import { excelNumber, isPercentFormat } from './cells';
 import { dateText, isDateFormat, serialToDate } from './dates';
 import {
@@ -15,21 +15,13 @@ const TIME_LIKE = new Set([
   ...Object.keys(UNIT_FAMILIES.time), ...Object.keys(UNIT_FAMILIES.workday), ...Object.keys(UNIT_FAMILIES.month),
 ]);
 
-/** Text written for a cell value (what messages quote). */
-export function cellText(value: CellValue): string {
-  if (value === null) return '';
-  if (isExcelError(value)) return value.code;
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return String(value);
-}
-
 /**
  * Reads a 年度指标值 (SPEC §3): a comparator with a quantity, a range, a rank, or qualitative text. A number cell
  * is an exact value (with a `%` format, in percent points). Text that looks numeric but has no number
  * (`满足国内%以上的主流浏览器`) is qualitative with `malformed: true`.
  */
 export function parseTarget(value: CellValue, format: string | null): Target {
-  const text = cellText(value);
+  const text = cellTextAsWritten(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'qualitative', text, malformed: true };
     // a date cell is a deadline (`2021/12/31`), read as the date it shows

@@ -10,7 +10,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { FillPlan } from '../../core';
-import type { Strings } from '../i18n';
+import type { Strings } from '../../app';
 
 export interface FillDialogProps {
   readonly plan: FillPlan | null;

@@ -1,5 +1,5 @@
 import { FluentProvider, Link, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { strings } from '../i18n';
+import { strings } from '../../app';
 import type { Lang } from '../../core';
 
 const useStyles = makeStyles({

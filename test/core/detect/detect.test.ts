@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import type { CellValue } from '../../../src/core/grid';
 import { columnLetters, GridView, parseA1, toA1 } from '../../../src/core/grid';
 import { detectForms } from '../../../src/core/detect';
-import { gridOf, stack } from '../../helpers/grid';
-import { clone, dropRows, relabel, SEED, seedForm, shiftMerges, summary, type FormLiteral } from './forms';
+import { clone, dropRows, gridOf, relabel, shiftMerges, stack, type MergedLit as FormLiteral } from '../../fixtures/grid';
+import { SEED, seedForm } from '../../fixtures/forms';
+import { summary } from '../../fixtures/layout';
 
 function detect(f: FormLiteral, at = 'A1', sheet = 'Sheet1') {
   const { row, col } = parseA1(at);

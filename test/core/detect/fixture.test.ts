@@ -1,8 +1,9 @@
 import { GridView } from '../../../src/core/grid';
 import { detectForms } from '../../../src/core/detect';
 import type { FormLayout } from '../../../src/core/detect/types';
-import { FIXTURE, fixtureAvailable, readSheets } from './fixture';
-import { summary } from './forms';
+import { SEED_XLSX as FIXTURE, SEED_PRESENT as fixtureAvailable } from '../../helpers/shared';
+import { summary } from '../../fixtures/layout';
+import { gridsFromXlsx } from '../../fixtures/xlsx';
 
 const describeFixture = fixtureAvailable ? describe : describe.skip;
 if (!fixtureAvailable) {
@@ -12,7 +13,7 @@ if (!fixtureAvailable) {
 describeFixture('detectForms on ../shared/fixtures/sheitc-2021.xlsx', () => {
   let bySheet: Map<string, FormLayout[]>;
   beforeAll(async () => {
-    const sheets = await readSheets(FIXTURE);
+    const sheets = await gridsFromXlsx(FIXTURE);
     bySheet = new Map(sheets.map((g) => [g.sheet, detectForms(new GridView(g))]));
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { checkSheet, checkWorkbook, renderMessage, type CheckResult, type FindingCode } from '../../../src/core';
 import { readWorkbookGrid } from '../../../src/xlsx/read';
-import { buildForm, sheetOf, standardIndicators, type FormSpec, type IndicatorSpec } from '../../helpers/forms';
+import { buildForm, sheetOf, standardIndicators, type FormSpec, type IndicatorSpec } from '../../fixtures/forms';
 import { SEED_XLSX, describeWithShared } from '../../helpers/shared';
 
 const spec = (o: Partial<FormSpec> = {}): FormSpec => ({ indicators: standardIndicators(), totalScore: 100, ...o });

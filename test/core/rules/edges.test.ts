@@ -3,7 +3,7 @@ import { D } from '../../../src/core/decimal';
 import { getRuleSet } from '../../../src/core/rules/ruleSets';
 import { scoreIndicator } from '../../../src/core/rules/score';
 import { measure, parseActual, parseTarget } from '../../../src/core/values';
-import { buildForm, sheetOf, standardIndicators, type FormSpec, type IndicatorSpec } from '../../helpers/forms';
+import { buildForm, sheetOf, standardIndicators, type FormSpec, type IndicatorSpec } from '../../fixtures/forms';
 
 const mof = getRuleSet('mof-2020');
 

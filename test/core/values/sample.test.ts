@@ -1,12 +1,11 @@
-import fs from 'fs';
-import path from 'path';
 import ExcelJS from 'exceljs';
 import type { CellValue } from '../../../src/core/grid';
 import { measure, normalizeText, parseActual, parseTarget } from '../../../src/core/values';
 import type { Measure, Target } from '../../../src/core/values';
+import { SEED_PRESENT, SEED_XLSX } from '../../helpers/shared';
 
-const FIXTURE = path.join(__dirname, '../../../../shared/fixtures/sheitc-2021.xlsx');
-const present = fs.existsSync(FIXTURE);
+const FIXTURE = SEED_XLSX;
+const present = SEED_PRESENT;
 
 interface Row {
   readonly where: string;

@@ -1,8 +1,8 @@
 import type { CellValue } from '../../../src/core/grid';
 import { parseA1 } from '../../../src/core/grid';
-import { bareForm, compactForm, type CompactIndicator } from './corpus';
+import { bareForm, compactForm, type CompactIndicator } from '../../fixtures/forms';
 import { checkLit, findingList, messages } from './helpers';
-import type { Lit } from './lit';
+import type { Lit } from '../../fixtures/grid';
 
 /** The tested indicator sits on row 7 (产出, weight 10) beside fillers worth 80 (产出 40, 效益 30, 满意度 10). */
 function formWith(i: Omit<CompactIndicator, 'name' | 'weight'>): Lit {

@@ -2,10 +2,12 @@
  * Realistic 自评表 variants from templates the seed does not show: the 2021+ Ministry of Finance template in 万元,
  * provincial variants (Guangxi-like, Zhejiang-like), layouts without a 绩效指标 column, two-row headers, forms far down
  * a sheet, stacked and side-by-side forms. Everything is invented; each variant says what a careful reviewer expects.
+ * These are whole templates drawn row by row; the variants of the published layout (two-row header, compact and bare
+ * forms) are options and presets of the one form builder in test/fixtures/forms.ts.
  */
 import type { CellValue } from '../../../src/core/grid';
-import { SheetBuilder } from './builder';
-import type { Lit } from './lit';
+import { SheetBuilder, type Lit } from '../../fixtures/grid';
+import { bareForm } from '../../fixtures/forms';
 
 /**
  * The 2021+ MoF template (财预〔2020〕10号 附件, later edition): 项目支出绩效自评表, 预期目标, 成本指标 with
@@ -177,89 +179,6 @@ export function zhejiang(): Lit {
   b.down('A', h, b.last);
   const n = b.last + 1;
   b.row(['总分', null, null, null, null, null, 100, 9.8 + 20 + 15 + 13.5 + (30 * 200) / 210 + 10], { span: ['A:F'], fmt: { H: '0.00' }, f: { H: `=SUM(H6:H${n - 1})` } });
-  return b.lit();
-}
-
-/**
- * A compact form for the value tables: the 2021+ template's columns (A 绩效指标 … I 偏差原因), one row per indicator,
- * funds 10 of 10, and a 总分 row labelled 合计 holding `=SUM(H6:H…)` with the given cached result.
- */
-export interface CompactIndicator {
-  level1?: string | null;
-  level2?: string | null;
-  name: string;
-  target: CellValue;
-  targetFormat?: string;
-  actual: CellValue;
-  actualFormat?: string;
-  weight: CellValue;
-  score: CellValue;
-  note?: CellValue;
-}
-
-export function compactForm(indicators: CompactIndicator[], total: { weight?: CellValue; score: CellValue; label?: string }): Lit {
-  const b = new SheetBuilder();
-  b.row(['项目支出绩效自评表'], { span: ['A:I'] });
-  b.row(['项目名称', '测试项目'], { span: ['B:I'] });
-  const f = b.row(['项目资金（元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
-  b.row([null, '年度资金总额', 500000, 500000, 500000, 10, 1, 10], { fmt: { G: '0.00%' } });
-  b.row([null, '其中：当年财政拨款', 500000, 500000, 500000, '—', null, '—']);
-  b.down('A', f, b.last);
-  const h = b.row(['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
-  for (const i of indicators) {
-    const fmt: Record<string, string> = {};
-    if (i.targetFormat) fmt.E = i.targetFormat;
-    if (i.actualFormat) fmt.F = i.actualFormat;
-    b.row([null, i.level1 ?? null, i.level2 ?? null, i.name, i.target, i.actual, i.weight, i.score, i.note ?? null], { fmt });
-  }
-  b.down('A', h, b.last);
-  const n = b.last + 1;
-  b.row([total.label ?? '合计', null, null, null, null, null, total.weight ?? 100, total.score], { span: ['A:F'], f: { H: `=SUM(H4:H${n - 1})` } });
-  return b.lit();
-}
-
-/** A small complete form (no title, no year) whose rows can be cut and stacked: funds 10, indicators 90, total 100. */
-export function bareForm(project: string, o: { title?: string | null; withProject?: boolean } = {}): Lit {
-  const b = new SheetBuilder();
-  if (o.title) b.row([o.title], { span: ['A:I'] });
-  if (o.withProject !== false) b.row(['项目名称', project], { span: ['B:I'] });
-  const f = b.row(['项目资金（元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
-  b.row([null, '年度资金总额', 800000, 800000, 800000, 10, 1, 10], { fmt: { G: '0.00%' } });
-  b.row([null, '其中：当年财政拨款', 800000, 800000, 800000, '—', null, '—']);
-  b.down('A', f, b.last);
-  const h = b.row(['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
-  const first = b.last + 1;
-  b.row([null, '产出指标', '数量指标', `${project}场次`, '≥12场', '12场', 50, 50]);
-  b.row([null, '效益指标', '社会效益指标', `${project}覆盖人数`, '≥3000人', '3100人', 30, 30]);
-  b.row([null, '满意度指标', '服务对象满意度指标', `${project}满意度`, '≥90%', '95%', 10, 10]);
-  b.down('A', h, first + 2);
-  b.row(['总分', null, null, null, null, null, 100, 100], { span: ['A:F'] });
-  return b.lit();
-}
-
-/**
- * The indicator header over two rows, as budget-system exports draw it: 绩效指标 / 一级指标 / 二级指标 / 三级指标 / 分值 /
- * 得分 merged vertically over both rows, and `年度` over `指标值`, `实际` over `完成值` in two unmerged cells.
- */
-export function twoRowHeader(o: { split: boolean }): Lit {
-  const b = new SheetBuilder();
-  b.row(['项目支出绩效自评表'], { span: ['A:I'] });
-  b.row(['项目名称', '老年助餐服务'], { span: ['B:I'] });
-  const f = b.row(['项目资金（元）', null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
-  b.row([null, '年度资金总额', 600000, 600000, 570000, 10, 0.95, 9.5], { fmt: { G: '0.00%' } });
-  b.row([null, '其中：当年财政拨款', 600000, 600000, 570000, '—', null, '—']);
-  b.down('A', f, b.last);
-  const h1 = b.row(o.split
-    ? ['绩效指标', '一级指标', '二级指标', '三级指标', '年度', '实际', '分值', '得分', '偏差原因分析及改进措施']
-    : ['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
-  b.row(o.split ? [null, null, null, null, '指标值', '完成值'] : []);
-  for (const c of o.split ? 'BCDGHI' : 'BCDEFGHI') b.down(c, h1, h1 + 1);
-  const first = b.last + 1;
-  b.row([null, '产出指标', '数量指标', '助餐服务人次', '≥10万人次', '10.5万人次', 50, 50]);
-  b.row([null, '效益指标', '社会效益指标', '助餐点覆盖街道数', '≥12个', '11个', 30, 27.5, '两处场地未落实']);
-  b.row([null, '满意度指标', '服务对象满意度指标', '老年人满意度', '≥90%', '92%', 10, 10]);
-  b.down('A', h1, first + 2);
-  b.row(['总分', null, null, null, null, null, 100, 97], { span: ['A:F'] });
   return b.lit();
 }
 

@@ -1,6 +1,6 @@
 import { checkWorkbook, renderMessage, type CheckOptions, type CheckResult, type Finding, type FormResult } from '../../../src/core';
 import type { SheetGrid } from '../../../src/core/grid';
-import { sheetGrid, type Lit } from './lit';
+import { sheetGrid, type Lit } from '../../fixtures/grid';
 
 /** One variant on one sheet, checked. */
 export function checkLit(lit: Lit, options: CheckOptions = {}, sheet = '自评表'): CheckResult {

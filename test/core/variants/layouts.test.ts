@@ -1,8 +1,9 @@
 import { checkWorkbook } from '../../../src/core';
-import { SheetBuilder } from './builder';
-import { bareForm, gappedRows, mof2022, twoRowHeader, zhejiang } from './corpus';
+import { SheetBuilder, sheetGrid } from '../../fixtures/grid';
+import { bareForm, twoRowHeader } from '../../fixtures/forms';
+import { throughXlsx } from '../../fixtures/xlsx';
+import { gappedRows, mof2022, zhejiang } from './corpus';
 import { checkGrids, checkLit, findingList, indicatorList } from './helpers';
-import { sheetGrid, throughXlsx } from './lit';
 
 function cover(): SheetBuilder {
   const b = new SheetBuilder();

@@ -1,5 +1,5 @@
 import type { Finding, FormResult, Lang, Severity } from '../../../core';
-import type { Strings } from '../../i18n';
+import type { Strings } from '../../../app';
 
 export interface FindingListProps {
   readonly findings: readonly Finding[];

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { parseA1, renderMessage, RULE_SETS, type Finding, type FormResult, type IndicatorResult, type Severity, type TargetKind } from '../../../core';
-import type { Strings } from '../../i18n';
+import type { Strings } from '../../../app';
 import type { FindingDetail, FindingItem, FindingListProps, FindingListState } from './FindingList.types';
 
 const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

@@ -1,5 +1,5 @@
 import type { FormResult, Severity } from '../../../core';
-import type { Strings } from '../../i18n';
+import type { Strings } from '../../../app';
 
 export interface FormSummaryProps {
   readonly form: FormResult;

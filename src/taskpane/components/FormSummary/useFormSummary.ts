@@ -1,5 +1,4 @@
-import { roundHalfUp, type Dec } from '../../../core/decimal';
-import { scoreText } from '../../../core/messages/format';
+import { roundHalfUp, scoreText, type Dec } from '../../../core';
 import { severityCounts } from '../../useZiping';
 import type { FormSummaryProps, FormSummaryState } from './FormSummary.types';
 

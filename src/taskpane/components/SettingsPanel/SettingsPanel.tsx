@@ -1,5 +1,5 @@
 import { Button, Field, Input, Select, Switch } from '@fluentui/react-components';
-import { LANGS, isLang } from '../../i18n';
+import { LANGS, isLang } from '../../../app';
 import type { SettingsPanelProps } from './SettingsPanel.types';
 import { useSettingsPanel } from './useSettingsPanel';
 import { useSettingsPanelStyles } from './useSettingsPanelStyles.styles';

@@ -1,5 +1,4 @@
-import type { Settings } from '../../settings';
-import type { Strings } from '../../i18n';
+import type { Settings, Strings } from '../../../app';
 
 export interface RuleSetOption {
   readonly name: string;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_THRESHOLD_PERCENT, parsePercent, type Settings } from '../../settings';
+import { DEFAULT_THRESHOLD_PERCENT, parsePercent, type Settings } from '../../../app';
 import type { SettingsPanelProps, SettingsPanelState } from './SettingsPanel.types';
 
 export function useSettingsPanel({ settings, onChange, ruleSets }: SettingsPanelProps): SettingsPanelState {

@@ -1,7 +1,6 @@
 /** @jest-environment jsdom */
-import { DEFAULT_SETTINGS, parsePercent, sanitizeSettings, toCheckOptions } from '../../src/taskpane/settings';
-import { createSettingsStore } from '../../src/taskpane/storage';
-import { autoRunRequested } from '../../src/taskpane/launch';
+import { DEFAULT_SETTINGS, parsePercent, sanitizeSettings, toCheckOptions } from '../../src/app/settings';
+import { createSettingsStore } from '../../src/app/storage';
 
 describe('parsePercent', () => {
   it.each([
@@ -64,17 +63,5 @@ describe('settings store', () => {
     } finally {
       spy.mockRestore();
     }
-  });
-});
-
-describe('launch', () => {
-  it.each([
-    ['?autorun=validate', true],
-    ['?autorun=validate&_host_Info=Excel$Win32$16.01$zh-CN', true],
-    ['?_host_Info=Excel', false],
-    ['', false],
-    ['?autorun=fill', false],
-  ])('%s → %s', (search, expected) => {
-    expect(autoRunRequested(search)).toBe(expected);
   });
 });

@@ -1,8 +1,8 @@
 import { noticeQuery, readNotice } from '../../src/commands/noticeText';
 import { fillWithNotice, runFill, runValidate } from '../../src/commands/run';
-import { HostError } from '../../src/excel/host';
-import { DEFAULT_SETTINGS } from '../../src/taskpane/settings';
-import { fakeHost, form, plan, result } from './fixtures';
+import { HostError } from '../../src/host';
+import { DEFAULT_SETTINGS } from '../../src/app';
+import { fakeHost, form, plan, result } from '../fixtures/host';
 
 describe('ribbon commands', () => {
   it('校验 marks the cells whatever the pane’s marking setting', async () => {
@@ -56,7 +56,7 @@ describe('ribbon commands', () => {
 
 describe('host errors in words', () => {
   it('a fill too large for the workbook’s add-in settings says what to do, not that the sheet is too large', async () => {
-    const { strings } = await import('../../src/taskpane/i18n');
+    const { strings } = await import('../../src/app');
     const zh = strings('zh-CN').hostError('TOO_LARGE', { cells: 12000, bytes: 1200000 }, 'TOO_LARGE');
     expect(zh).toContain('12000 个');
     expect(zh).toContain('未写入任何内容');

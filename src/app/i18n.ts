@@ -1,5 +1,5 @@
 import type { FillReason, Grade, Lang, Severity, TargetKind } from '../core';
-import type { HostErrorCode } from '../excel/host';
+import type { HostErrorCode } from '../host';
 
 export const DEFAULT_LANG: Lang = 'zh-CN';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];

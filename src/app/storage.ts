@@ -5,7 +5,7 @@
  * Why not office-js-helpers itself (the design card lists it): measured with webpack 5 production, importing its
  * Storage adds 56,708 bytes minified (13.9 KiB gzip) to the task pane, not tree-shakeable (a prebuilt 2018 UMD
  * bundle with lodash and rxjs inside), and that bundle evaluates strings (`Function("return this")`,
- * `(1,eval)("this")` in webpack 4's global shim), which the pane's CSP forbids and test/security/bundle.test.ts
+ * `(1,eval)("this")` in webpack 4's global shim), which the pane's CSP forbids and test/security/bundle.slow.test.ts
  * rejects. Its one useful piece here is twelve lines, below. If a later need (its Dialog/Authenticator) brings the
  * package back, import it only in this module.
  */

@@ -1,5 +1,4 @@
-import { D } from '../core/decimal';
-import type { CheckOptions, Lang } from '../core';
+import { D, type CheckOptions, type Lang } from '../core';
 import { DEFAULT_LANG, isLang } from './i18n';
 
 export const DEFAULT_RULE_SET = 'mof-2020';

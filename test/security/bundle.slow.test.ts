@@ -61,6 +61,7 @@ interface Build {
 function runWebpack(outDir: string, baseUrl: string | undefined): Build {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.ADDIN_BASE_URL;
+  delete env.SOURCE_MAPS;
   if (baseUrl !== undefined) env.ADDIN_BASE_URL = baseUrl;
   const result = spawnSync(process.execPath, [WEBPACK_CLI, '--mode', 'production', '--output-path', outDir], {
     cwd: REPO_ROOT,
@@ -118,6 +119,21 @@ function urlsIn(text: string): string[] {
 function isAllowedUrl(url: string): boolean {
   if (url === OFFICE_ORIGIN || url.startsWith(`${OFFICE_ORIGIN}/`) || url.startsWith(PRODUCTION_BASE)) return true;
   return NON_LOADING_URLS.some((a) => a.pattern.test(url));
+}
+
+/** Places in these scripts that evaluate a string: eval, new Function, Function("…"), string timers. */
+function stringEvaluation(files: string[]): string[] {
+  return files.flatMap((f) => {
+    const js = fs.readFileSync(f, 'utf8');
+    const hits = [
+      ...js.matchAll(/(?<![\w$.])eval\s*\(/g),
+      ...js.matchAll(/\bnew\s+Function\s*\(/g),
+      ...js.matchAll(/(?<![\w$.])(?<!new\s+)Function\s*\(\s*["'`]/g),
+      ...js.matchAll(/\bset(?:Timeout|Interval)\s*\(\s*["'`]/g),
+    ];
+    const at = [...new Set(hits.map((m) => m.index ?? 0))].sort((a, b) => a - b);
+    return at.map((i) => `${path.relative(outDir, f)}: …${js.slice(Math.max(0, i - 50), i + 40)}…`);
+  });
 }
 
 const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-dist-'));
@@ -218,18 +234,35 @@ describe('production build (ADDIN_BASE_URL set)', () => {
   it('the Office bundles never evaluate strings (eval, new Function, Function("…"), string timers)', () => {
     const bundles = officeBundles();
     expect(bundles.length).toBeGreaterThanOrEqual(2);
-    const offending = bundles.flatMap((f) => {
-      const js = fs.readFileSync(f, 'utf8');
-      const hits = [
-        ...js.matchAll(/(?<![\w$.])eval\s*\(/g),
-        ...js.matchAll(/\bnew\s+Function\s*\(/g),
-        ...js.matchAll(/(?<![\w$.])(?<!new\s+)Function\s*\(\s*["'`]/g),
-        ...js.matchAll(/\bset(?:Timeout|Interval)\s*\(\s*["'`]/g),
-      ];
-      const at = [...new Set(hits.map((m) => m.index ?? 0))].sort((a, b) => a - b);
-      return at.map((i) => `${path.relative(outDir, f)}: …${js.slice(Math.max(0, i - 50), i + 40)}…`);
-    });
-    expect(offending).toEqual([]);
+    expect(stringEvaluation(bundles)).toEqual([]);
+  });
+
+  it('no shipped bundle evaluates strings, the workbench (with exceljs and its polyfills) included', () => {
+    const bundles = listFiles(outDir).filter((f) => f.endsWith('.js'));
+    const workbench = tags(read('workbench.html'), 'script').map((s) => path.join(outDir, s.attrs.get('src') ?? ''));
+    expect(workbench.length).toBeGreaterThan(0);
+    for (const w of workbench) expect(bundles).toContain(w);
+    // exceljs is really in it: the polyfills were replaced, not the library left out
+    expect(workbench.map((f) => fs.readFileSync(f, 'utf8')).join('')).toMatch(/setImmediate: callback is not a function/);
+    expect(stringEvaluation(bundles)).toEqual([]);
+  });
+
+  it('ships no source maps by default: no .map file and no sourceMappingURL in any script', () => {
+    const files = listFiles(outDir);
+    expect(files.filter((f) => f.endsWith('.map')).map((f) => path.relative(outDir, f))).toEqual([]);
+    const pointing = files.filter((f) => f.endsWith('.js') && /[#@]\s*sourceMappingURL=/.test(fs.readFileSync(f, 'utf8')));
+    expect(pointing.map((f) => path.relative(outDir, f))).toEqual([]);
+  });
+
+  it('workbench.html has a CSP that connects only to its own origin and evaluates nothing', () => {
+    const metas = tags(read('workbench.html'), 'meta').filter((m) => m.attrs.get('http-equiv')?.toLowerCase() === 'content-security-policy');
+    expect(metas).toHaveLength(1);
+    const csp = parseCsp(metas[0].attrs.get('content') ?? '');
+    expect(csp.get('connect-src')).toEqual(["'self'"]);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    const all = [...csp.values()].flat();
+    expect(all.filter((x) => x === '*' || x === "'unsafe-eval'" || /^https?:$/.test(x))).toEqual([]);
   });
 
   it('dist/manifest.xml is the manifest rendered for the base, with no localhost', () => {
@@ -255,6 +288,35 @@ describe('production build (ADDIN_BASE_URL set)', () => {
     expect(result.errors).toEqual([]);
   });
   if (!schemasPresent()) console.warn(SCHEMA_SKIP_MESSAGE);
+});
+
+describe('source maps in the webpack configuration', () => {
+  type Config = { devtool: string | false };
+  const configFor = async (mode: string, sourceMaps: string | undefined): Promise<Config> => {
+    const saved = { maps: process.env.SOURCE_MAPS, base: process.env.ADDIN_BASE_URL };
+    if (sourceMaps === undefined) delete process.env.SOURCE_MAPS;
+    else process.env.SOURCE_MAPS = sourceMaps;
+    process.env.ADDIN_BASE_URL = PRODUCTION_BASE;
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const make = require(path.join(REPO_ROOT, 'webpack.config.js')) as (env: unknown, argv: { mode: string }) => Promise<Config>;
+      return await make({}, { mode });
+    } finally {
+      for (const [k, v] of [['SOURCE_MAPS', saved.maps], ['ADDIN_BASE_URL', saved.base]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  };
+
+  it.each<[string, string | undefined, string | false]>([
+    ['production', undefined, false],
+    ['production', '0', false],
+    ['production', '1', 'source-map'],
+    ['development', undefined, 'cheap-source-map'],
+  ])('%s with SOURCE_MAPS=%s: devtool %s (never an eval-based one)', async (mode, maps, devtool) => {
+    expect((await configFor(mode, maps)).devtool).toBe(devtool);
+  });
 });
 
 describe('production build without ADDIN_BASE_URL', () => {
