@@ -6,3 +6,4 @@
 export * from './settings';
 export * from './storage';
 export * from './i18n';
+export * from './support';
