@@ -232,13 +232,17 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
           </p>
         )}
 
-        <FillDialog
-          plan={pendingFill}
-          overwrite={settings.overwriteScores}
-          strings={s}
-          onConfirm={() => void actions.confirmFill()}
-          onCancel={actions.cancelFill}
-        />
+        {/* mounted only while a plan waits: a mounted Fluent Dialog, even closed, has Tabster put focus sentinels
+            (aria-hidden, tabindex 0) on <body>, which screen readers and axe (aria-hidden-focus) trip over */}
+        {pendingFill !== null && (
+          <FillDialog
+            plan={pendingFill}
+            overwrite={settings.overwriteScores}
+            strings={s}
+            onConfirm={() => void actions.confirmFill()}
+            onCancel={actions.cancelFill}
+          />
+        )}
       </main>
     </FluentProvider>
   );
