@@ -85,6 +85,13 @@ const conflictCells = (detail: Detail, sep: string): string => {
   const cell = d(detail, 'cell');
   return cell ? `${d(detail, 'sheet') ? `${d(detail, 'sheet')}!` : ''}${cell}` : '';
 };
+const EN_PLURAL = new Intl.PluralRules('en-US');
+
+/** `1 error`, `2 errors`, `0 errors`: English plural rules (Intl.PluralRules), not `n === 1` scattered around. */
+export function count(n: number, one: string, other: string): string {
+  return `${n} ${EN_PLURAL.select(n) === 'one' ? one : other}`;
+}
+
 const needed = (detail: Detail): string => d(detail, 'needed') || d(detail, 'api');
 
 const zh: Strings = {
@@ -230,7 +237,7 @@ const en: Strings = {
   idle: 'Click Validate to check the self-evaluation forms on the active sheet.',
   reading: (done, total) => `Reading sheet ${done} of ${total}…`,
   writing: 'Writing…',
-  validated: (f, e, w, i) => `Validation done: ${f} form${f === 1 ? '' : 's'}, ${e} errors, ${w} warnings, ${i} infos.`,
+  validated: (f, e, w, i) => `Validation done: ${count(f, 'form', 'forms')}, ${count(e, 'error', 'errors')}, ${count(w, 'warning', 'warnings')}, ${count(i, 'info', 'infos')}.`,
   nothingToFill: 'Nothing to fill.',
   fillPreview: (total, c) => {
     const parts = [
@@ -241,13 +248,13 @@ const en: Strings = {
       ['overwritten scores', c.overwriteScore],
     ] as const;
     const list = parts.filter(([, n]) => n > 0).map(([w, n]) => `${w} ${n}`).join(', ');
-    return `Will write ${total} cell${total === 1 ? '' : 's'} (${list})`;
+    return `Will write ${count(total, 'cell', 'cells')} (${list})`;
   },
   fillConfirm: 'Write',
   overwriteWarning: (n) => `${n} of these cells already hold a score that will be replaced by the computed one (Undo fill restores it).`,
   overwriteConsent: (n) => `I confirm overwriting these ${n} scores`,
-  filled: (n) => `Wrote ${n} cell${n === 1 ? '' : 's'}. You can undo this.`,
-  undone: (n) => `Restored ${n} cell${n === 1 ? '' : 's'}.`,
+  filled: (n) => `Wrote ${count(n, 'cell', 'cells')}. You can undo this.`,
+  undone: (n) => `Restored ${count(n, 'cell', 'cells')}.`,
   filterLabel: 'Show',
   noFindings: 'No problems found.',
   findingsOf: (p) => `Findings for ${p}`,

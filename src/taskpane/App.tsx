@@ -159,7 +159,7 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
           </div>
         )}
 
-        <div role="status" aria-live="polite" aria-atomic="true" data-testid="status">
+        <div role="status" aria-live="polite" aria-atomic="true" data-testid="status" data-intent={status?.intent}>
           {status && (
             <MessageBar intent={status.intent} layout="multiline">
               <MessageBarBody>{status.text(s)}</MessageBarBody>

@@ -108,7 +108,8 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
     const c = severityCounts(r.findings);
     const checked: Status = r.forms.length === 0
       ? { intent: 'warning', text: (s) => s.noForm }
-      : { intent: c.error > 0 ? 'warning' : 'success', text: (s) => s.validated(r.forms.length, c.error, c.warning, c.info) };
+      // the bar's colour follows the worst finding: a warning is never shown as a success
+      : { intent: c.error > 0 ? 'error' : c.warning > 0 ? 'warning' : c.info > 0 ? 'info' : 'success', text: (s) => s.validated(r.forms.length, c.error, c.warning, c.info) };
     // 全部工作表: a sheet too large to read is named with the TOO_LARGE wording; the others were checked
     const big = outcome.tooLarge ?? [];
     setStatus(

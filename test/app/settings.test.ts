@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { DEFAULT_SETTINGS, parsePercent, sanitizeSettings, toCheckOptions } from '../../src/app/settings';
+import { count, strings } from '../../src/app/i18n';
 import { createSettingsStore, storageKey } from '../../src/app/storage';
 import { loadSupportInfo, saveSupportInfo, supportInfoFrom, supportLine } from '../../src/app/support';
 
@@ -36,6 +37,14 @@ describe('sanitizeSettings', () => {
     });
     expect(sanitizeSettings(null)).toEqual(DEFAULT_SETTINGS);
     expect(sanitizeSettings('garbage')).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('en-US plural rules', () => {
+  it('1 error, 2 errors, 0 errors', () => {
+    expect([count(1, 'error', 'errors'), count(2, 'error', 'errors'), count(0, 'error', 'errors')]).toEqual(['1 error', '2 errors', '0 errors']);
+    expect(strings('en-US').validated(1, 1, 0, 2)).toBe('Validation done: 1 form, 1 error, 0 warnings, 2 infos.');
+    expect(strings('en-US').filled(1)).toBe('Wrote 1 cell. You can undo this.');
   });
 });
 

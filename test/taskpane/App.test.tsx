@@ -303,7 +303,9 @@ describe('settings', () => {
     expect(text(must('undo'))).toBe('Undo fill');
     expect(counts(document)).toBe('● Error 1 ▲ Warning 2 ⓘ Info 3');
     expect(text($$('finding-select')[0])).toContain('score 20 does not match the computed 16');
-    expect(text(must('status'))).toBe('Validation done: 1 form, 1 errors, 2 warnings, 3 infos.');
+    expect(text(must('status'))).toBe('Validation done: 1 form, 1 error, 2 warnings, 3 infos.');
+    // the bar's colour follows the worst finding
+    expect(must('status').dataset.intent).toBe('error');
     expect(m.store.load().lang).toBe('en-US');
     expect(must('ziping-pane').getAttribute('lang')).toBe('en-US');
   });
