@@ -60,6 +60,8 @@ export interface Strings {
   readonly overwriteScores: string;
   readonly overwriteScoresHint: string;
   readonly language: string;
+  /** the About line naming the Office that runs the add-in (host, platform, ExcelApi, version), for support */
+  readonly supportInfo: string;
   readonly languageNames: Readonly<Record<Lang, string>>;
   readonly hostError: (code: HostErrorCode, detail: Detail, message: string) => string;
   readonly outside: {
@@ -167,6 +169,7 @@ const zh: Strings = {
   overwriteScores: '覆盖已有得分',
   overwriteScoresHint: '填写时用计算值覆盖与之不符的已有得分（每次都会再次确认）。',
   language: '界面语言',
+  supportInfo: '运行环境（报告问题时请附上）',
   languageNames: { 'zh-CN': '中文', 'en-US': 'English' },
   hostError: (code, detail, message) => {
     switch (code) {
@@ -288,6 +291,7 @@ const en: Strings = {
   overwriteScores: 'Overwrite existing scores',
   overwriteScoresHint: 'Fill scores replaces stated scores that differ from the computed ones (asks again every time).',
   language: 'Language',
+  supportInfo: 'Running in (include this when reporting a problem)',
   languageNames: { 'zh-CN': '中文', 'en-US': 'English' },
   hostError: (code, detail, message) => {
     const sheet = d(detail, 'sheet');

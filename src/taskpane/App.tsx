@@ -18,7 +18,7 @@ import { FormSummary } from './components/FormSummary/FormSummary';
 import { SettingsPanel } from './components/SettingsPanel/SettingsPanel';
 import type { RuleSetOption } from './components/SettingsPanel/SettingsPanel.types';
 import { useHost } from './HostContext';
-import { strings, type Settings, createSettingsStore, type SettingsStore } from '../app';
+import { strings, type Settings, createSettingsStore, loadSupportInfo, supportLine, type SettingsStore } from '../app';
 import { useZiping } from './useZiping';
 
 export interface AppProps {
@@ -87,6 +87,8 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
   const s = strings(settings.lang);
   const styles = useStyles();
   const ruleSets = useMemo(() => ruleSetOptions(settings.lang), [settings.lang]);
+  // read when the settings open: a ribbon command may have left office-js-helpers' detection meanwhile
+  const support = useMemo(() => (settingsOpen ? supportLine(loadSupportInfo()) : ''), [settingsOpen]);
   const { result, busy, progress, status, canUndo, pendingFill } = state;
   const orphans = useMemo(() => (result ? sheetFindings(result) : new Map<string, Finding[]>()), [result]);
   const onSelect = useCallback((f: Finding) => void actions.select(f), [actions]);
@@ -124,6 +126,7 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
             ruleSets={ruleSets}
             strings={s}
             onClose={() => setSettingsOpen(false)}
+            support={support}
           />
         )}
 

@@ -294,6 +294,18 @@ describe('progress, errors, empty state', () => {
 });
 
 describe('settings', () => {
+  it('the settings name the Office running the add-in: the support line a ribbon command left (office-js-helpers), sheet text isolated', async () => {
+    localStorage.setItem('@ziping/support', JSON.stringify({ host: 'EXCEL', platform: 'PC', excelApi: '1.17', version: '16.0.1' }));
+    try {
+      await validated();
+      await click(must('settings-toggle'));
+      expect(text(must('support-line'))).toBe('运行环境（报告问题时请附上）: EXCEL · PC · ExcelApi 1.17 · 16.0.1');
+      expect(must('support-line').querySelector('bdi')).not.toBeNull();
+    } finally {
+      localStorage.removeItem('@ziping/support');
+    }
+  });
+
   it('switches the language of the whole pane and remembers it', async () => {
     const { m } = await validated();
     await click(must('settings-toggle'));
