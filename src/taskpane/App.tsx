@@ -8,9 +8,8 @@ import {
   ToggleButton,
   makeStyles,
   tokens,
-  webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { D, RULE_SETS, ruleSetNames, type CheckResult, type Finding, type Severity } from '../core';
 import { FillDialog } from './components/FillDialog';
 import { FindingList } from './components/FindingList/FindingList';
@@ -19,6 +18,7 @@ import { SettingsPanel } from './components/SettingsPanel/SettingsPanel';
 import type { RuleSetOption } from './components/SettingsPanel/SettingsPanel.types';
 import { useHost } from './HostContext';
 import { strings, type Settings, createSettingsStore, loadSupportInfo, supportLine, type SettingsStore } from '../app';
+import { forcedColors, paneThemeName, PANE_THEMES, type OfficeThemeLike, type PaneThemeName } from './theme';
 import { useZiping } from './useZiping';
 
 export interface AppProps {
@@ -26,6 +26,8 @@ export interface AppProps {
   readonly store?: SettingsStore;
   /** run 校验 as soon as the pane opens (the ribbon's 校验 button opens it that way) */
   readonly autoRun?: boolean;
+  /** Office's theme (Office.context.officeTheme); light outside Office */
+  readonly officeTheme?: OfficeThemeLike;
 }
 
 const useStyles = makeStyles({
@@ -70,7 +72,7 @@ function sheetFindings(result: CheckResult): Map<string, Finding[]> {
   return bySheet;
 }
 
-export function App({ store: storeProp, autoRun = false }: AppProps) {
+export function App({ store: storeProp, autoRun = false, officeTheme: officeThemeProp }: AppProps) {
   const host = useHost();
   const store = useMemo(() => storeProp ?? createSettingsStore(), [storeProp]);
   const [settings, setSettingsState] = useState<Settings>(() => store.load());
@@ -83,6 +85,7 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
   );
   const [state, actions] = useZiping(host, settings, autoRun);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const themeName = usePaneTheme(officeThemeProp);
   const [filter, setFilter] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const s = strings(settings.lang);
   const styles = useStyles();
@@ -101,7 +104,7 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
     });
 
   return (
-    <FluentProvider theme={webLightTheme} lang={settings.lang} dir="ltr">
+    <FluentProvider theme={PANE_THEMES[themeName]} lang={settings.lang} dir="ltr" data-theme={themeName}>
       <main className={styles.root} lang={settings.lang} data-testid="ziping-pane">
         <header className={styles.header}>
           <h1 className={styles.title}>{s.appTitle}</h1>
@@ -249,4 +252,17 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
       </main>
     </FluentProvider>
   );
+}
+
+/** The Fluent theme for Office's theme, switching when forced-colours mode is turned on or off. */
+function usePaneTheme(office: OfficeThemeLike | undefined): PaneThemeName {
+  const [forced, setForced] = useState(forcedColors);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const q = window.matchMedia('(forced-colors: active)');
+    const on = () => setForced(q.matches);
+    q.addEventListener?.('change', on);
+    return () => q.removeEventListener?.('change', on);
+  }, []);
+  return paneThemeName(office, forced);
 }
