@@ -47,6 +47,8 @@ export interface Strings {
   readonly detailRule: string;
   readonly detailExpected: string;
   readonly detailStated: string;
+  readonly detailStatedRate: string;
+  readonly detailComputedRate: string;
   readonly detailWeight: string;
   readonly kind: Readonly<Record<TargetKind, string>>;
   readonly sheetFindings: (sheet: string) => string;
@@ -147,6 +149,8 @@ const zh: Strings = {
   detailRule: '评分规则',
   detailExpected: '计算得分',
   detailStated: '表内得分',
+  detailStatedRate: '表内执行率',
+  detailComputedRate: '计算执行率',
   detailWeight: '分值',
   kind: {
     atLeast: '不低于目标：达到得满分，否则 分值×实际/目标',
@@ -269,6 +273,8 @@ const en: Strings = {
   detailRule: 'Rule set',
   detailExpected: 'Computed score',
   detailStated: 'Score on sheet',
+  detailStatedRate: 'Rate on sheet',
+  detailComputedRate: 'Computed rate',
   detailWeight: 'Weight',
   kind: {
     atLeast: 'At least the target: full weight when met, otherwise weight × actual / target',
