@@ -48,6 +48,10 @@ export interface Strings {
   readonly detailExpected: string;
   readonly detailStated: string;
   readonly detailStatedRate: string;
+  /** the fill dialog's list of cells (old → new) */
+  readonly fillCellsLabel: string;
+  /** an empty cell in that list */
+  readonly emptyCell: string;
   readonly detailComputedRate: string;
   readonly detailWeight: string;
   readonly kind: Readonly<Record<TargetKind, string>>;
@@ -150,6 +154,8 @@ const zh: Strings = {
   detailExpected: '计算得分',
   detailStated: '表内得分',
   detailStatedRate: '表内执行率',
+  fillCellsLabel: '将写入的单元格（原值 → 新值）',
+  emptyCell: '（空）',
   detailComputedRate: '计算执行率',
   detailWeight: '分值',
   kind: {
@@ -274,6 +280,8 @@ const en: Strings = {
   detailExpected: 'Computed score',
   detailStated: 'Score on sheet',
   detailStatedRate: 'Rate on sheet',
+  fillCellsLabel: 'Cells to write (old → new)',
+  emptyCell: '(empty)',
   detailComputedRate: 'Computed rate',
   detailWeight: 'Weight',
   kind: {
