@@ -48,6 +48,8 @@ export interface Strings {
   readonly detailExpected: string;
   readonly detailStated: string;
   readonly detailStatedRate: string;
+  /** how many findings the severity filters hide */
+  readonly hiddenFindings: (n: number) => string;
   /** the fill dialog's list of cells (old → new) */
   readonly fillCellsLabel: string;
   /** an empty cell in that list */
@@ -154,6 +156,7 @@ const zh: Strings = {
   detailExpected: '计算得分',
   detailStated: '表内得分',
   detailStatedRate: '表内执行率',
+  hiddenFindings: (n) => `已隐藏 ${n} 条`,
   fillCellsLabel: '将写入的单元格（原值 → 新值）',
   emptyCell: '（空）',
   detailComputedRate: '计算执行率',
@@ -280,6 +283,7 @@ const en: Strings = {
   detailExpected: 'Computed score',
   detailStated: 'Score on sheet',
   detailStatedRate: 'Rate on sheet',
+  hiddenFindings: (n) => `${count(n, 'finding', 'findings')} hidden`,
   fillCellsLabel: 'Cells to write (old → new)',
   emptyCell: '(empty)',
   detailComputedRate: 'Computed rate',

@@ -94,6 +94,7 @@ export function App({ store: storeProp, autoRun = false, officeTheme: officeThem
   const support = useMemo(() => (settingsOpen ? supportLine(loadSupportInfo()) : ''), [settingsOpen]);
   const { result, busy, progress, status, canUndo, pendingFill } = state;
   const orphans = useMemo(() => (result ? sheetFindings(result) : new Map<string, Finding[]>()), [result]);
+  const hidden = result ? result.findings.filter((f) => !filter.has(f.severity)).length : 0;
   const onSelect = useCallback((f: Finding) => void actions.select(f), [actions]);
 
   const toggleSeverity = (sev: Severity) =>
@@ -195,6 +196,11 @@ export function App({ store: storeProp, autoRun = false, officeTheme: officeThem
                 <span aria-hidden="true">{s.severityIcon[sev]}</span>&nbsp;{s.severity[sev]}
               </ToggleButton>
             ))}
+            {hidden > 0 && (
+              <span className={styles.muted} data-testid="filter-hidden">
+                {s.hiddenFindings(hidden)}
+              </span>
+            )}
           </div>
         )}
 

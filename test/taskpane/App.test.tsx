@@ -91,11 +91,15 @@ describe('findings', () => {
 
   it('filters by severity', async () => {
     await validated();
+    expect($('filter-hidden')).toBeNull();
+    expect(must('filter-info').getAttribute('aria-pressed')).toBe('true');
     await click(must('filter-info'));
     expect($$('finding').map((li) => li.dataset.severity)).toEqual(['error', 'warning', 'warning']);
     expect(must('filter-info').getAttribute('aria-pressed')).toBe('false');
+    expect(text(must('filter-hidden'))).toBe('已隐藏 3 条');
     await click(must('filter-error'));
     expect($$('finding').map((li) => li.dataset.cell)).toEqual(['D8', 'I13']);
+    expect(text(must('filter-hidden'))).toBe('已隐藏 4 条');
     await click(must('filter-info'));
     expect($$('finding').map((li) => li.dataset.cell)).toEqual(['D8', 'I13', 'G6', 'B12', 'F15']);
   });
