@@ -48,6 +48,8 @@ export interface Strings {
   readonly detailExpected: string;
   readonly detailStated: string;
   readonly detailStatedRate: string;
+  /** after a fill: the drafted notes that still hold the placeholder */
+  readonly draftsToComplete: (cells: readonly string[]) => string;
   /** how many findings the severity filters hide */
   readonly hiddenFindings: (n: number) => string;
   /** the fill dialog's list of cells (old → new) */
@@ -156,6 +158,7 @@ const zh: Strings = {
   detailExpected: '计算得分',
   detailStated: '表内得分',
   detailStatedRate: '表内执行率',
+  draftsToComplete: (cells) => `偏差说明草稿仍含“（待填写）”，请补全：${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 处` : ''}。`,
   hiddenFindings: (n) => `已隐藏 ${n} 条`,
   fillCellsLabel: '将写入的单元格（原值 → 新值）',
   emptyCell: '（空）',
@@ -283,6 +286,7 @@ const en: Strings = {
   detailExpected: 'Computed score',
   detailStated: 'Score on sheet',
   detailStatedRate: 'Rate on sheet',
+  draftsToComplete: (cells) => `The drafted notes still end with a placeholder: complete ${cells.slice(0, 8).join(', ')}${cells.length > 8 ? ` and ${cells.length - 8} more` : ''}.`,
   hiddenFindings: (n) => `${count(n, 'finding', 'findings')} hidden`,
   fillCellsLabel: 'Cells to write (old → new)',
   emptyCell: '(empty)',

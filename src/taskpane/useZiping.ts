@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CheckResult, Finding, FillPlan } from '../core';
+import { NOTE_DRAFT_MARKERS, type CheckResult, type Finding, type FillPlan } from '../core';
 import type { Progress, ValidateRequest, ZipingHost } from '../host';
 import { type Strings, toCheckOptions, type Settings } from '../app';
 
@@ -145,7 +145,11 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
       resultRef.current = outcome.result;
       setResult(outcome.result);
       const n = outcome.written;
-      setStatus({ intent: 'success', text: (s) => s.filled(n) });
+      // the drafted notes still end with a placeholder: point at them, they are the person's part of the work
+      const drafts = plan.cells.filter((c) => c.reason === 'note' && typeof c.value === 'string' && NOTE_DRAFT_MARKERS.some((m) => String(c.value).includes(m)));
+      const many = new Set(plan.cells.map((c) => c.sheet)).size > 1;
+      const where = drafts.map((c) => (many ? `${c.sheet}!${c.cell}` : c.cell));
+      setStatus({ intent: 'success', text: (s) => (where.length ? `${s.filled(n)} ${s.draftsToComplete(where)}` : s.filled(n)) });
     }
     await refreshUndo();
   }, [host, pendingFill, run, refreshUndo]);

@@ -151,6 +151,16 @@ describe('sheet text is text', () => {
 });
 
 describe('fill', () => {
+  it('after a fill, points at the drafted notes that still say （待填写）', async () => {
+    const p = plan({ score: 1, note: 2 });
+    const cells = p.cells.map((c, i) => (c.reason === 'note' ? { ...c, cell: `I${13 + i}`, value: `实际完成 80%。原因：（待填写）` } : c));
+    const host = fakeHost(result([form({ sheet: 'S' })], { ...p, cells }));
+    await validated(host);
+    await click(must('fill'));
+    await click(must('fill-confirm'));
+    expect(text(must('status'))).toBe('已写入 3 个单元格。可撤销。 偏差说明草稿仍含“（待填写）”，请补全：I14、I15。');
+  });
+
   it('previews what it will write, writes the plan the person saw on confirm, then offers undo', async () => {
     const { host } = await validated();
     expect((must('undo') as HTMLButtonElement).disabled).toBe(true);
