@@ -38,6 +38,9 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     minHeight: '100vh',
     boxSizing: 'border-box',
+    // a very long project name or a huge number wraps instead of widening the pane
+    minWidth: 0,
+    overflowWrap: 'anywhere',
   },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },

@@ -80,6 +80,8 @@ describe.each([
     }
     await validateAll(page);
     found.validated = await serious(page);
+    // nothing in the pane (long names, huge numbers) makes it wider than the window
+    expect(await pane(page).evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
     await pane(page).locator('[data-testid="fill"]').click();
     await page.locator('[data-testid="fill-dialog"]').waitFor();
     found.fillDialog = await serious(page);
