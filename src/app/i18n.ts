@@ -68,6 +68,16 @@ export interface Strings {
   readonly detailRule: string;
   readonly detailExpected: string;
   readonly detailStated: string;
+  readonly detailStatedRate: string;
+  /** after a fill: the drafted notes that still hold the placeholder */
+  readonly draftsToComplete: (cells: readonly string[]) => string;
+  /** how many findings the severity filters hide */
+  readonly hiddenFindings: (n: number) => string;
+  /** the fill dialog's list of cells (old → new) */
+  readonly fillCellsLabel: string;
+  /** an empty cell in that list */
+  readonly emptyCell: string;
+  readonly detailComputedRate: string;
   readonly detailWeight: string;
   readonly kind: Readonly<Record<TargetKind, string>>;
   readonly sheetFindings: (sheet: string) => string;
@@ -81,6 +91,8 @@ export interface Strings {
   readonly overwriteScores: string;
   readonly overwriteScoresHint: string;
   readonly language: string;
+  /** the About line naming the Office that runs the add-in (host, platform, ExcelApi, version), for support */
+  readonly supportInfo: string;
   readonly languageNames: Readonly<Record<Lang, string>>;
   readonly hostError: (code: HostErrorCode, detail: Detail, message: string) => string;
   readonly outside: {
@@ -106,6 +118,13 @@ const conflictCells = (detail: Detail, sep: string): string => {
   const cell = d(detail, 'cell');
   return cell ? `${d(detail, 'sheet') ? `${d(detail, 'sheet')}!` : ''}${cell}` : '';
 };
+const EN_PLURAL = new Intl.PluralRules('en-US');
+
+/** `1 error`, `2 errors`, `0 errors`: English plural rules (Intl.PluralRules), not `n === 1` scattered around. */
+export function count(n: number, one: string, other: string): string {
+  return `${n} ${EN_PLURAL.select(n) === 'one' ? one : other}`;
+}
+
 const needed = (detail: Detail): string => d(detail, 'needed') || d(detail, 'api');
 
 const zh: Strings = {
@@ -170,6 +189,12 @@ const zh: Strings = {
   detailRule: '评分规则',
   detailExpected: '计算得分',
   detailStated: '表内得分',
+  detailStatedRate: '表内执行率',
+  draftsToComplete: (cells) => `偏差说明草稿仍含“（待填写）”，请补全：${cells.slice(0, 8).join('、')}${cells.length > 8 ? ` 等 ${cells.length} 处` : ''}。`,
+  hiddenFindings: (n) => `已隐藏 ${n} 条`,
+  fillCellsLabel: '将写入的单元格（原值 → 新值）',
+  emptyCell: '（空）',
+  detailComputedRate: '计算执行率',
   detailWeight: '分值',
   kind: {
     atLeast: '不低于目标：达到得满分，否则 分值×实际/目标',
@@ -192,6 +217,7 @@ const zh: Strings = {
   overwriteScores: '覆盖已有得分',
   overwriteScoresHint: '填写时用计算值覆盖与之不符的已有得分（每次都会再次确认）。',
   language: '界面语言',
+  supportInfo: '运行环境（报告问题时请附上）',
   languageNames: { 'zh-CN': '中文', 'en-US': 'English' },
   hostError: (code, detail, message) => {
     switch (code) {
@@ -273,7 +299,7 @@ const en: Strings = {
   idle: 'Click Validate to check the self-evaluation forms on the active sheet.',
   reading: (done, total) => `Reading sheet ${done} of ${total}…`,
   writing: 'Writing…',
-  validated: (f, e, w, i) => `Validation done: ${f} form${f === 1 ? '' : 's'}, ${e} errors, ${w} warnings, ${i} infos.`,
+  validated: (f, e, w, i) => `Validation done: ${count(f, 'form', 'forms')}, ${count(e, 'error', 'errors')}, ${count(w, 'warning', 'warnings')}, ${count(i, 'info', 'infos')}.`,
   nothingToFill: 'Nothing to fill.',
   fillPreview: (total, c) => {
     const parts = [
@@ -284,13 +310,13 @@ const en: Strings = {
       ['overwritten scores', c.overwriteScore],
     ] as const;
     const list = parts.filter(([, n]) => n > 0).map(([w, n]) => `${w} ${n}`).join(', ');
-    return `Will write ${total} cell${total === 1 ? '' : 's'} (${list})`;
+    return `Will write ${count(total, 'cell', 'cells')} (${list})`;
   },
   fillConfirm: 'Write',
   overwriteWarning: (n) => `${n} of these cells already hold a score that will be replaced by the computed one (Undo fill restores it).`,
   overwriteConsent: (n) => `I confirm overwriting these ${n} scores`,
-  filled: (n) => `Wrote ${n} cell${n === 1 ? '' : 's'}. You can undo this.`,
-  undone: (n) => `Restored ${n} cell${n === 1 ? '' : 's'}.`,
+  filled: (n) => `Wrote ${count(n, 'cell', 'cells')}. You can undo this.`,
+  undone: (n) => `Restored ${count(n, 'cell', 'cells')}.`,
   filterLabel: 'Show',
   noFindings: 'No problems found.',
   findingsOf: (p) => `Findings for ${p}`,
@@ -302,6 +328,12 @@ const en: Strings = {
   detailRule: 'Rule set',
   detailExpected: 'Computed score',
   detailStated: 'Score on sheet',
+  detailStatedRate: 'Rate on sheet',
+  draftsToComplete: (cells) => `The drafted notes still end with a placeholder: complete ${cells.slice(0, 8).join(', ')}${cells.length > 8 ? ` and ${cells.length - 8} more` : ''}.`,
+  hiddenFindings: (n) => `${count(n, 'finding', 'findings')} hidden`,
+  fillCellsLabel: 'Cells to write (old → new)',
+  emptyCell: '(empty)',
+  detailComputedRate: 'Computed rate',
   detailWeight: 'Weight',
   kind: {
     atLeast: 'At least the target: full weight when met, otherwise weight × actual / target',
@@ -324,6 +356,7 @@ const en: Strings = {
   overwriteScores: 'Overwrite existing scores',
   overwriteScoresHint: 'Fill scores replaces stated scores that differ from the computed ones (asks again every time).',
   language: 'Language',
+  supportInfo: 'Running in (include this when reporting a problem)',
   languageNames: { 'zh-CN': '中文', 'en-US': 'English' },
   hostError: (code, detail, message) => {
     const sheet = d(detail, 'sheet');

@@ -7,3 +7,4 @@ export * from './settings';
 export * from './storage';
 export * from './i18n';
 export type { ColumnMapText, MapRole } from './columnMapText';
+export * from './support';

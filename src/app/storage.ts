@@ -11,7 +11,16 @@
  */
 import { DEFAULT_SETTINGS, sanitizeSettings, type Settings } from './settings';
 
-const KEY = '@ziping/settings';
+/**
+ * A localStorage key of the add-in, prefixed with `Office.context.partitionKey` where Office gives one: Microsoft's
+ * guidance for add-ins on the web, where storage is partitioned per embedding site ("Persist add-in state and
+ * settings", localStorage and partitionKey). Outside Office, or where it is undefined, the plain key.
+ */
+export function storageKey(name: string): string {
+  const partition = (globalThis as { Office?: { context?: { partitionKey?: unknown } } }).Office?.context?.partitionKey;
+  const key = `@ziping/${name}`;
+  return typeof partition === 'string' && partition ? `${partition}${key}` : key;
+}
 
 export interface SettingsStore {
   load(): Settings;
@@ -22,8 +31,8 @@ function localStore(): Storage | null {
   try {
     const s = window.localStorage;
     // Safari private mode and some embedded webviews expose localStorage but throw on write
-    s.setItem('@ziping/probe', '1');
-    s.removeItem('@ziping/probe');
+    s.setItem(storageKey('probe'), '1');
+    s.removeItem(storageKey('probe'));
     return s;
   } catch {
     return null;
@@ -40,7 +49,7 @@ export function createSettingsStore(): SettingsStore {
       const s = get();
       if (!s) return memory;
       try {
-        const text = s.getItem(KEY);
+        const text = s.getItem(storageKey('settings'));
         memory = text === null ? DEFAULT_SETTINGS : sanitizeSettings(JSON.parse(text));
       } catch {
         memory = DEFAULT_SETTINGS;
@@ -50,7 +59,7 @@ export function createSettingsStore(): SettingsStore {
     save(settings) {
       memory = settings;
       try {
-        get()?.setItem(KEY, JSON.stringify(settings));
+        get()?.setItem(storageKey('settings'), JSON.stringify(settings));
       } catch {
         // quota or refusal: keep it for this session
       }

@@ -1,37 +1,34 @@
+/*
+ * The ribbon's function commands (manifest.xml: <FunctionName>validate</FunctionName>, fill). commands.html loads
+ * office.js and then this script, both blocking (not `defer`), and the handlers are associated at the top level of
+ * this script, not inside Office.onReady: associated later, the first click on a button can do nothing
+ * (office-js issues #2744 and #5176; Microsoft's "Create add-in commands" shows Office.actions.associate at the top
+ * level). A function command's runtime ends about five minutes after it started, so a command finishes
+ * (`event.completed()`) as soon as its dialog is on screen, not when the person closes it.
+ * This runtime, and only this one, uses @microsoft/office-js-helpers (its Dialog and Utilities): the task pane's
+ * bundle stays without it (test/security checks the bundles).
+ */
+import { Dialog, Utilities } from '@microsoft/office-js-helpers';
 import { createExcelHost } from '../excel/createExcelHost';
 import type { ZipingHost } from '../host';
-import { type Settings, createSettingsStore } from '../app';
+import { type Settings, createSettingsStore, saveSupportInfo, supportInfoFrom } from '../app';
 import { noticeQuery, type Notice } from './noticeText';
 import { fillWithNotice, runValidate } from './run';
 
-type Completable = { completed(): void };
+export type Completable = { completed(): void };
 
-/**
- * Shows a notice in an Office dialog and calls `done` once it is closed (or could not be shown): the command's
- * runtime must live until then, so `event.completed()` waits for it.
- */
-function showNotice(notice: Notice, done: () => void): void {
-  let finished = false;
-  const finish = () => {
-    if (finished) return;
-    finished = true;
-    done();
-  };
-  const ui = typeof Office !== 'undefined' ? Office.context?.ui : undefined;
-  if (!ui?.displayDialogAsync) return finish();
-  const url = new URL(`notice.html${noticeQuery(notice)}`, window.location.href).href;
-  ui.displayDialogAsync(url, { height: 30, width: 35, displayInIframe: true }, (res) => {
-    if (res.status !== Office.AsyncResultStatus.Succeeded) {
-      console.error('Ziping:', notice.text);
-      return finish();
-    }
-    const dialog = res.value;
-    dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => {
-      dialog.close();
-      finish();
-    });
-    dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
-  });
+/** Notice dialog size in pixels; office-js-helpers turns it into a share of the screen. */
+const NOTICE_SIZE = { width: 420, height: 260 };
+
+/** Opens the notice in an Office dialog (office-js-helpers' Dialog); the person closes it with its button or ×. */
+export function openNotice(notice: Notice, make = (url: string) => new Dialog<string>(url, NOTICE_SIZE.width, NOTICE_SIZE.height)): void {
+  try {
+    const url = new URL(`notice.html${noticeQuery(notice)}`, window.location.href).href;
+    // closed with × (DialogEventReceived) the promise rejects: nothing left to do either way
+    make(url).result.catch(() => undefined);
+  } catch (e) {
+    console.error('Ziping:', notice.text, e);
+  }
 }
 
 function handler(run: (host: ZipingHost, settings: Settings) => Promise<unknown>) {
@@ -42,18 +39,26 @@ function handler(run: (host: ZipingHost, settings: Settings) => Promise<unknown>
   };
 }
 
-/** ExecuteFunction handlers named in manifest.xml (<FunctionName>validate</FunctionName>, fill). */
+/** 校验 from the ribbon: validate and mark the cells. */
 export const validate = handler(runValidate);
 
 /** 填写得分 from the ribbon: fill, then say in a dialog what was written or why nothing was. */
-export function fill(event: Completable): void {
+export function fill(event: Completable, show: (n: Notice) => void = openNotice): Promise<void> {
   const settings = createSettingsStore().load();
-  void fillWithNotice(createExcelHost(Excel), settings).then((notice) => showNotice(notice, () => event.completed()));
+  return fillWithNotice(createExcelHost(Excel), settings).then((notice) => {
+    show(notice);
+    // the dialog is on its way; the person may leave it open longer than the command's runtime lives
+    event.completed();
+  });
 }
 
-if (typeof Office !== 'undefined') {
+/** The handlers by the names manifest.xml gives them. */
+export const HANDLERS: Readonly<Record<string, (event: Completable) => unknown>> = { validate, fill: (e) => fill(e) };
+
+if (typeof Office !== 'undefined' && Office.actions) {
+  for (const [name, f] of Object.entries(HANDLERS)) Office.actions.associate(name, f);
   void Office.onReady(() => {
-    Office.actions.associate('validate', validate);
-    Office.actions.associate('fill', fill);
+    // the pane's support line (host, platform, ExcelApi, version) from office-js-helpers' detection
+    saveSupportInfo(supportInfoFrom({ host: Utilities.host, platform: Utilities.platform }));
   });
 }

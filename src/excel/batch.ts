@@ -10,12 +10,13 @@ import { TooLarge } from './read';
 export const MIN_EXCEL_API = '1.7';
 
 /**
- * UTF-8 bytes the add-in's settings (the undo record and the record of the marks) may take together. Office keeps
- * at most 2 MB of settings per add-in (reference of Office.Settings.set; the limit is on the total, so spreading a
- * record over several keys gains nothing), and Excel has been seen refusing about 1 MB with InvalidArgument
- * (office-js#3957). A fill or marking that would need more stops with TOO_LARGE before writing anything.
+ * UTF-8 bytes the add-in's settings (the undo record and the record of the marks) may take together: 512 KB.
+ * Office documents 2 MB of settings per add-in (reference of Office.Settings.set; the limit is on the total, so
+ * spreading a record over several keys gains nothing), but Excel 2021 refused about 1 MB with InvalidArgument
+ * (office-js#3957), so the add-in keeps to half of that. A fill or marking that would need more stops with
+ * TOO_LARGE before writing anything.
  */
-export const SETTINGS_BUDGET_BYTES = 1_000_000;
+export const SETTINGS_BUDGET_BYTES = 512 * 1024;
 
 const UTF8 = new TextEncoder();
 
@@ -31,6 +32,12 @@ export function errorCode(e: unknown): string {
   return String((e as { code?: unknown })?.code ?? '');
 }
 
+/** The API an Office error was raised at (`debugInfo.errorLocation`, e.g. `Range.getMergedAreasOrNullObject`). */
+function apiOf(e: unknown): Record<string, string> {
+  const at = (e as { debugInfo?: { errorLocation?: unknown } })?.debugInfo?.errorLocation;
+  return typeof at === 'string' && at ? { api: at } : {};
+}
+
 /** An Office error (or a read that is too large) as the HostError the person is told about. */
 export function toHostError(e: unknown, sheet = ''): HostError {
   if (e instanceof HostError) return e;
@@ -39,7 +46,8 @@ export function toHostError(e: unknown, sheet = ''): HostError {
   const message = String((e as Error)?.message ?? e);
   switch (code) {
     case 'InvalidOperationInCellEditMode': return new HostError('EDIT_MODE', {}, message);
-    case 'ApiNotFound': return new HostError('UNSUPPORTED', { needed: /ExcelApi [\d.]+/.exec(message)?.[0] ?? 'ExcelApi' }, message);
+    // Excel's message names no requirement set and is localized: the API comes from debugInfo, when there is one
+    case 'ApiNotFound': return new HostError('UNSUPPORTED', apiOf(e), message);
     case 'ItemNotFound': return new HostError('SHEET_GONE', { sheet }, message);
     case 'AccessDenied': return new HostError('PROTECTED', { sheet }, message);
     case 'InvalidOperation': return /protect/i.test(message) ? new HostError('PROTECTED', { sheet }, message) : new HostError('UNKNOWN', { code }, message);
@@ -98,15 +106,17 @@ export function requirementsOf(env?: RequirementsLike): RequirementsLike {
 }
 
 /**
- * Runs `batch` in Excel.run: NOT_IN_EXCEL without an api, UNSUPPORTED below MIN_EXCEL_API, errors as HostErrors,
- * and one more run after `retryDelayMs` when Excel reported cell-edit mode.
+ * Runs `batch` in Excel.run: NOT_IN_EXCEL without an api, UNSUPPORTED below MIN_EXCEL_API, errors as HostErrors.
+ * Every run asks Excel to wait while the person edits a cell (`delayForCellEdit`: Excel.RunOptions, whose reference
+ * names no requirement set, so it is always asked); a host that ignores it still fails the batch with
+ * InvalidOperationInCellEditMode, and that batch runs once more after `retryDelayMs`.
  */
 export function batchRunner(api: ExcelLike | undefined, requirements: RequirementsLike, retryDelayMs: number) {
   const supports = (v: string) => requirements.isSetSupported('ExcelApi', v);
   return async function run<T>(batch: (b: Batch) => Promise<T>): Promise<T> {
     if (!api) throw new HostError('NOT_IN_EXCEL');
     if (!supports(MIN_EXCEL_API)) throw new HostError('UNSUPPORTED', { needed: `ExcelApi ${MIN_EXCEL_API}` });
-    const once = () => api.run((ctx) => batch({ ctx, syncs: new Syncs(ctx), supports })).catch((e: unknown) => { throw toHostError(e); });
+    const once = () => api.run({ delayForCellEdit: true }, (ctx) => batch({ ctx, syncs: new Syncs(ctx), supports })).catch((e: unknown) => { throw toHostError(e); });
     try {
       return await once();
     } catch (e) {

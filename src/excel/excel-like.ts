@@ -31,12 +31,18 @@ export interface RangeLike extends Loadable, NullableLike {
   values: any[][];
   numberFormat: any[][];
   formulas: any[][];
-  readonly format: { readonly fill: RangeFillLike };
+  /** `protection.locked`: ExcelApi 1.2; null when the cells of the range differ */
+  readonly format: { readonly fill: RangeFillLike; readonly protection: Loadable & { readonly locked: boolean | null } };
   /** ExcelApi 1.13 */
-  getMergedAreasOrNullObject(): Loadable & NullableLike & { readonly address: string };
+  getMergedAreasOrNullObject(): MergedAreasLike;
   /** ExcelApi 1.9 */
   getCellProperties(options: { format: { fill: { color: true; pattern: true } } }): { readonly value: CellPropertiesLike[][] };
   select(): void;
+}
+
+/** The RangeAreas of merged areas: `areas` is a RangeCollection (ExcelApi 1.9) of ranges with their place. */
+export interface MergedAreasLike extends NullableLike {
+  readonly areas: Loadable & { readonly items: readonly Pick<RangeLike, 'rowIndex' | 'columnIndex' | 'rowCount' | 'columnCount'>[] };
 }
 
 export interface NoteLike extends Loadable {
@@ -55,7 +61,8 @@ export interface CommentLike extends Loadable {
 export interface WorksheetLike extends Loadable, NullableLike {
   readonly name: string;
   readonly visibility: string;
-  readonly protection: Loadable & { readonly protected: boolean };
+  /** `options` (WorksheetProtectionOptions, ExcelApi 1.2) as loaded: a plain object */
+  readonly protection: Loadable & { readonly protected: boolean; readonly options: { readonly allowFormatCells?: boolean } };
   /** ExcelApi 1.18; a string address is a cell of this sheet (`A1`) */
   readonly notes: Loadable & { readonly items: NoteLike[]; add(cellAddress: RangeLike | string, content: string): unknown };
   /** ExcelApi 1.10; a string address must name the sheet too, so the adapter passes a Range */
@@ -98,8 +105,17 @@ export interface RequestContextLike {
   sync(): Promise<void>;
 }
 
+/** What the adapter passes to `Excel.run` (Excel.RunOptions). */
+export interface RunOptionsLike {
+  /**
+   * Excel waits until the person leaves cell-edit mode instead of failing the batch (reference of
+   * Excel.RunOptions; article "Delay execution while cell is being edited"). No requirement set is named for it.
+   */
+  delayForCellEdit?: boolean;
+}
+
 export interface ExcelLike {
-  run<T>(batch: (context: RequestContextLike) => Promise<T>): Promise<T>;
+  run<T>(options: RunOptionsLike, batch: (context: RequestContextLike) => Promise<T>): Promise<T>;
 }
 
 /** What `Office.context.requirements` offers; the emulator's EmuWorkbook has the same method. */

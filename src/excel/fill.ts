@@ -1,8 +1,9 @@
 /** A fill: read again, refuse on a conflict, then the plan, its undo record and the marks in one write sync. */
 import { checkWorkbook, countFill, type FillCell, type SheetGrid } from '../core';
 import { beginWrite, endWrite, errorCode, jsonBytes, notesMayHaveFailed, refusedAsProtected, toHostError, type Batch } from './batch';
-import { bySheet, queueCells } from './cells';
+import { bySheet, queueCells, type CellWrite } from './cells';
 import { refuseConflicts } from './conflict';
+import { formatOnProtected, readLocks, refuseLocked, type SheetLocks } from './locks';
 import { HostError, type FillOutcome, type FillRequest, type Progress } from './host';
 import { prepareMarks } from './marking';
 import { readWorkbook, type ReadLimits, type Snapshot } from './snapshot';
@@ -47,35 +48,39 @@ export async function fill(b: Batch, settings: FillSettings, request: FillReques
   const checked = checkWithMap({ sheets: r.sheets.map((s) => s.grid) }, { lang: request.lang, ...request.options }, r.columnMap);
   const options = { lang: request.lang, ...request.options, columnMap: checked.columnMap?.refused ? undefined : (request.options.columnMap ?? r.columnMap ?? undefined) };
   refuseConflicts(r.sheets, plan, checked.result);
-  for (const name of also) {
-    const s = r.sheets.find((x) => x.name === name)!;
-    if (s.isProtected) throw new HostError('PROTECTED', { sheet: name });
-  }
+  // a protected sheet takes the plan when every cell it writes is unlocked (one more read sync, only then)
+  const guarded = also.filter((name) => r.sheets.find((x) => x.name === name)!.isProtected);
+  const locks = guarded.length && plan.length
+    ? await readLocks(b, new Map(guarded.map((name) => [name, { ws: r.worksheets.get(name)!, cells: plan.filter((f) => f.sheet === name) }])))
+    : new Map<string, SheetLocks>();
+  refuseLocked(locks);
   const after = checkWorkbook({ sheets: patched(r, plan) }, options);
   const { counts } = countFill(plan);
   if (plan.length === 0) return { written: 0, counts, result: after, readSyncs: syncs.reads, writeSyncs: 0 };
   const record: UndoRecord = { v: 1, at: settings.now().toISOString(), sheets: also, cells: undoCells(r.sheets, plan) };
-  const marks = request.mark ? await prepareMarks(b, r, after.findings, request.lang, addNotes) : null;
+  // Excel refuses fills and notes on a protected sheet: its marks stay as they were
+  const marks = request.mark ? await prepareMarks(b, r, after.findings, request.lang, addNotes, true) : null;
   const markBytes = (marks ? marks.recordBytes : r.markExists ? jsonBytes(r.marks) : 0) + r.mapBytes;
   if (jsonBytes(record) + markBytes > settings.settingsBudget) throw new HostError('TOO_LARGE', { cells: plan.length, bytes: jsonBytes(record) + markBytes });
+  const formatBefore = new Map(record.cells.map((u) => [`${u.sheet}!${u.cell}`, u.numberFormat]));
+  const writes = [...bySheet(plan)].map(([sheet, cells]) => [sheet, cells.map((f): CellWrite => {
+    // a number written into a Text cell would stay text, and a SUM over it would skip it
+    const text = typeof f.value === 'number' && f.numberFormat === null && formatBefore.get(`${f.sheet}!${f.cell}`) === '@';
+    const format = text ? 'General' : f.numberFormat;
+    const l = locks.get(sheet);
+    return { row: f.row, col: f.col, value: f.value, formula: null, numberFormat: l ? formatOnProtected(l, sheet, f, format) : format };
+  })] as const);
   beginWrite(b);
   // the records first: Office applies what precedes a failing operation, and the records must cover it
   ctx.workbook.settings.add(UNDO_KEY, record);
   marks?.queueRecord();
-  const formatBefore = new Map(record.cells.map((u) => [`${u.sheet}!${u.cell}`, u.numberFormat]));
-  for (const [sheet, cells] of bySheet(plan)) {
-    queueCells(r.worksheets.get(sheet)!, cells.map((f) => {
-      // a number written into a Text cell would stay text, and a SUM over it would skip it
-      const text = typeof f.value === 'number' && f.numberFormat === null && formatBefore.get(`${f.sheet}!${f.cell}`) === '@';
-      return { row: f.row, col: f.col, value: f.value, formula: null, numberFormat: text ? 'General' : f.numberFormat };
-    }));
-  }
+  for (const [sheet, cells] of writes) queueCells(r.worksheets.get(sheet)!, cells);
   marks?.queueMarks();
   endWrite(b);
   try {
     await syncs.write();
   } catch (e) {
-    if (errorCode(e) !== 'InvalidOperationInCellEditMode') await compensate(ctx, r.undo, record);
+    if (errorCode(e) !== 'InvalidOperationInCellEditMode') await compensate(ctx, r.undo, record, new Set(guarded));
     const locked = await refusedAsProtected(ctx, e, also);
     if (locked) throw locked;
     // some hosts refuse notes or comments: put the cells back and fill again, marking with fills only

@@ -26,10 +26,10 @@ export interface PreparedMarks {
 
 /**
  * Works out the marks of the sheets read (and takes away the previous ones); returns what to queue in the
- * write batch. Reads once more only when it must: foreign notes whose cells are unknown, or fills that the
+ * write batch. A protected sheet with marks to change is PROTECTED, or, with `leaveProtected`, left as it is. Reads once more only when it must: foreign notes whose cells are unknown, or fills that the
  * host cannot report per cell (ExcelApi < 1.9).
  */
-export async function prepareMarks(b: Batch, r: Snapshot, findings: readonly Finding[], lang: Lang, addNotes = true): Promise<PreparedMarks> {
+export async function prepareMarks(b: Batch, r: Snapshot, findings: readonly Finding[], lang: Lang, addNotes = true, leaveProtected = false): Promise<PreparedMarks> {
   const { ctx } = b;
   type Plan = { ws: WorksheetLike; read: SheetRead; old: readonly MarkEntry[]; wanted: ReturnType<typeof wantedMarks>; ours: (NoteLike | CommentLike)[]; foreign: (NoteLike | CommentLike)[]; kind: NoteItems['kind'] | null; fills: Map<string, ReturnType<WorksheetLike['getRange']>> };
   const plans: Plan[] = [];
@@ -38,7 +38,10 @@ export async function prepareMarks(b: Batch, r: Snapshot, findings: readonly Fin
     const old = r.marks.sheets[read.name] ?? [];
     const wanted = wantedMarks(findings, read.name, lang);
     if (old.length === 0 && wanted.size === 0) continue;
-    if (read.isProtected) throw new HostError('PROTECTED', { sheet: read.name });
+    if (read.isProtected) {
+      if (leaveProtected) continue;
+      throw new HostError('PROTECTED', { sheet: read.name });
+    }
     const ws = r.worksheets.get(read.name)!;
     const items = r.notes.get(read.name);
     const ids = new Map<string, number>();

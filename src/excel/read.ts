@@ -1,5 +1,5 @@
-import { columnIndex, excelErrorFromString, type CellRange, type CellValue, type SheetGrid } from '../core';
-import type { CellPropertiesLike, RangeLike, WorksheetLike } from './excel-like';
+import { excelErrorFromString, type CellRange, type CellValue, type SheetGrid } from '../core';
+import type { CellPropertiesLike, MergedAreasLike, RangeLike, WorksheetLike } from './excel-like';
 import { inferMerges } from './infer';
 
 /** A cell's fill as read: a `#RRGGBB` colour, or null for no fill. */
@@ -30,7 +30,8 @@ export interface SheetRead {
   readonly mergesInferred: boolean;
 }
 
-type Areas = { readonly isNullObject: boolean; readonly address: string };
+/** A merged-areas answer: a RangeAreas whose `areas` items are loaded with their place. */
+type Areas = MergedAreasLike;
 
 /** Queued loads of one rectangle, read after the sync. */
 interface Block {
@@ -58,13 +59,22 @@ function queueFills(range: RangeLike, o: ReadOptions): Block['props'] {
   return o.fills ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
 }
 
+/**
+ * Queues a merged-areas query of `range` with the place of each area (RangeAreas.areas, a RangeCollection: Excel
+ * reference of Range.getMergedAreasOrNullObject and RangeAreas, ExcelApi 1.13 / 1.9): numbers, not an address to
+ * parse. The items are read only when the query is not a null object.
+ */
+function queueMerged(range: RangeLike): Areas {
+  const a = range.getMergedAreasOrNullObject();
+  a.areas.load(PLACE.map((p) => `items/${p}`));
+  return a;
+}
+
 /** Merged-area queries over whole rows `from` … `to - 1`, in bands of MERGE_BAND_ROWS rows. */
 function queueMergeBands(ws: WorksheetLike, from: number, to: number): Areas[] {
   const out: Areas[] = [];
   for (let top = from; top < Math.min(to, SHEET_ROWS); top += MERGE_BAND_ROWS) {
-    const a = ws.getRangeByIndexes(top, 0, Math.min(MERGE_BAND_ROWS, SHEET_ROWS - top, to - top), SHEET_COLUMNS).getMergedAreasOrNullObject();
-    a.load('address');
-    out.push(a);
+    out.push(queueMerged(ws.getRangeByIndexes(top, 0, Math.min(MERGE_BAND_ROWS, SHEET_ROWS - top, to - top), SHEET_COLUMNS)));
   }
   return out;
 }
@@ -73,25 +83,14 @@ export function queueBlock(ws: WorksheetLike, rect: CellRange, o: ReadOptions): 
   const range = ws.getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1);
   range.load(CELLS);
   const areas: Areas[] = [];
-  if (o.merges) {
-    const a = range.getMergedAreasOrNullObject();
-    a.load('address');
-    areas.push(a);
-  }
+  if (o.merges) areas.push(queueMerged(range));
   return { rect, range, areas, props: queueFills(range, o) };
 }
 
-const AREA = /(?:'(?:[^']|'')*'|[^,']*?)!\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?/g;
-
-/** Parses a RangeAreas address (`S!A2:A3,'My S'!B3:C3`) into ranges. */
-export function parseAreas(address: string): CellRange[] {
-  const out: CellRange[] = [];
-  for (const m of address.matchAll(AREA)) {
-    const top = Number(m[2]) - 1, left = columnIndex(m[1]);
-    const bottom = m[4] ? Number(m[4]) - 1 : top, right = m[3] ? columnIndex(m[3]) : left;
-    out.push({ top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) });
-  }
-  return out;
+/** The rectangles of a synced merged-areas answer (none for a null object). */
+export function mergedRects(a: Areas): CellRange[] {
+  if (a.isNullObject) return [];
+  return a.areas.items.map((r) => ({ top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 }));
 }
 
 export function fillOf(p: CellPropertiesLike | undefined): Fill {
@@ -128,7 +127,7 @@ export function assemble(name: string, isProtected: boolean, used: CellRange | n
         if (fills && props) fills[row][col] = fillOf(props[i]?.[j]);
       }
     }
-    for (const a of b.areas) if (!a.isNullObject) found.push(...parseAreas(a.address));
+    for (const a of b.areas) found.push(...mergedRects(a));
   }
   const values: CellValue[][] = rawValues.map((line) => line.map(toCellValue));
   const formats = rawFormats.map((line) => line.map((f) => (f === 'General' ? null : f)));

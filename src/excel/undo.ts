@@ -2,7 +2,8 @@
 import { parseA1, type FillCell } from '../core';
 import { beginWrite, endWrite, errorCode, protectedSheets, type Batch } from './batch';
 import { bySheet, queueCells } from './cells';
-import type { RequestContextLike } from './excel-like';
+import type { RequestContextLike, WorksheetLike } from './excel-like';
+import { formatOnProtected, readLocks, refuseLocked, type CellAt, type SheetLocks } from './locks';
 import { HostError } from './host';
 import type { SheetRead } from './read';
 
@@ -49,13 +50,16 @@ export function undoCells(sheets: readonly SheetRead[], plan: readonly FillCell[
   });
 }
 
-/** Queues writing the record's cells back as they were. */
-export function queueRestore(ctx: RequestContextLike, record: UndoRecord): void {
+/**
+ * Queues writing the record's cells back as they were; `format` says which number format to write to a cell
+ * (by default the recorded one; null leaves the cell's format alone).
+ */
+export function queueRestore(ctx: RequestContextLike, record: UndoRecord, format: (u: UndoCell, at: CellAt) => string | null = (u) => u.numberFormat): void {
   for (const [sheet, cells] of bySheet(record.cells)) {
     const ws = ctx.workbook.worksheets.getItem(sheet);
     queueCells(ws, cells.map((u) => {
       const p = parseA1(u.cell);
-      return { row: p.row, col: p.col, value: u.value, formula: u.formula, numberFormat: u.numberFormat };
+      return { row: p.row, col: p.col, value: u.value, formula: u.formula, numberFormat: format(u, p) };
     }));
   }
 }
@@ -66,10 +70,11 @@ export function queueRestore(ctx: RequestContextLike, record: UndoRecord): void 
  * undo record comes back only when every sheet was restored (a sheet that is gone has nothing to restore);
  * otherwise the new record stays, so that the person can still undo what may have been written.
  */
-export async function compensate(ctx: RequestContextLike, previous: UndoRecord | null, record: UndoRecord): Promise<void> {
+export async function compensate(ctx: RequestContextLike, previous: UndoRecord | null, record: UndoRecord, written: ReadonlySet<string> = new Set()): Promise<void> {
   let restored = true;
-  // a sheet protected now refused the write as it refuses the restore: nothing of it needs putting back
-  const locked = new Set(await protectedSheets(ctx, record.sheets));
+  // a sheet protected now refused the write as it refuses the restore: nothing of it needs putting back, unless the
+  // fill found its cells unlocked and wrote there (`written`)
+  const locked = new Set((await protectedSheets(ctx, record.sheets)).filter((s) => !written.has(s)));
   for (const [sheet, cells] of bySheet(record.cells)) {
     if (locked.has(sheet)) continue;
     try {
@@ -94,7 +99,10 @@ export async function compensate(ctx: RequestContextLike, previous: UndoRecord |
   }
 }
 
-/** Restores the cells of the workbook's undo record in one write sync and removes the record. */
+/**
+ * Restores the cells of the workbook's undo record in one write sync and removes the record. On a protected sheet
+ * the cells must all be unlocked (one more read sync), and a number format is put back only where it changed.
+ */
 export async function undoFill(b: Batch): Promise<{ restored: number }> {
   const { ctx } = b;
   const s = ctx.workbook.settings.getItemOrNullObject(UNDO_KEY);
@@ -104,14 +112,21 @@ export async function undoFill(b: Batch): Promise<{ restored: number }> {
   const record = s.isNullObject ? null : parseUndo(s.value);
   if (!record) throw new HostError('NO_UNDO');
   const sheets = new Map(ctx.workbook.worksheets.items.map((w) => [w.name, w]));
+  const guarded = new Map<string, { ws: WorksheetLike; cells: CellAt[] }>();
   for (const name of record.sheets) {
     const ws = sheets.get(name);
     if (!ws) throw new HostError('SHEET_GONE', { sheet: name });
-    if (ws.protection.protected) throw new HostError('PROTECTED', { sheet: name });
+    if (ws.protection.protected) guarded.set(name, { ws, cells: record.cells.filter((u) => u.sheet === name).map((u) => parseA1(u.cell)) });
   }
+  const locks = guarded.size ? await readLocks(b, guarded) : new Map<string, SheetLocks>();
+  refuseLocked(locks);
+  const formats = new Map(record.cells.map((u) => {
+    const l = locks.get(u.sheet);
+    return [u, l ? formatOnProtected(l, u.sheet, parseA1(u.cell), u.numberFormat) : u.numberFormat] as const;
+  }));
   beginWrite(b);
   if (record.added) ctx.workbook.worksheets.getItem(record.added).delete();
-  else queueRestore(ctx, record);
+  else queueRestore(ctx, record, (u) => formats.get(u) ?? null);
   ctx.workbook.settings.getItem(UNDO_KEY).delete();
   endWrite(b);
   await b.syncs.write();

@@ -8,9 +8,8 @@ import {
   ToggleButton,
   makeStyles,
   tokens,
-  webLightTheme,
 } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { D, RULE_SETS, ruleSetNames, type CheckResult, type Finding, type Severity } from '../core';
 import { formsTable, summarizeResult, withoutColumn } from '../report';
 import { ColumnMapPanel } from './components/ColumnMap/ColumnMap';
@@ -21,7 +20,8 @@ import { PileOverview } from './components/PileOverview/PileOverview';
 import { SettingsPanel } from './components/SettingsPanel/SettingsPanel';
 import type { RuleSetOption } from './components/SettingsPanel/SettingsPanel.types';
 import { useHost } from './HostContext';
-import { strings, type Settings, createSettingsStore, type SettingsStore } from '../app';
+import { strings, type Settings, createSettingsStore, loadSupportInfo, supportLine, type SettingsStore } from '../app';
+import { forcedColors, paneThemeName, PANE_THEMES, type OfficeThemeLike, type PaneThemeName } from './theme';
 import { useZiping } from './useZiping';
 
 export interface AppProps {
@@ -29,6 +29,8 @@ export interface AppProps {
   readonly store?: SettingsStore;
   /** run 校验 as soon as the pane opens (the ribbon's 校验 button opens it that way) */
   readonly autoRun?: boolean;
+  /** Office's theme (Office.context.officeTheme); light outside Office */
+  readonly officeTheme?: OfficeThemeLike;
 }
 
 const useStyles = makeStyles({
@@ -39,6 +41,9 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     minHeight: '100vh',
     boxSizing: 'border-box',
+    // a very long project name or a huge number wraps instead of widening the pane
+    minWidth: 0,
+    overflowWrap: 'anywhere',
   },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center' },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
@@ -73,7 +78,7 @@ function sheetFindings(result: CheckResult): Map<string, Finding[]> {
   return bySheet;
 }
 
-export function App({ store: storeProp, autoRun = false }: AppProps) {
+export function App({ store: storeProp, autoRun = false, officeTheme: officeThemeProp }: AppProps) {
   const host = useHost();
   const store = useMemo(() => storeProp ?? createSettingsStore(), [storeProp]);
   const [settings, setSettingsState] = useState<Settings>(() => store.load());
@@ -86,12 +91,16 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
   );
   const [state, actions] = useZiping(host, settings, autoRun);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const themeName = usePaneTheme(officeThemeProp);
   const [filter, setFilter] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const s = strings(settings.lang);
   const styles = useStyles();
   const ruleSets = useMemo(() => ruleSetOptions(settings.lang), [settings.lang]);
+  // read when the settings open: a ribbon command may have left office-js-helpers' detection meanwhile
+  const support = useMemo(() => (settingsOpen ? supportLine(loadSupportInfo()) : ''), [settingsOpen]);
   const { result, busy, progress, status, canUndo, pendingFill } = state;
   const orphans = useMemo(() => (result ? sheetFindings(result) : new Map<string, Finding[]>()), [result]);
+  const hidden = result ? result.findings.filter((f) => !filter.has(f.severity)).length : 0;
   const onSelect = useCallback((f: Finding) => void actions.select(f), [actions]);
 
   const toggleSeverity = (sev: Severity) =>
@@ -102,7 +111,7 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
     });
 
   return (
-    <FluentProvider theme={webLightTheme} lang={settings.lang} dir="ltr">
+    <FluentProvider theme={PANE_THEMES[themeName]} lang={settings.lang} dir="ltr" data-theme={themeName}>
       <main className={styles.root} lang={settings.lang} data-testid="ziping-pane">
         <header className={styles.header}>
           <h1 className={styles.title}>{s.appTitle}</h1>
@@ -127,6 +136,7 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
             ruleSets={ruleSets}
             strings={s}
             onClose={() => setSettingsOpen(false)}
+            support={support}
           />
         )}
 
@@ -162,7 +172,7 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
           </div>
         )}
 
-        <div role="status" aria-live="polite" aria-atomic="true" data-testid="status">
+        <div role="status" aria-live="polite" aria-atomic="true" data-testid="status" data-intent={status?.intent}>
           {status && (
             <MessageBar intent={status.intent} layout="multiline">
               <MessageBarBody>{status.text(s)}</MessageBarBody>
@@ -204,6 +214,11 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
                 <span aria-hidden="true">{s.severityIcon[sev]}</span>&nbsp;{s.severity[sev]}
               </ToggleButton>
             ))}
+            {hidden > 0 && (
+              <span className={styles.muted} data-testid="filter-hidden">
+                {s.hiddenFindings(hidden)}
+              </span>
+            )}
           </div>
         )}
 
@@ -261,14 +276,31 @@ export function App({ store: storeProp, autoRun = false }: AppProps) {
           </p>
         )}
 
-        <FillDialog
-          plan={pendingFill}
-          overwrite={settings.overwriteScores}
-          strings={s}
-          onConfirm={() => void actions.confirmFill()}
-          onCancel={actions.cancelFill}
-        />
+        {/* mounted only while a plan waits: a mounted Fluent Dialog, even closed, has Tabster put focus sentinels
+            (aria-hidden, tabindex 0) on <body>, which screen readers and axe (aria-hidden-focus) trip over */}
+        {pendingFill !== null && (
+          <FillDialog
+            plan={pendingFill}
+            overwrite={settings.overwriteScores}
+            strings={s}
+            onConfirm={() => void actions.confirmFill()}
+            onCancel={actions.cancelFill}
+          />
+        )}
       </main>
     </FluentProvider>
   );
+}
+
+/** The Fluent theme for Office's theme, switching when forced-colours mode is turned on or off. */
+function usePaneTheme(office: OfficeThemeLike | undefined): PaneThemeName {
+  const [forced, setForced] = useState(forcedColors);
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const q = window.matchMedia('(forced-colors: active)');
+    const on = () => setForced(q.matches);
+    q.addEventListener?.('change', on);
+    return () => q.removeEventListener?.('change', on);
+  }, []);
+  return paneThemeName(office, forced);
 }

@@ -4,6 +4,7 @@ import { App } from './App';
 import { OutsideOffice } from './components/OutsideOffice';
 import { HostProvider } from './HostContext';
 import { autoRunRequested } from './launch';
+import { officeTheme } from './theme';
 import { createSettingsStore } from '../app';
 
 declare global {
@@ -31,7 +32,7 @@ if (typeof Office === 'undefined') {
     if (info.host !== Office.HostType.Excel || typeof Excel === 'undefined') return showOutside();
     root.render(
       <HostProvider host={createExcelHost(Excel)}>
-        <App store={store} autoRun={autoRunRequested(window.location.search)} />
+        <App store={store} autoRun={autoRunRequested(window.location.search)} officeTheme={officeTheme()} />
       </HostProvider>,
     );
   });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { countSeverities, type CheckResult, type ColumnMap, type Finding, type FillPlan, type Table } from '../core';
+import { countSeverities, NOTE_DRAFT_MARKERS, type CheckResult, type ColumnMap, type Finding, type FillPlan, type Table } from '../core';
 import type { Progress, StoredColumnMap, ValidateRequest, ZipingHost } from '../host';
 import { type Strings, toCheckOptions, type Settings } from '../app';
 
@@ -113,7 +113,8 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
     const c = severityCounts(r.findings);
     const checked: Status = r.forms.length === 0
       ? { intent: 'warning', text: (s) => s.noForm }
-      : { intent: c.error > 0 ? 'warning' : 'success', text: (s) => s.validated(r.forms.length, c.error, c.warning, c.info) };
+      // the bar's colour follows the worst finding: a warning is never shown as a success
+      : { intent: c.error > 0 ? 'error' : c.warning > 0 ? 'warning' : c.info > 0 ? 'info' : 'success', text: (s) => s.validated(r.forms.length, c.error, c.warning, c.info) };
     // 全部工作表: a sheet too large to read is named with the TOO_LARGE wording; the others were checked
     const big = outcome.tooLarge ?? [];
     setStatus(
@@ -149,7 +150,11 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
       resultRef.current = outcome.result;
       setResult(outcome.result);
       const n = outcome.written;
-      setStatus({ intent: 'success', text: (s) => s.filled(n) });
+      // the drafted notes still end with a placeholder: point at them, they are the person's part of the work
+      const drafts = plan.cells.filter((c) => c.reason === 'note' && typeof c.value === 'string' && NOTE_DRAFT_MARKERS.some((m) => String(c.value).includes(m)));
+      const many = new Set(plan.cells.map((c) => c.sheet)).size > 1;
+      const where = drafts.map((c) => (many ? `${c.sheet}!${c.cell}` : c.cell));
+      setStatus({ intent: 'success', text: (s) => (where.length ? `${s.filled(n)} ${s.draftsToComplete(where)}` : s.filled(n)) });
     }
     await refreshUndo();
   }, [host, pendingFill, run, refreshUndo]);

@@ -125,7 +125,8 @@ export function SheetView({ emu, version, onChange }: SheetViewProps) {
 
   return (
     <>
-      <div className={styles.wrap} data-testid="grid" data-sheet={sheet.name}>
+      {/* scrolls: focusable so that a keyboard can scroll it too (axe scrollable-region-focusable) */}
+      <div className={styles.wrap} data-testid="grid" data-sheet={sheet.name} tabIndex={0} role="region" aria-label={`工作表 ${sheet.name}`}>
         <table className={styles.table} role="grid" aria-label={sheet.name}>
           <thead>
             <tr>

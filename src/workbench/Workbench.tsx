@@ -29,9 +29,22 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   file: { color: tokens.colorNeutralForeground3 },
   error: { color: tokens.colorPaletteRedForeground1 },
-  body: { display: 'flex', flexGrow: 1, minHeight: 0 },
-  sheet: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
-  pane: { width: '380px', flexShrink: 0, overflowY: 'auto', borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
+  body: {
+    display: 'flex',
+    flexGrow: 1,
+    minHeight: 0,
+    // a narrow window (a phone, a 350 px test viewport): the grid above the pane, the page scrolls
+    '@media (max-width: 720px)': { flexDirection: 'column', overflowY: 'auto' },
+  },
+  sheet: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, '@media (max-width: 720px)': { flexGrow: 0, height: '45vh', flexShrink: 0 } },
+  pane: {
+    width: '380px',
+    flexShrink: 0,
+    overflowY: 'auto',
+    borderLeft: `1px solid ${tokens.colorNeutralStroke2}`,
+    '@media (max-width: 720px)': { width: 'auto', overflowY: 'visible', borderLeft: 'none', borderTop: `1px solid ${tokens.colorNeutralStroke2}` },
+  },
+  hiddenInput: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden' },
   drop: { outline: `3px dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-6px' },
 });
 
@@ -94,6 +107,7 @@ export function Workbench({ initialFile, hostKind = 'excel' }: { initialFile: st
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState<string | null>(null);
   const [filled, setFilled] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [saveNote, setSaveNote] = useState<string | null>(null);
   const sessionRef = useRef<Session | null>(null);
@@ -145,6 +159,8 @@ export function Workbench({ initialFile, hostKind = 'excel' }: { initialFile: st
     const onOp = (r: OpRecord) => {
       probe.ops.push(r);
       if (r.op === 'fill' && r.ok) setFilled(true);
+      // after 撤销填写 the workbook is as it was: nothing to download
+      if (r.op === 'undoFill' && r.ok) setFilled(false);
       redraw();
     };
     if (hostKind === 'wps') {
@@ -203,10 +219,21 @@ export function Workbench({ initialFile, hostKind = 'excel' }: { initialFile: st
       >
         <header className={styles.bar}>
           <h1 className={styles.title} data-testid="workbench-title">{hostKind === 'wps' ? 'Ziping 工作台 · WPS 表格' : 'Ziping 工作台'}</h1>
-          <label>
-            打开 .xlsx：{' '}
-            <input type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => openFile(e.target.files?.[0])} data-testid="file-input" />
-          </label>
+          {/* the native input would show the chosen name a second time: a button opens it, the name shows once, beside it */}
+          <input
+            ref={fileInput}
+            id="ziping-file-input"
+            className={styles.hiddenInput}
+            type="file"
+            tabIndex={-1}
+            aria-hidden="true"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            onChange={(e) => openFile(e.target.files?.[0])}
+            data-testid="file-input"
+          />
+          <Button onClick={() => fileInput.current?.click()} data-testid="file-open">
+            打开 .xlsx…
+          </Button>
           <span className={styles.file} data-testid="file-name">
             {loading ? `正在打开 ${loading}…` : session ? session.name : ''}
           </span>

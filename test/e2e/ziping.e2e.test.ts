@@ -102,7 +102,8 @@ async function fillAndUndo(page: Page, blanks: Expect[], shot: string, more: (pa
   await expectText(preview, /^将写入 \d+ 个单元格（得分 \d+/);
   await page.locator('[data-testid="fill-dialog"]').screenshot({ path: path.join(RESULTS, `${shot}-preview.png`) });
   await page.locator('[data-testid="fill-confirm"]').click();
-  await expectText(p.locator('[data-testid="status"]'), /^已写入 \d+ 个单元格。可撤销。$/);
+  // and, where the fill drafted notes, where they still say （待填写）
+  await expectText(p.locator('[data-testid="status"]'), /^已写入 \d+ 个单元格。可撤销。( 偏差说明草稿仍含“（待填写）”，请补全：\S+。)?$/);
   const fill = await lastOp(page, 'fill');
   expect(fill).toMatchObject({ ok: true, writeSyncs: 1 });
   for (const b of blanks) {

@@ -25,10 +25,11 @@ describe('toHostError', () => {
     if (want === 'UNKNOWN') expect(e.detail.code).toBe(code);
   });
 
-  it('ApiNotFound names the requirement set from the message', () => {
-    const e = toHostError(officeError('ApiNotFound', 'not found (Range.getCellProperties: ExcelApi 1.9)'));
-    expect([e.code, e.detail.needed]).toEqual(['UNSUPPORTED', 'ExcelApi 1.9']);
-    expect(toHostError(officeError('ApiNotFound', 'not found')).detail.needed).toBe('ExcelApi');
+  it('ApiNotFound: UNSUPPORTED naming the API from debugInfo, never parsed from the (localized) message', () => {
+    const e = toHostError(new EmuError('ApiNotFound', 'The API you are trying to use could not be found. (ExcelApi 1.9)', 'Range.getCellProperties'));
+    expect([e.code, e.detail]).toEqual(['UNSUPPORTED', { api: 'Range.getCellProperties' }]);
+    // a message that looks like it names a set is not read
+    expect(toHostError(officeError('ApiNotFound', '找不到 ExcelApi 1.13')).detail).toEqual({});
   });
 
   it('a read above maxCells is TOO_LARGE with its cell count; a HostError stays itself', () => {
@@ -76,6 +77,28 @@ describe('batchRunner', () => {
     emu.failNextSyncWith('InvalidOperationInCellEditMode');
     await expect(run(batch)).rejects.toMatchObject({ code: 'EDIT_MODE' });
     expect(runs).toBe(4);
+  });
+
+  it('asks Excel to wait while a cell is edited (delayForCellEdit): the batch runs once, after the edit ends', async () => {
+    const emu = emuFromGrids([formGrid()]);
+    const run = batchRunner(createExcelApi(emu), emu, 0);
+    let runs = 0;
+    emu.editCell();
+    const done = run(async (b) => { runs++; b.ctx.workbook.worksheets.load('items/name'); await b.syncs.read(); return b.ctx.workbook.worksheets.items.length; });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(emu.syncCount).toBe(1);
+    emu.endCellEdit();
+    expect(await done).toBe(1);
+    expect(runs).toBe(1);
+  });
+
+  it('a host that ignores delayForCellEdit fails the batch in cell-edit mode: one retry, then EDIT_MODE', async () => {
+    const emu = emuFromGrids([formGrid()]);
+    emu.honoursDelayForCellEdit = false;
+    emu.editCell();
+    let runs = 0;
+    await expect(batchRunner(createExcelApi(emu), emu, 0)(async (b) => { runs++; await b.syncs.read(); })).rejects.toMatchObject({ code: 'EDIT_MODE' });
+    expect(runs).toBe(2);
   });
 
   it('other Office errors are not retried and arrive as HostErrors', async () => {

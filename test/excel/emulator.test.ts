@@ -1,4 +1,5 @@
 import { gridOf } from '../fixtures/grid';
+import type { EmuWorksheet } from '../../src/workbench/emulator/api';
 import { cellAt, createExcelApi, EmuError, emuFromGrids, enter, evaluate, PAYLOAD_LIMIT_BYTES, sheetState } from '../../src/workbench/emulator';
 
 function book() {
@@ -176,6 +177,66 @@ describe('emulated Excel API: what Excel does with written values', () => {
   });
 });
 
+describe('emulated Excel API: protected sheets and locked cells', () => {
+  it('every cell is locked until unlocked (as in Excel); a protected sheet takes contents only in unlocked cells', async () => {
+    const emu = book();
+    const api = createExcelApi(emu);
+    await api.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('S');
+      const a = s.getRange('A1:B1').format.protection.load('locked');
+      s.getRange('B2').format.protection.locked = false;
+      const mixed = s.getRange('B2:C2').format.protection.load('locked');
+      const b2 = s.getRange('B2').format.protection.load('locked');
+      await ctx.sync();
+      expect([a.locked, b2.locked, mixed.locked]).toEqual([true, false, null]);
+      s.protection.protect();
+      await ctx.sync();
+    });
+    await api.run(async (ctx) => { ctx.workbook.worksheets.getItem('S').getRange('B2').values = [[5]]; await ctx.sync(); });
+    expect(cellAt(emu, 'S', 'B2').value).toBe(5);
+    for (const write of [
+      (s: EmuWorksheet) => { s.getRange('B2:C2').values = [[1, 2]]; },
+      (s: EmuWorksheet) => { s.getRange('B2').numberFormat = [['0.00']]; },
+      (s: EmuWorksheet) => { s.getRange('B2').format.fill.color = '#FF0000'; },
+      (s: EmuWorksheet) => { s.getRange('B2').format.protection.locked = true; },
+    ]) {
+      expect(await code(api.run(async (ctx) => { write(ctx.workbook.worksheets.getItem('S')); await ctx.sync(); }))).toBe('InvalidOperation');
+    }
+    expect(cellAt(emu, 'S', 'C2').value).toBe(80);
+  });
+
+  it('formats change on a protected sheet only when its protection allows formatting cells', async () => {
+    const emu = book();
+    const api = createExcelApi(emu);
+    await api.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem('S');
+      s.protection.protect({ allowFormatCells: true });
+      const p = s.protection.load('options');
+      await ctx.sync();
+      expect(p.options.allowFormatCells).toBe(true);
+      s.getRange('B2').numberFormat = [['0.00']];
+      await ctx.sync();
+    });
+    expect(cellAt(emu, 'S', 'B2').numberFormat).toBe('0.00');
+  });
+});
+
+describe('emulated Excel API: cell-edit mode', () => {
+  it('a sync while a cell is edited fails with InvalidOperationInCellEditMode, unless the run asked delayForCellEdit', async () => {
+    const emu = book();
+    emu.editCell();
+    const api = createExcelApi(emu);
+    expect(await code(api.run(async (ctx) => { ctx.workbook.worksheets.load('items/name'); await ctx.sync(); }))).toBe('InvalidOperationInCellEditMode');
+    let ran = false;
+    const delayed = api.run({ delayForCellEdit: true }, async (ctx) => { ctx.workbook.worksheets.load('items/name'); await ctx.sync(); ran = true; });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(ran).toBe(false);
+    emu.endCellEdit();
+    await delayed;
+    expect(ran).toBe(true);
+  });
+});
+
 describe('emulated Excel API: merged areas, fills, protection, requirement sets', () => {
   it('getMergedAreasOrNullObject returns only areas whose top-left is inside the range', async () => {
     const emu = book();
@@ -184,6 +245,7 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
       const all = s.getRange('A1:D3').getMergedAreasOrNullObject().load('address,areaCount');
       const tail = s.getRange('A3:D3').getMergedAreasOrNullObject().load('address');
       const none = s.getRange('D1:D3').getMergedAreasOrNullObject().load('address');
+      none.areas.load('items/rowIndex');
       const areas = s.getRange('A1:D3').getMergedAreasOrNullObject();
       areas.areas.load('items/rowIndex,items/columnIndex,items/rowCount,items/columnCount');
       await ctx.sync();
@@ -191,6 +253,8 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
       expect(all.areaCount).toBe(2);
       expect(tail.address).toBe('S!B3:C3');
       expect(none.isNullObject).toBe(true);
+      // the reference says nothing of a null object's children: the emulator loads none, so a reader checks isNullObject first
+      expect(() => none.areas.items).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       expect(areas.areas.items.map((a) => [a.rowIndex, a.columnIndex, a.rowCount, a.columnCount])).toEqual([[1, 0, 2, 1], [2, 1, 1, 2]]);
     });
   });
@@ -341,6 +405,13 @@ describe('emulated Excel API: merged areas, fills, protection, requirement sets'
       ctx.workbook.worksheets.getItem('S').getRange('A1:D3').getMergedAreasOrNullObject().load('address');
       await ctx.sync();
     }))).toBe('ApiNotFound');
+    // as Excel's: the message names neither the API nor the requirement set; debugInfo says where
+    const e = await api.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('S').getRange('A1').getMergedAreasOrNullObject();
+      await ctx.sync();
+    }).catch((x: EmuError) => x);
+    expect((e as EmuError).message).toBe('The API you are trying to use could not be found. It may be available in a newer version of Excel.');
+    expect((e as EmuError).debugInfo.errorLocation).toBe('Range.getMergedAreasOrNullObject');
     expect(await code(api.run(async (ctx) => {
       ctx.workbook.worksheets.getItem('S').notes.add('A1', 'x');
       await ctx.sync();

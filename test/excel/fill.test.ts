@@ -1,8 +1,8 @@
-import { checkWorkbook, countFill } from '../../src/core';
+import { checkWorkbook, countFill, parseA1 } from '../../src/core';
 import { fill, type FillSettings } from '../../src/excel/fill';
 import type { FillRequest } from '../../src/excel/host';
-import { UNDO_KEY } from '../../src/excel/undo';
-import { emuFromGrids, workbookGrid } from '../../src/workbench/emulator';
+import { UNDO_KEY, undoFill } from '../../src/excel/undo';
+import { cellAt, emuFromGrids, workbookGrid } from '../../src/workbench/emulator';
 import { formGrid } from '../fixtures/forms';
 import { inBatch } from './emu-batch';
 
@@ -43,6 +43,45 @@ describe('fill', () => {
     emu.sheet('测试')!.protected = true;
     await expect(inBatch(emu, (b) => fill(b, SETTINGS, request(expected)))).rejects.toMatchObject({ code: 'PROTECTED', detail: { sheet: '测试' } });
     expect(emu.writeSyncCount).toBe(0);
+  });
+
+  describe('on a protected sheet', () => {
+    const planOf = (emu: ReturnType<typeof emuFromGrids>) => checkWorkbook(workbookGrid(emu), { lang: 'zh-CN' }).fillPlan;
+    const protect = (emu: ReturnType<typeof emuFromGrids>, cells: readonly string[], allowFormatCells: boolean) => {
+      const s = emu.sheet('测试')!;
+      for (const a1 of cells) { const p = parseA1(a1); s.cell(p.row, p.col).locked = false; }
+      s.protected = true;
+      s.allowFormatCells = allowFormatCells;
+    };
+
+    it('every cell of the plan unlocked: written (one more read for the locks), the sheet\'s marks left alone, and undone', async () => {
+      const emu = emuFromGrids([formGrid()]);
+      const expected = planOf(emu);
+      protect(emu, expected.cells.map((f) => f.cell), true);
+      const out = await inBatch(emu, (b) => fill(b, SETTINGS, request(expected, true)));
+      expect([out.written, out.readSyncs, out.writeSyncs]).toEqual([expected.cells.length, 2, 1]);
+      for (const f of expected.cells) expect(cellAt(emu, '测试', f.cell).value).toEqual(f.value);
+      expect(emu.sheet('测试')!.notes.size).toBe(0);
+      expect(await inBatch(emu, (b) => undoFill(b))).toEqual({ restored: expected.cells.length });
+      expect(workbookGrid(emu).sheets[0].values).toEqual(formGrid().values);
+    });
+
+    it('one cell of the plan locked: PROTECTED, nothing written', async () => {
+      const emu = emuFromGrids([formGrid()]);
+      const expected = planOf(emu);
+      protect(emu, expected.cells.slice(1).map((f) => f.cell), true);
+      await expect(inBatch(emu, (b) => fill(b, SETTINGS, request(expected)))).rejects.toMatchObject({ code: 'PROTECTED', detail: { sheet: '测试' } });
+      expect(emu.writeSyncCount).toBe(0);
+    });
+
+    it('cells unlocked but a number format to change where the protection forbids formatting cells: PROTECTED, nothing written', async () => {
+      const emu = emuFromGrids([formGrid()]);
+      const expected = planOf(emu);
+      expect(expected.cells.some((f) => f.numberFormat !== null)).toBe(true);
+      protect(emu, expected.cells.map((f) => f.cell), false);
+      await expect(inBatch(emu, (b) => fill(b, SETTINGS, request(expected)))).rejects.toMatchObject({ code: 'PROTECTED' });
+      expect(emu.writeSyncCount).toBe(0);
+    });
   });
 
   it('with marking, the marks of the sheet after the fill go in the same write sync', async () => {

@@ -26,7 +26,7 @@ function intercepted(emu: EmuWorkbook, before: (n: number) => void): ExcelLike {
   const api = createExcelApi(emu);
   let n = 0;
   return {
-    run: (batch) => api.run((ctx) => {
+    run: (options, batch) => api.run(options, (ctx) => {
       const sync = ctx.sync.bind(ctx);
       Object.assign(ctx, { sync: async () => { before(++n); return sync(); } });
       return batch(ctx);
@@ -451,7 +451,8 @@ describe('fill', () => {
   });
 
   it('an undo record that, with the marks, passes the settings budget (UTF-8 bytes): TOO_LARGE and nothing written', async () => {
-    expect(SETTINGS_BUDGET_BYTES).toBeLessThanOrEqual(2 * 1024 * 1024);
+    // Excel 2021 refused about 1 MB of settings (office-js#3957): the records keep under 512 KB together
+    expect(SETTINGS_BUDGET_BYTES).toBe(512 * 1024);
     expect([utf8Bytes('a'), utf8Bytes('绩效'), utf8Bytes('😀')]).toEqual([1, 6, 4]);
     const { emu } = setup();
     const expected = (await createExcelHost(createExcelApi(emu), emu).validate(REQ)).result.fillPlan;
@@ -517,7 +518,7 @@ describe('fill', () => {
     expect(String(e.detail.cells).split(',')).toEqual(expect.arrayContaining(['G6', 'H6']));
   });
 
-  it('protected sheet → PROTECTED, detected in the read, nothing changed', async () => {
+  it('protected sheet with locked cells (Excel locks every cell by default) → PROTECTED after reading their lock, nothing changed', async () => {
     const { emu, host } = setup();
     const expected = await planned(host);
     emu.sheet('测试')!.protected = true;
@@ -525,7 +526,8 @@ describe('fill', () => {
     const syncs = emu.syncCount;
     const e = await hostError(host.fill({ ...REQ, expected }));
     expect(e.code).toBe('PROTECTED');
-    expect(emu.syncCount - syncs).toBe(1);
+    // the read, then format.protection.locked of the cells the plan writes
+    expect(emu.syncCount - syncs).toBe(2);
     expect(emu.writeSyncCount).toBe(0);
     expect(sheetState(emu, '测试')).toEqual(before);
   });

@@ -1,5 +1,6 @@
 import { checkWorkbook, type Finding } from '../../src/core';
-import type { Batch } from '../../src/excel/batch';
+import { SETTINGS_BUDGET_BYTES, type Batch } from '../../src/excel/batch';
+import { UNDO_KEY } from '../../src/excel/undo';
 import { MARK_COLORS, MARK_KEY, noteId } from '../../src/excel/marks';
 import { markFindings, prepareMarks } from '../../src/excel/marking';
 import { readWorkbook, type Scope } from '../../src/excel/snapshot';
@@ -105,6 +106,16 @@ describe('markFindings', () => {
   it('records that would pass the budget: TOO_LARGE, nothing written', async () => {
     const emu = emuFromGrids([formGrid()]);
     await expect(mark(emu, 50)).rejects.toMatchObject({ code: 'TOO_LARGE' });
+    expect(emu.writeSyncCount).toBe(0);
+  });
+
+  it('an undo record of 600 KB already in the workbook: the marks stop with TOO_LARGE under the 512 KB budget, though Office would take 1 MB', async () => {
+    const emu = emuFromGrids([formGrid()]);
+    const cells = Array.from({ length: 6000 }, (_, i) => ({ sheet: '测试', cell: `Z${i + 1}`, value: 'x'.repeat(80), formula: null, numberFormat: 'General' }));
+    emu.settings.set(UNDO_KEY, JSON.stringify({ v: 1, at: '2026-01-01T00:00:00.000Z', sheets: ['测试'], cells }));
+    expect(emu.settings.get(UNDO_KEY)!.length).toBeGreaterThan(600 * 1024);
+    emu.settingsLimitBytes = 1_000_000;
+    await expect(mark(emu, SETTINGS_BUDGET_BYTES)).rejects.toMatchObject({ code: 'TOO_LARGE' });
     expect(emu.writeSyncCount).toBe(0);
   });
 

@@ -1,7 +1,7 @@
 import { rangeToA1 } from '../../src/core/grid';
 import { inferMerges } from '../../src/excel/infer';
 import type { ExcelLike } from '../../src/excel/excel-like';
-import { bands, parseAreas, queueProbe, readChunked, takeWhole } from '../../src/excel/read';
+import { bands, mergedRects, queueProbe, readChunked, takeWhole } from '../../src/excel/read';
 import { createExcelApi, emuFromGrids } from '../../src/workbench/emulator';
 import { gridOf } from '../fixtures/grid';
 import { formGrid } from '../fixtures/forms';
@@ -36,15 +36,12 @@ describe('inferMerges (hosts without merged-area API)', () => {
 });
 
 describe('reading helpers', () => {
-  it.each([
-    ['S!A2:A3,S!B3:C3', ['A2:A3', 'B3:C3']],
-    ["'My, Sheet'!$A$1:$B$2,'My, Sheet'!D4", ['A1:B2', 'D4']],
-    ['综合部门!H6:I6', ['H6:I6']],
-    // Office's reference: "Sheet1!A1:B4, Sheet1!D1:D4" (a space after each comma)
-    ['Sheet1!A1:B4, Sheet1!D1:D4', ['A1:B4', 'D1:D4']],
-    ["'My S'!A1:B2, 'My S'!C3, 'It''s'!E5:F6", ['A1:B2', 'C3', 'E5:F6']],
-  ])('parseAreas(%j)', (address, want) => {
-    expect(parseAreas(address).map(rangeToA1)).toEqual(want);
+  it('mergedRects: the areas items as rectangles, none for a null object', () => {
+    const item = (rowIndex: number, columnIndex: number, rowCount: number, columnCount: number) => ({ rowIndex, columnIndex, rowCount, columnCount });
+    const areas = { isNullObject: false, areas: { load: () => undefined, items: [item(1, 0, 2, 1), item(5, 7, 1, 2)] } };
+    expect(mergedRects(areas).map(rangeToA1)).toEqual(['A2:A3', 'H6:I6']);
+    const none = { isNullObject: true, areas: { load: () => undefined, get items(): never { throw new Error('not loaded'); } } };
+    expect(mergedRects(none)).toEqual([]);
   });
 
   it('bands stay within the cell budget and cover the range once', () => {
@@ -62,13 +59,13 @@ describe('whole read and bounded read', () => {
 
   async function readBoth(emu: ReturnType<typeof emuFromGrids>, sheet: string) {
     const api = createExcelApi(emu) as unknown as ExcelLike;
-    const whole = await api.run(async (ctx) => {
+    const whole = await api.run({}, async (ctx) => {
       const p = queueProbe(ctx.workbook.worksheets.getItem(sheet), o, true);
       await ctx.sync();
       return takeWhole(p, o)!;
     });
     let syncs = 0;
-    const bounded = await api.run(async (ctx) => {
+    const bounded = await api.run({}, async (ctx) => {
       const p = queueProbe(ctx.workbook.worksheets.getItem(sheet), o, false);
       await ctx.sync();
       return readChunked(p, o, async () => { syncs++; await ctx.sync(); }, () => undefined);

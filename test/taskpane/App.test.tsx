@@ -91,11 +91,15 @@ describe('findings', () => {
 
   it('filters by severity', async () => {
     await validated();
+    expect($('filter-hidden')).toBeNull();
+    expect(must('filter-info').getAttribute('aria-pressed')).toBe('true');
     await click(must('filter-info'));
     expect($$('finding').map((li) => li.dataset.severity)).toEqual(['error', 'warning', 'warning']);
     expect(must('filter-info').getAttribute('aria-pressed')).toBe('false');
+    expect(text(must('filter-hidden'))).toBe('已隐藏 3 条');
     await click(must('filter-error'));
     expect($$('finding').map((li) => li.dataset.cell)).toEqual(['D8', 'I13']);
+    expect(text(must('filter-hidden'))).toBe('已隐藏 4 条');
     await click(must('filter-info'));
     expect($$('finding').map((li) => li.dataset.cell)).toEqual(['D8', 'I13', 'G6', 'B12', 'F15']);
   });
@@ -147,6 +151,16 @@ describe('sheet text is text', () => {
 });
 
 describe('fill', () => {
+  it('after a fill, points at the drafted notes that still say （待填写）', async () => {
+    const p = plan({ score: 1, note: 2 });
+    const cells = p.cells.map((c, i) => (c.reason === 'note' ? { ...c, cell: `I${13 + i}`, value: `实际完成 80%。原因：（待填写）` } : c));
+    const host = fakeHost(result([form({ sheet: 'S' })], { ...p, cells }));
+    await validated(host);
+    await click(must('fill'));
+    await click(must('fill-confirm'));
+    expect(text(must('status'))).toBe('已写入 3 个单元格。可撤销。 偏差说明草稿仍含“（待填写）”，请补全：I14、I15。');
+  });
+
   it('previews what it will write, writes the plan the person saw on confirm, then offers undo', async () => {
     const { host } = await validated();
     expect((must('undo') as HTMLButtonElement).disabled).toBe(true);
@@ -294,6 +308,18 @@ describe('progress, errors, empty state', () => {
 });
 
 describe('settings', () => {
+  it('the settings name the Office running the add-in: the support line a ribbon command left (office-js-helpers), sheet text isolated', async () => {
+    localStorage.setItem('@ziping/support', JSON.stringify({ host: 'EXCEL', platform: 'PC', excelApi: '1.17', version: '16.0.1' }));
+    try {
+      await validated();
+      await click(must('settings-toggle'));
+      expect(text(must('support-line'))).toBe('运行环境（报告问题时请附上）: EXCEL · PC · ExcelApi 1.17 · 16.0.1');
+      expect(must('support-line').querySelector('bdi')).not.toBeNull();
+    } finally {
+      localStorage.removeItem('@ziping/support');
+    }
+  });
+
   it('switches the language of the whole pane and remembers it', async () => {
     const { m } = await validated();
     await click(must('settings-toggle'));
@@ -303,7 +329,9 @@ describe('settings', () => {
     expect(text(must('undo'))).toBe('Undo fill');
     expect(counts(document)).toBe('● Error 1 ▲ Warning 2 ⓘ Info 3');
     expect(text($$('finding-select')[0])).toContain('score 20 does not match the computed 16');
-    expect(text(must('status'))).toBe('Validation done: 1 form, 1 errors, 2 warnings, 3 infos.');
+    expect(text(must('status'))).toBe('Validation done: 1 form, 1 error, 2 warnings, 3 infos.');
+    // the bar's colour follows the worst finding
+    expect(must('status').dataset.intent).toBe('error');
     expect(m.store.load().lang).toBe('en-US');
     expect(must('ziping-pane').getAttribute('lang')).toBe('en-US');
   });

@@ -1,3 +1,4 @@
+import type { OfficeThemeLike } from '../../src/taskpane/theme';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { App } from '../../src/taskpane/App';
@@ -14,7 +15,7 @@ export interface Mounted {
   unmount(): void;
 }
 
-export async function mountApp(host: ZipingHost, settings: Partial<Settings> = {}, autoRun = false): Promise<Mounted> {
+export async function mountApp(host: ZipingHost, settings: Partial<Settings> = {}, autoRun = false, officeTheme?: OfficeThemeLike): Promise<Mounted> {
   const container = document.createElement('div');
   document.body.appendChild(container);
   const store = memorySettingsStore(settings);
@@ -23,7 +24,7 @@ export async function mountApp(host: ZipingHost, settings: Partial<Settings> = {
     root = createRoot(container);
     root.render(
       <HostProvider host={host}>
-        <App store={store} autoRun={autoRun} />
+        <App store={store} autoRun={autoRun} officeTheme={officeTheme} />
       </HostProvider>,
     );
   });

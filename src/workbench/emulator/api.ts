@@ -8,6 +8,9 @@
  * - `*OrNullObject` proxies report `isNullObject` after a sync; methods above the workbook's requirement set
  *   fail at sync with `ApiNotFound`;
  * - `Excel.run` flushes what is still queued when the batch resolves.
+ * - while the person edits a cell (`emu.editCell()` … `emu.endCellEdit()`), a sync fails with
+ *   InvalidOperationInCellEditMode, unless the run asked `delayForCellEdit` and `emu.honoursDelayForCellEdit`:
+ *   then it waits until the edit ends (reference of Excel.RunOptions).
  * - a sync whose loaded results (values, formats, formulas, cell properties, every loaded scalar) come to more
  *   than `emu.payloadLimitBytes` (UTF-8 bytes of their JSON; Excel on the web caps a response at 5 MB) rejects
  *   with `ResponsePayloadSizeLimitExceeded`, delivers no load result and applies none of its writes; a sync whose
@@ -30,7 +33,7 @@ export { EmuClientResult, jsonBytes } from './request';
 export { EmuApplication, EmuRuntime, EmuSetting, EmuSettingCollection, EmuWorkbookObject } from './workbook-object';
 export { EmuWorksheet, EmuWorksheetCollection, EmuWorksheetProtection } from './worksheet';
 export { EmuRange, EmuRangeAreas, EmuRangeCollection } from './range';
-export { EmuRangeFill, EmuRangeFormat } from './range-format';
+export { EmuFormatProtection, EmuRangeFill, EmuRangeFormat } from './range-format';
 export { EmuCommentCollection, EmuCommentObject, EmuNoteCollection, EmuNoteObject } from './notes';
 
 /** The context `Excel.run` hands to a batch: the queue and sync of EmuBatch, with the workbook and the runtime. */
@@ -38,8 +41,8 @@ export class EmuRequestContext extends EmuBatch {
   readonly workbook: EmuWorkbookObject;
   readonly runtime: EmuRuntime;
 
-  constructor(emu: EmuWorkbook) {
-    super(emu);
+  constructor(emu: EmuWorkbook, delayForCellEdit = false) {
+    super(emu, delayForCellEdit);
     this.workbook = new EmuWorkbookObject(this);
     this.runtime = new EmuRuntime(this);
   }
@@ -50,18 +53,25 @@ export class EmuRequestContext extends EmuBatch {
   }
 }
 
+/** Excel.RunOptions, as far as the emulator knows them. */
+export interface EmuRunOptions {
+  delayForCellEdit?: boolean;
+}
+
 export interface EmuExcel {
   run<T>(batch: (context: EmuRequestContext) => Promise<T>): Promise<T>;
+  run<T>(options: EmuRunOptions, batch: (context: EmuRequestContext) => Promise<T>): Promise<T>;
 }
 
 /** The `Excel` namespace's `run` over `emu`. Pass it where the add-in passes the global `Excel`. */
 export function createExcelApi(emu: EmuWorkbook): EmuExcel {
-  return {
-    async run<T>(batch: (context: EmuRequestContext) => Promise<T>): Promise<T> {
-      const ctx = new EmuRequestContext(emu);
-      const result = await batch(ctx);
-      if (ctx.pending > 0) await ctx.sync();
-      return result;
-    },
-  };
+  async function run<T>(a: EmuRunOptions | ((context: EmuRequestContext) => Promise<T>), b?: (context: EmuRequestContext) => Promise<T>): Promise<T> {
+    const options = typeof a === 'function' ? {} : a;
+    const batch = typeof a === 'function' ? a : b!;
+    const ctx = new EmuRequestContext(emu, options.delayForCellEdit === true);
+    const result = await batch(ctx);
+    if (ctx.pending > 0) await ctx.sync();
+    return result;
+  }
+  return { run };
 }

@@ -1,4 +1,4 @@
-import { excelErrorFromString, isExcelError, parseA1, toA1, type CellValue, type SheetGrid, type WorkbookGrid } from '../../core';
+import { excelErrorFromString, isExcelError, parseA1, parseRangeA1, toA1, type CellValue, type SheetGrid, type WorkbookGrid } from '../../core';
 import { cellKey, keyPos, type Visibility } from './model';
 import { EmuWorkbook } from './workbook';
 
@@ -8,6 +8,10 @@ export interface SheetExtras {
   notes?: Record<string, string>;
   comments?: Record<string, string>;
   protected?: boolean;
+  /** ranges (A1) whose cells are unlocked: writable while the sheet is protected */
+  unlocked?: string[];
+  /** the protection lets formats change (WorksheetProtectionOptions.allowFormatCells) */
+  allowFormatCells?: boolean;
   visibility?: Visibility;
 }
 
@@ -48,6 +52,11 @@ export function emuFromGrids(sheets: WorkbookGrid | readonly SheetGrid[], extras
       s.comments.push({ id: emu.newCommentId(), key: cellKey(p.row, p.col), content });
     }
     s.protected = x.protected ?? false;
+    s.allowFormatCells = x.allowFormatCells ?? false;
+    for (const a1 of x.unlocked ?? []) {
+      const r = parseRangeA1(a1);
+      for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) s.cell(row, col).locked = false;
+    }
     s.visibility = x.visibility ?? (g.hidden ? 'Hidden' : 'Visible');
   }
   return emu;

@@ -11,6 +11,8 @@ export interface EmuCell {
   fill: string | null;
   /** the constant was entered with a leading apostrophe (stays text) */
   quotePrefix: boolean;
+  /** Format Cells › Protection › Locked: true for every cell until unlocked, as in Excel */
+  locked: boolean;
 }
 
 export interface EmuNote {
@@ -48,6 +50,8 @@ export class EmuSheet {
   readonly cells = new Map<number, EmuCell>();
   merges: CellRange[] = [];
   protected = false;
+  /** WorksheetProtectionOptions.allowFormatCells: formats may change while the sheet is protected */
+  allowFormatCells = false;
   visibility: Visibility = 'Visible';
   /** notes by cell key (ExcelApi 1.18) */
   readonly notes = new Map<number, EmuNote>();
@@ -65,12 +69,17 @@ export class EmuSheet {
     return this.cells.get(cellKey(row, col));
   }
 
+  /** Whether a cell is locked (an absent cell is: Excel locks every cell until told otherwise). */
+  locked(row: number, col: number): boolean {
+    return this.get(row, col)?.locked ?? true;
+  }
+
   /** The cell, created empty when absent (for writes). */
   cell(row: number, col: number): EmuCell {
     const k = cellKey(row, col);
     let c = this.cells.get(k);
     if (!c) {
-      c = { value: '', formula: null, numberFormat: 'General', fill: null, quotePrefix: false };
+      c = { value: '', formula: null, numberFormat: 'General', fill: null, quotePrefix: false, locked: true };
       this.cells.set(k, c);
     }
     return c;

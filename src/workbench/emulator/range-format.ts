@@ -1,19 +1,54 @@
-/** The emulated RangeFormat and RangeFill (the fill colour of the cells of a range). */
+/** The emulated RangeFormat, RangeFill (the fill colour of the cells of a range) and FormatProtection (locked). */
 import { EmuError } from './errors';
 import type { RangeRef } from './model';
 import { EmuObject } from './request';
 
 export class EmuRangeFormat extends EmuObject<RangeRef> {
   private fillObj?: EmuRangeFill;
+  private protectionObj?: EmuFormatProtection;
   protected scalars() {
     return {};
   }
   protected override navs(): Record<string, EmuObject<unknown>> {
-    return { fill: this.fill as EmuObject<unknown> };
+    return { fill: this.fill as EmuObject<unknown>, protection: this.protection as EmuObject<unknown> };
   }
   get fill(): EmuRangeFill {
     this.fillObj ??= new EmuRangeFill(this.ctx, () => this.target());
     return this.fillObj;
+  }
+  /** ExcelApi 1.2 */
+  get protection(): EmuFormatProtection {
+    this.protectionObj ??= new EmuFormatProtection(this.ctx, () => this.target());
+    return this.protectionObj;
+  }
+}
+
+/**
+ * FormatProtection.locked: true or false when every cell of the range agrees, null when they differ (reference of
+ * Excel.FormatProtection); a protected sheet refuses a change of it.
+ */
+export class EmuFormatProtection extends EmuObject<RangeRef> {
+  protected scalars() {
+    return {
+      locked: (ref: RangeRef) => {
+        let first: boolean | undefined;
+        for (let r = ref.r.top; r <= ref.r.bottom; r++) {
+          for (let c = ref.r.left; c <= ref.r.right; c++) {
+            const l = ref.sheet.locked(r, c);
+            if (first === undefined) first = l;
+            else if (first !== l) return null;
+          }
+        }
+        return first ?? true;
+      },
+    };
+  }
+  get locked(): boolean | null { return this.get('locked'); }
+  set locked(v: boolean | null) {
+    this.put('locked', v, (ref) => {
+      this.ctx.writable(ref.sheet, 'FormatProtection.locked');
+      for (let r = ref.r.top; r <= ref.r.bottom; r++) for (let c = ref.r.left; c <= ref.r.right; c++) ref.sheet.cell(r, c).locked = v !== false;
+    });
   }
 }
 
@@ -38,7 +73,7 @@ export class EmuRangeFill extends EmuObject<RangeRef> {
   get color(): string { return this.get('color'); }
   set color(v: string) {
     this.put('color', v, (ref) => {
-      this.ctx.writable(ref.sheet, 'RangeFill.color');
+      this.ctx.writable(ref.sheet, 'RangeFill.color', 'format');
       const color = normalizeColor(v);
       for (let r = ref.r.top; r <= ref.r.bottom; r++) for (let c = ref.r.left; c <= ref.r.right; c++) ref.sheet.cell(r, c).fill = color;
     });
@@ -47,7 +82,7 @@ export class EmuRangeFill extends EmuObject<RangeRef> {
   clear(): void {
     this.ctx.queue(true, () => {
       const ref = this.target();
-      this.ctx.writable(ref.sheet, 'RangeFill.clear');
+      this.ctx.writable(ref.sheet, 'RangeFill.clear', 'format');
       for (let r = ref.r.top; r <= ref.r.bottom; r++) for (let c = ref.r.left; c <= ref.r.right; c++) { const x = ref.sheet.get(r, c); if (x) x.fill = null; }
     });
   }

@@ -69,7 +69,7 @@ export class EmuRange extends EmuObject<RangeRef> {
   }
 
   private write(ref: RangeRef, v: unknown, what: 'values' | 'formulas' | 'numberFormat'): void {
-    this.ctx.writable(ref.sheet, `Range.${what}`);
+    this.ctx.writable(ref.sheet, `Range.${what}`, what === 'numberFormat' ? 'format' : 'contents', ref.r);
     const rows = ref.r.bottom - ref.r.top + 1;
     const cols = ref.r.right - ref.r.left + 1;
     const scalar = !Array.isArray(v);
@@ -165,6 +165,16 @@ interface AreasRef {
 }
 
 export class EmuRangeCollection extends EmuCollection<AreasRef, RangeRef, EmuRange> {
+  /** @internal whether the owning RangeAreas is a null object */
+  ownerNull: () => boolean = () => false;
+  /**
+   * The areas of a null RangeAreas load nothing and their `items` stay unreadable (PropertyNotLoaded): Office's
+   * reference says nothing of a null object's children, so a reader must look at `isNullObject` first.
+   */
+  override loadNow(paths: string[]) {
+    if (this.ownerNull()) return undefined;
+    return super.loadNow(paths);
+  }
   protected elements(t: AreasRef): RangeRef[] {
     return t.areas.map((r) => ({ sheet: t.sheet, r }));
   }
@@ -178,6 +188,7 @@ export class EmuRangeAreas extends EmuObject<AreasRef> {
   constructor(ctx: EmuBatch, resolver: () => AreasRef | null) {
     super(ctx, resolver, true);
     this.areas = new EmuRangeCollection(ctx, () => this.target());
+    this.areas.ownerNull = () => this.resolve() === null;
   }
   protected scalars() {
     return {

@@ -3,10 +3,16 @@
  * operations and runs them at `sync()`, and the proxies whose properties are readable only once loaded and synced.
  */
 import { EmuError, MESSAGES, notLoaded } from './errors';
+import type { CellRange } from '../../core';
 import type { EmuSheet } from './model';
 import type { EmuWorkbook } from './workbook';
 
 type Commit = (() => void) | void;
+
+function anyLocked(sheet: EmuSheet, r: CellRange): boolean {
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (sheet.locked(row, col)) return true;
+  return false;
+}
 
 interface Op {
   write: boolean;
@@ -39,8 +45,12 @@ export abstract class EmuBatch {
   private ops: Op[] = [];
   private responseBytes = 0;
 
-  constructor(emu: EmuWorkbook) {
+  /** the run asked Excel to wait while a cell is being edited (Excel.RunOptions.delayForCellEdit) */
+  readonly delayForCellEdit: boolean;
+
+  constructor(emu: EmuWorkbook, delayForCellEdit = false) {
     this.emu = emu;
+    this.delayForCellEdit = delayForCellEdit;
   }
 
   /**
@@ -64,18 +74,24 @@ export abstract class EmuBatch {
     return this.ops.length;
   }
 
-  /** @internal throws ApiNotFound unless the workbook supports ExcelApi `version` */
+  /**
+   * @internal throws ApiNotFound unless the workbook supports ExcelApi `version`. Excel's message names neither
+   * the API nor the requirement set (and is localized); only `debugInfo.errorLocation` says which API it was.
+   */
   need(version: string, api: string): void {
-    if (!this.emu.isSetSupported('ExcelApi', version)) {
-      throw new EmuError('ApiNotFound', `${MESSAGES.ApiNotFound} (${api}: ExcelApi ${version})`, api);
-    }
+    if (!this.emu.isSetSupported('ExcelApi', version)) throw new EmuError('ApiNotFound', MESSAGES.ApiNotFound, api);
   }
 
-  /** @internal */
-  writable(sheet: EmuSheet, what: string): void {
-    if (sheet.protected) {
-      throw new EmuError('InvalidOperation', `${this.emu.protectedMessage} (${sheet.name}: ${what})`, what);
-    }
+  /**
+   * @internal refuses a change to a protected sheet as Excel does: cell contents only in unlocked cells (`range`;
+   * every cell is locked until unlocked), formats only when the protection allows formatting cells, anything
+   * else (notes, comments, the lock itself) never.
+   */
+  writable(sheet: EmuSheet, what: string, kind: 'contents' | 'format' | 'other' = 'other', range?: CellRange): void {
+    if (!sheet.protected) return;
+    if (kind === 'format' && sheet.allowFormatCells) return;
+    if (kind === 'contents' && range && !anyLocked(sheet, range)) return;
+    throw new EmuError('InvalidOperation', `${this.emu.protectedMessage} (${sheet.name}: ${what})`, what);
   }
 
   async sync(): Promise<void> {
@@ -83,6 +99,12 @@ export abstract class EmuBatch {
     this.ops = [];
     this.emu.syncCount++;
     await Promise.resolve();
+    if (this.emu.cellEditing) {
+      if (!this.delayForCellEdit || !this.emu.honoursDelayForCellEdit) {
+        throw new EmuError('InvalidOperationInCellEditMode', MESSAGES.InvalidOperationInCellEditMode);
+      }
+      await this.emu.cellEditEnded();
+    }
     const failure = this.emu.takeFailure();
     if (failure) throw new EmuError(failure, MESSAGES[failure] ?? failure);
     // a request above the limit never reaches the workbook

@@ -34,6 +34,7 @@ interface Snapshot {
     cells: [number, import('./model').EmuCell][];
     merges: CellRange[];
     protected: boolean;
+    allowFormatCells: boolean;
     visibility: EmuSheet['visibility'];
     notes: [number, import('./model').EmuNote][];
     comments: EmuSheet['comments'];
@@ -84,6 +85,11 @@ export class EmuWorkbook {
    * (reference of Office.Settings.set); above it `settings.add` fails with InvalidArgument, as office-js#3957 reports
    */
   settingsLimitBytes = SETTINGS_LIMIT_BYTES;
+  /** the person is editing a cell: syncs fail with InvalidOperationInCellEditMode or, when delayed, wait */
+  cellEditing = false;
+  /** false: the host ignores Excel.RunOptions.delayForCellEdit and fails the batch as without it */
+  honoursDelayForCellEdit = true;
+  private editWaiters: (() => void)[] = [];
   private pendingFailures: string[] = [];
   private nextCommentId = 1;
 
@@ -105,6 +111,24 @@ export class EmuWorkbook {
       throw new EmuError('InvalidArgument', 'The argument is invalid or missing or has an incorrect format.', 'SettingCollection.add');
     }
     this.settings.set(key, json);
+  }
+
+  /** The person starts editing a cell. */
+  editCell(): void {
+    this.cellEditing = true;
+  }
+
+  /** The person leaves cell-edit mode (Enter, Tab, Esc): delayed batches run. */
+  endCellEdit(): void {
+    this.cellEditing = false;
+    const waiting = this.editWaiters;
+    this.editWaiters = [];
+    for (const w of waiting) w();
+  }
+
+  /** @internal resolves when the cell edit ends */
+  cellEditEnded(): Promise<void> {
+    return this.cellEditing ? new Promise((r) => this.editWaiters.push(r)) : Promise.resolve();
   }
 
   takeFailure(): string | undefined {
@@ -174,6 +198,7 @@ export class EmuWorkbook {
         cells: [...s.cells].map(([k, c]) => [k, { ...c }]),
         merges: s.merges.map((m) => ({ ...m })),
         protected: s.protected,
+        allowFormatCells: s.allowFormatCells,
         visibility: s.visibility,
         notes: [...s.notes].map(([k, n]) => [k, { ...n }]),
         comments: s.comments.map((c) => ({ ...c })),
@@ -192,6 +217,7 @@ export class EmuWorkbook {
       for (const [k, c] of x.cells) s.cells.set(k, c);
       s.merges = x.merges;
       s.protected = x.protected;
+      s.allowFormatCells = x.allowFormatCells;
       s.visibility = x.visibility;
       s.notes.clear();
       for (const [k, n] of x.notes) s.notes.set(k, n);

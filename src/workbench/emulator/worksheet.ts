@@ -33,13 +33,24 @@ export class EmuWorksheetCollection extends EmuCollection<EmuWorkbook, EmuSheet,
 
 export class EmuWorksheetProtection extends EmuObject<EmuSheet> {
   protected scalars() {
-    return { protected: (s: EmuSheet) => s.protected };
+    return {
+      protected: (s: EmuSheet) => s.protected,
+      // WorksheetProtectionOptions (ExcelApi 1.2): only what the emulator models; the rest as Excel's defaults
+      options: (s: EmuSheet) => ({ allowFormatCells: s.allowFormatCells, allowFormatColumns: false, allowFormatRows: false, allowEditObjects: false }),
+    };
   }
   get protected(): boolean {
     return this.get('protected');
   }
-  protect(): void {
-    this.ctx.queue(false, () => { this.target().protected = true; });
+  get options(): { allowFormatCells: boolean } {
+    return this.get('options');
+  }
+  protect(options?: { allowFormatCells?: boolean }): void {
+    this.ctx.queue(false, () => {
+      const s = this.target();
+      s.protected = true;
+      s.allowFormatCells = options?.allowFormatCells === true;
+    });
   }
   unprotect(): void {
     this.ctx.queue(false, () => { this.target().protected = false; });

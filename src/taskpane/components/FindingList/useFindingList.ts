@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { parseA1, renderMessage, RULE_SETS, sortFindings, type Finding, type FormResult, type IndicatorResult, type TargetKind } from '../../../core';
+import { D, parseA1, renderMessage, RULE_SETS, sortFindings, type Finding, type FormResult, type IndicatorResult, type TargetKind } from '../../../core';
 import type { Strings } from '../../../app';
 import type { FindingDetail, FindingItem, FindingListProps, FindingListState } from './FindingList.types';
 
@@ -36,6 +36,21 @@ function indicatorOf(f: Finding, form: FormResult | null): IndicatorResult | nul
 
 const paramText = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 
+/** Findings about a 执行率: their stated and computed values are rates, shown as percents, never as a 得分. */
+const RATE_CODES: ReadonlySet<string> = new Set(['RATE_MISMATCH', 'RATE_ROUNDING']);
+
+/** A fraction as a percent with `places` − 2 decimals (`places` = the decimals of the fraction as stated, 4 → 95.31%). */
+function percentText(v: unknown, places: unknown): string | null {
+  const t = paramText(v);
+  if (t === null) return null;
+  const n = Number(places);
+  try {
+    return `${new D(t).times(100).toFixed(Number.isInteger(n) ? Math.min(20, Math.max(0, n - 2)) : 2)}%`;
+  } catch {
+    return t;
+  }
+}
+
 export function findingDetails(f: Finding, form: FormResult | null, strings: Strings, ruleSet: string, lang: 'zh-CN' | 'en-US'): FindingDetail[] {
   const ind = indicatorOf(f, form);
   const p = f.params;
@@ -46,8 +61,13 @@ export function findingDetails(f: Finding, form: FormResult | null, strings: Str
   add(strings.detailTarget, paramText(p.target) ?? ind?.target);
   add(strings.detailActual, paramText(p.actual) ?? ind?.actual);
   add(strings.detailWeight, paramText(p.weight) ?? ind?.weight?.toFixed());
-  add(strings.detailStated, paramText(p.stated) ?? ind?.statedScore?.toFixed());
-  add(strings.detailExpected, paramText(p.computed) ?? ind?.computedScore?.toFixed());
+  if (RATE_CODES.has(f.code)) {
+    add(strings.detailStatedRate, percentText(p.stated, p.places));
+    add(strings.detailComputedRate, percentText(f.code === 'RATE_ROUNDING' ? p.halfUp : p.computed, p.places));
+  } else {
+    add(strings.detailStated, paramText(p.stated) ?? ind?.statedScore?.toFixed());
+    add(strings.detailExpected, paramText(p.computed) ?? ind?.computedScore?.toFixed());
+  }
   const rule = ruleSetLabel(ruleSet, lang);
   const kind = isKind(p.kind) ? p.kind : ind?.kind;
   add(strings.detailRule, kind ? `${rule}：${strings.kind[kind]}` : rule);

@@ -72,6 +72,11 @@ export function SettingsPanel(props: SettingsPanelProps) {
           ))}
         </Select>
       </Field>
+      {props.support && (
+        <p className={styles.support} data-testid="support-line">
+          {s.supportInfo}: <bdi>{props.support}</bdi>
+        </p>
+      )}
     </section>
   );
 }

@@ -14,6 +14,8 @@ export interface SettingsPanelProps {
   readonly strings: Strings;
   readonly onClose: () => void;
   readonly id?: string;
+  /** the support line (src/app/support.ts); '' outside Office */
+  readonly support?: string;
 }
 
 export interface SettingsPanelState {
