@@ -48,7 +48,10 @@ export function compareWithDeclaredFile(host: ZipingHost, current: () => Declare
     undoFill: () => host.undoFill(),
     hasUndo: () => host.hasUndo(),
     select: (sheet, cell) => host.select(sheet, cell),
+    // every optional member the host has passes through (the pane offers what the host can do)
     ...(host.writeSummary ? { writeSummary: host.writeSummary.bind(host) } : {}),
+    ...(host.selectedCell ? { selectedCell: host.selectedCell.bind(host) } : {}),
+    ...(host.writeColumnMap ? { writeColumnMap: host.writeColumnMap.bind(host) } : {}),
     validate: async (r, p) => {
       const o = await host.validate(r, p);
       return { ...o, result: withDeclaredFile(o.result, current()) };

@@ -135,7 +135,7 @@ function scenario(label: string, query: string, blanks: { sheet: string; cell: s
       expect(targets.length).toBeGreaterThan(0);
       await pane(page).locator('[data-testid="fill"]').click();
       await page.locator('[data-testid="fill-confirm"]').click();
-      await expectText(page, 'status', /^已写入 \d+ 个单元格。可撤销。$/);
+      await expectText(page, 'status', /^已写入 \d+ 个单元格。可撤销。( 偏差说明草稿仍含“（待填写）”，请补全：\S+。)?$/);
       const fill = await lastOp(page, 'fill');
       expect(fill.ok).toBe(true);
       calls[`${label}: 填写得分 (all)`] = fill.syncs;

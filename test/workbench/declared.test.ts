@@ -49,3 +49,20 @@ describe('the declaration file picked in the workbench', () => {
     expect(compareCodes(withDeclaredFile(both, declared).findings)).toEqual(['TARGET_CHANGED']);
   });
 });
+
+describe('the workbench host with a picked declaration', () => {
+  it('keeps every optional member of the host it wraps (the pane offers the column map and the summary sheet by them)', async () => {
+    const calls: string[] = [];
+    const host = {
+      ...fakeHost(checkWorkbook({ sheets: [selfGrid()] })),
+      selectedCell: async () => { calls.push('selectedCell'); return { sheet: '自评表', address: 'E12' }; },
+      writeColumnMap: async () => { calls.push('writeColumnMap'); },
+    };
+    const wrapped = compareWithDeclaredFile(host, () => null);
+    expect(await wrapped.selectedCell!()).toEqual({ sheet: '自评表', address: 'E12' });
+    await wrapped.writeColumnMap!(null);
+    expect(calls).toEqual(['selectedCell', 'writeColumnMap']);
+    const bare = compareWithDeclaredFile(fakeHost(checkWorkbook({ sheets: [selfGrid()] })), () => null);
+    expect(bare.selectedCell).toBeUndefined();
+  });
+});
