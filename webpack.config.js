@@ -108,7 +108,7 @@ module.exports = async (_env, argv) => {
       notice: './src/commands/notice.ts',
       workbench: './src/workbench/index.tsx',
       'wps/entry': './src/wps/addin/entry.ts',
-      'wps/taskpane': './src/wps/addin/pane.tsx',
+      'wps/taskpane': './src/taskpane/wps.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),

@@ -28,7 +28,7 @@ const LAYERS = {
  */
 const ENTRIES = {
   'taskpane/index.tsx': ['excel'],
-  'wps/addin/pane.tsx': ['taskpane'],
+  'taskpane/wps.tsx': ['wps'],
   'wps/addin/entry.ts': ['commands'],
 };
 

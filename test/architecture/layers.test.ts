@@ -50,12 +50,13 @@ describe('import rules per folder', () => {
     expect(await layerErrors('src/workbench/x.ts', "import { App } from '../taskpane/App';")).toEqual([]);
   });
 
-  it('lets the WPS 加载项’s pane wire in the React pane and its entry page the ribbon command, and nothing else', async () => {
-    expect(await layerErrors('src/wps/addin/pane.tsx', "import { App } from '../../taskpane/App';\nimport { createSettingsStore } from '../../app';")).toEqual([]);
+  it('lets the pane’s WPS entry wire in the WPS host and the ribbon’s entry page the ribbon command, and nothing else', async () => {
+    expect(await layerErrors('src/taskpane/wps.tsx', "import { createWpsHost } from '../wps/createWpsHost';\nimport { createSettingsStore } from '../app';")).toEqual([]);
     expect(await layerErrors('src/wps/addin/entry.ts', "import { fillWithNotice } from '../../commands/run';")).toEqual([]);
     for (const [file, code] of [
       ['src/wps/addin/entry.ts', "import { App } from '../../taskpane/App';"],
-      ['src/wps/addin/pane.tsx', "import { createExcelHost } from '../../excel/createExcelHost';"],
+      ['src/taskpane/wps.tsx', "import { createExcelHost } from '../excel/createExcelHost';"],
+      ['src/wps/addin/entry.ts', "import { HostProvider } from '../../taskpane/HostContext';"],
       ['src/wps/addin/other.ts', "import { App } from '../../taskpane/App';"],
       ['src/wps/read.ts', "import { runFill } from '../commands/run';"],
     ]) {

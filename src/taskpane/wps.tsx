@@ -1,12 +1,15 @@
 import { createRoot } from 'react-dom/client';
-import { App } from '../../taskpane/App';
-import { HostProvider } from '../../taskpane/HostContext';
-import { autoRunRequested } from '../../taskpane/launch';
-import { createSettingsStore } from '../../app';
-import { createWpsHost } from '../createWpsHost';
-import type { EtApplicationLike } from '../et-like';
+import { createSettingsStore } from '../app';
+import { createWpsHost } from '../wps/createWpsHost';
+import type { EtApplicationLike } from '../wps/et-like';
+import { App } from './App';
+import { HostProvider } from './HostContext';
+import { autoRunRequested } from './launch';
 
-/* The task pane in WPS: the same React pane as in Excel, given the WPS host; WPS puts `Application` on every page of the add-in. */
+/*
+ * The pane's entry in WPS (dist/wps/taskpane.html), as index.tsx is in Excel: the same pane, given the WPS host. WPS puts
+ * `Application` on every page of the add-in; the ribbon (src/wps/addin) opens this page and never imports the pane.
+ */
 const container = document.getElementById('root');
 if (!container) throw new Error('taskpane.html lacks #root');
 const root = createRoot(container);
