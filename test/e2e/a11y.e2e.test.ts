@@ -3,16 +3,13 @@
  * critical violation at 1366×768 and at a 350 px viewport, at start, after 校验 over all sheets, and with the fill
  * dialog open. Then a keyboard-only run: validate, open a finding, fill, undo, without the mouse.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium } from './browser';
+import { e2eDist } from './build';
 import { serve, type StaticServer } from './server';
 
-const REPO = path.resolve(__dirname, '../..');
 
 let outDir = '';
 let server: StaticServer;
@@ -20,13 +17,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-a11y-'));
-  const built = spawnSync(process.execPath, [path.join(REPO, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--output-path', outDir], {
-    cwd: REPO,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (built.status !== 0) throw new Error(`webpack failed:\n${built.stdout}\n${built.stderr}`.slice(-6000));
+  outDir = e2eDist();
   server = await serve(outDir, null);
   browser = await launchChromium();
 }, 300_000);
@@ -34,7 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
 async function openWorkbench(width: number, height: number): Promise<Page> {

@@ -3,15 +3,13 @@
  * does not know. 校验 names the unplaced role; the person selects the header cell in the grid and, from the
  * keyboard, takes it, saves the map (kept in the emulated workbook's settings) and gets scores; then clears it.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium, type Op } from './browser';
+import { e2eDist } from './build';
 import { serve, type StaticServer } from './server';
 
-const REPO = path.resolve(__dirname, '../..');
 
 let outDir = '';
 let server: StaticServer;
@@ -21,13 +19,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-colmap-e2e-'));
-  const built = spawnSync(process.execPath, [path.join(REPO, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--output-path', outDir], {
-    cwd: REPO,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (built.status !== 0) throw new Error(`webpack failed:\n${built.stdout}\n${built.stderr}`.slice(-6000));
+  outDir = e2eDist();
   server = await serve(outDir, null);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
@@ -38,7 +30,6 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await server?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   expect(problems).toEqual([]);
 });
 

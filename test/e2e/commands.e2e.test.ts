@@ -5,14 +5,12 @@
  * notice, its Utilities detect host and platform); its bundle holds `Function("return this")` / `(1,eval)("this")`
  * fallbacks, and a `securitypolicyviolation` listener installed before any script must stay silent.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { e2eDist } from './build';
 import { CHROMIUM, launchChromium } from './browser';
 
-const REPO = path.resolve(__dirname, '../..');
 const ORIGIN = 'https://ziping.test';
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
@@ -55,19 +53,12 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-commands-e2e-'));
-  const built = spawnSync(process.execPath, [path.join(REPO, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--output-path', outDir], {
-    cwd: REPO,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (built.status !== 0) throw new Error(`webpack failed:\n${built.stdout}\n${built.stderr}`.slice(-6000));
+  outDir = e2eDist();
   browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
 async function openCommands(): Promise<{ page: Page; violations: () => Promise<string[]>; problems: string[] }> {

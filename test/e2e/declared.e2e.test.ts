@@ -2,19 +2,16 @@
  * The workbench's 对照申报表: a self-evaluation opened in the workbench, a second .xlsx holding its declaration
  * picked beside it, and 校验 shows the changed target. Both workbooks are drawn in test code and written with exceljs.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { declarationForm, declaredFrom } from '../fixtures/declarations';
 import { buildForm, standardIndicators } from '../fixtures/forms';
 import { sheetGrid } from '../fixtures/grid';
 import { xlsxBytes } from '../fixtures/xlsx';
 import { CHROMIUM, launchChromium, type Op } from './browser';
+import { e2eDist } from './build';
 import { serve, type StaticServer } from './server';
 
-const REPO = path.resolve(__dirname, '../..');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let outDir = '';
@@ -25,13 +22,7 @@ const problems: string[] = [];
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-decl-e2e-'));
-  const built = spawnSync(process.execPath, [path.join(REPO, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--output-path', outDir], {
-    cwd: REPO,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (built.status !== 0) throw new Error(`webpack failed:\n${built.stdout}\n${built.stderr}`.slice(-6000));
+  outDir = e2eDist();
   server = await serve(outDir, null);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
@@ -42,7 +33,6 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await server?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
 const ops = (page: Page): Promise<Op[]> => page.evaluate(() => JSON.parse(JSON.stringify(window.__ziping?.ops ?? [])) as Op[]);

@@ -3,12 +3,11 @@
  * operation's object-model calls are counted (the ET emulator counts each property get/set and method call) and
  * written to test-results/wps-calls.json, the figures README states beside the Excel syncs.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium, type Op } from './browser';
+import { e2eDist } from './build';
 import { serve, type StaticServer } from './server';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -25,13 +24,7 @@ const calls: Record<string, number | undefined> = {};
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-wps-e2e-'));
-  const built = spawnSync(process.execPath, [path.join(REPO, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--output-path', outDir], {
-    cwd: REPO,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (built.status !== 0) throw new Error(`webpack failed:\n${built.stdout}\n${built.stderr}`.slice(-6000));
+  outDir = e2eDist();
   server = await serve(outDir, HAVE_SEED ? SHARED_FIXTURES : null);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
@@ -43,7 +36,6 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await server?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
   if (Object.keys(calls).length) fs.writeFileSync(path.join(RESULTS, 'wps-calls.json'), `${JSON.stringify(calls, null, 2)}\n`);
   expect(problems).toEqual([]);
 });

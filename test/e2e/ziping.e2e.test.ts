@@ -2,13 +2,12 @@
  * The real task pane in a browser: webpack build (development) → static server → Debian Chromium.
  * The workbench page runs the pane against the emulated Excel API over an .xlsx.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launchChromium, type Op } from './browser';
+import { e2eDist } from './build';
 import { serve, type StaticServer } from './server';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -25,13 +24,7 @@ const consoleProblems: string[] = [];
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-e2e-'));
-  const built = spawnSync(process.execPath, [path.join(REPO, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'development', '--output-path', outDir], {
-    cwd: REPO,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (built.status !== 0) throw new Error(`webpack failed:\n${built.stdout}\n${built.stderr}`.slice(-6000));
+  outDir = e2eDist();
   server = await serve(outDir, HAVE_SEED ? SHARED_FIXTURES : null);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
@@ -44,7 +37,6 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await server?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
 async function openWorkbench(query: string): Promise<Page> {
