@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from '../core';
 import { excelErrorFromString, parseRangeA1 } from '../core';
+import { buildGrid, type RawCell } from './grid-build';
 import { notZipKind, startsWith, toBytes, XlsxReadError, ZIP_MAGIC } from './errors';
 
 /** Days from 1899-12-30 (Excel's day 0 in the 1900 system) and from 1904-01-01 to 1970-01-01. */
@@ -54,13 +55,6 @@ function plain(v: unknown, date1904: boolean): CellValue {
   return null;
 }
 
-interface RawCell {
-  row: number;
-  col: number;
-  value: CellValue;
-  format: string | null;
-  formula: string | null;
-}
 
 function sheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
   const merges: CellRange[] = (ws.model.merges ?? []).map((m: string) => parseRangeA1(m));
@@ -97,23 +91,7 @@ function sheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
     extend(m.top, m.left);
     extend(m.bottom, m.right);
   }
-  if (bottom < 0) return { sheet: ws.name, origin: { row: 0, col: 0 }, values: [], merges };
-
-  const height = bottom - top + 1;
-  const width = right - left + 1;
-  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
-  let formats: (string | null)[][] | undefined;
-  let formulas: (string | null)[][] | undefined;
-  const blank = (): (string | null)[][] => Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-  for (const cell of cells) {
-    const r = cell.row - top;
-    const c = cell.col - left;
-    if (r < 0 || r >= height || c < 0 || c >= width) continue;
-    values[r][c] = cell.value;
-    if (cell.format !== null) (formats ??= blank())[r][c] = cell.format;
-    if (cell.formula !== null) (formulas ??= blank())[r][c] = cell.formula;
-  }
-  return { sheet: ws.name, origin: { row: top, col: left }, values, formats, formulas, merges };
+  return buildGrid(ws.name, cells, [], merges, { top, left, bottom, right });
 }
 
 /**
