@@ -241,7 +241,10 @@ export function groupRowFindings<F extends Finding>(fs: readonly F[]): F[] {
   };
   for (const f of fs) {
     const k = keyOf(f);
-    if (k !== null) groups.set(k, [...(groups.get(k) ?? []), f]);
+    if (k === null) continue;
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
   }
   const out: F[] = [];
   for (const f of fs) {
