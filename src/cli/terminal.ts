@@ -9,9 +9,21 @@ const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u20
 
 const escaped = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
+/**
+ * Whether the text holds a character of {@link UNSAFE}. A loop, not the regular expression: V8 interprets a
+ * regular expression's first runs, and a report of a pile is megabytes long, almost always with nothing to escape.
+ */
+function hasUnsafe(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== 0x0a : c >= 0x7f && (c <= 0x9f || (c >= 0x202a && (c <= 0x202e || (c >= 0x2066 && c <= 0x2069))))) return true;
+  }
+  return false;
+}
+
 /** Text for the terminal: every unsafe character shown as its `\u001b` escape; line feeds kept. */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, escaped);
+  return hasUnsafe(text) ? text.replace(UNSAFE, escaped) : text;
 }
 
 /**
@@ -20,5 +32,5 @@ export function terminalSafe(text: string): string {
  * Outside strings JSON.stringify writes only spaces and line feeds, so the replacement touches strings only.
  */
 export function jsonSafe(json: string): string {
-  return json.replace(UNSAFE, escaped);
+  return hasUnsafe(json) ? json.replace(UNSAFE, escaped) : json;
 }

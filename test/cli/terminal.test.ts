@@ -31,6 +31,16 @@ beforeAll(async () => {
 });
 
 describe('terminalSafe / jsonSafe', () => {
+  it('finds the same characters unsafe as the pattern does, for every code point of the BMP', () => {
+    const differ: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const text = `a${String.fromCharCode(c)}b`;
+      const expected = text.replace(new RegExp(UNSAFE.source, 'g'), (x) => `\\u${x.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      if (terminalSafe(text) !== expected || jsonSafe(text) !== expected) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
   it('escapes every unsafe character as \\uXXXX and keeps line feeds and ordinary text', () => {
     expect(terminalSafe(`a\u001bb\nc\t\u009b\u202e中文`)).toBe('a\\u001bb\nc\\u0009\\u009b\\u202e中文');
     expect(terminalSafe(HOSTILE)).not.toMatch(UNSAFE);
