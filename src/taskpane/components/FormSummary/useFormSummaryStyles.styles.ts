@@ -23,7 +23,8 @@ export const useFormSummaryStyles = makeStyles({
     WebkitLineClamp: 3,
     overflow: 'hidden',
   },
-  year: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  // a year as the sheet writes it may be long: it wraps within two fifths of the card
+  year: { color: tokens.colorNeutralForeground3, flexShrink: 0, maxWidth: '40%', overflowWrap: 'anywhere', textAlign: 'end' },
   line: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL },
   differs: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalL, margin: 0, padding: 0, listStyleType: 'none' },
