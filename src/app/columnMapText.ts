@@ -1,4 +1,5 @@
-import type { ColumnMapEntry } from '../core';
+import { isolate, type ColumnMapEntry } from '../core';
+import { count } from './plural';
 
 export type MapRole = ColumnMapEntry['columns'][string];
 
@@ -40,7 +41,7 @@ export const COLUMN_MAP_ZH: ColumnMapText = {
   clear: '清除列映射',
   inUse: (n) => `本工作簿保存了列映射（${n} 张表），校验和填写都会使用它。`,
   refused: (reason) => `已保存的列映射不再适用：${reason} 本次校验没有使用它，可清除后重新指定。`,
-  wrongSheet: (selected, form) => `所选单元格在工作表“${selected}”，而这张表在“${form}”：请先切换到“${form}”再选择。`,
+  wrongSheet: (selected, form) => `所选单元格在工作表“${isolate(selected)}”，而这张表在“${isolate(form)}”：请先切换到“${isolate(form)}”再选择。`,
   notOneCell: (a) => `请只选择一个表头单元格（现在选中的是 ${a}）。`,
   notHeader: (cell, rows) => `所选单元格 ${cell} 不在表头行（第 ${rows} 行）：请选择表头中的单元格。`,
   outside: (cell, range) => `所选单元格 ${cell} 在这张表（${range}）之外。`,
@@ -62,9 +63,9 @@ export const COLUMN_MAP_EN: ColumnMapText = {
   remove: (role) => `Remove "${role}"`,
   save: 'Save column map and check again',
   clear: 'Clear column map',
-  inUse: (n) => `This workbook keeps a column map (${n} form${n === 1 ? '' : 's'}); checks and fills use it.`,
+  inUse: (n) => `This workbook keeps a column map (${count(n, 'form', 'forms')}); checks and fills use it.`,
   refused: (reason) => `The saved column map no longer fits: ${reason} This check ran without it; clear it and point again.`,
-  wrongSheet: (selected, form) => `The selected cell is on sheet "${selected}", the form on "${form}": switch to "${form}" first.`,
+  wrongSheet: (selected, form) => `The selected cell is on sheet "${isolate(selected)}", the form on "${isolate(form)}": switch to "${isolate(form)}" first.`,
   notOneCell: (a) => `Select one header cell (the selection is ${a}).`,
   notHeader: (cell, rows) => `The selected cell ${cell} is not in the header (row ${rows}): select a header cell.`,
   outside: (cell, range) => `The selected cell ${cell} lies outside the form (${range}).`,

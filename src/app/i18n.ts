@@ -1,6 +1,9 @@
-import type { FillReason, Grade, Lang, Severity, TargetKind } from '../core';
+import { isolate, type FillReason, type Grade, type Lang, type Severity, type TargetKind } from '../core';
 import type { HostErrorCode } from '../host';
 import { COLUMN_MAP_EN, COLUMN_MAP_ZH, type ColumnMapText } from './columnMapText';
+import { count, EN_PLURAL } from './plural';
+
+export { count };
 
 export const DEFAULT_LANG: Lang = 'zh-CN';
 export const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
@@ -110,20 +113,16 @@ export interface Strings {
 
 const d = (detail: Detail, key: string, fallback = ''): string =>
   detail[key] === undefined ? fallback : String(detail[key]);
+/** A sheet's name from a host error's detail, isolated (core's `isolate`) where it could reorder the message. */
+const sheetOf = (detail: Detail): string => isolate(d(detail, 'sheet'));
 
 /** The cells a CONFLICT names: `cells` (`H13,H14` or `表!H13,…`), or one `sheet`/`cell`. */
 const conflictCells = (detail: Detail, sep: string): string => {
   const cells = d(detail, 'cells');
-  if (cells) return cells.split(',').map((c) => c.trim()).filter(Boolean).join(sep);
+  if (cells) return cells.split(',').map((c) => isolate(c.trim())).filter(Boolean).join(sep);
   const cell = d(detail, 'cell');
-  return cell ? `${d(detail, 'sheet') ? `${d(detail, 'sheet')}!` : ''}${cell}` : '';
+  return cell ? `${d(detail, 'sheet') ? `${sheetOf(detail)}!` : ''}${cell}` : '';
 };
-const EN_PLURAL = new Intl.PluralRules('en-US');
-
-/** `1 error`, `2 errors`, `0 errors`: English plural rules (Intl.PluralRules), not `n === 1` scattered around. */
-export function count(n: number, one: string, other: string): string {
-  return `${n} ${EN_PLURAL.select(n) === 'one' ? one : other}`;
-}
 
 const needed = (detail: Detail): string => d(detail, 'needed') || d(detail, 'api');
 
@@ -180,7 +179,7 @@ const zh: Strings = {
   undone: (n) => `已恢复 ${n} 个单元格。`,
   filterLabel: '显示',
   noFindings: '没有发现问题。',
-  findingsOf: (p) => `${p} 的检查结果`,
+  findingsOf: (p) => `${isolate(p)} 的检查结果`,
   details: '详情',
   hideDetails: '收起',
   selectCell: (cell) => `选择单元格 ${cell}`,
@@ -206,8 +205,8 @@ const zh: Strings = {
     rank: '名次：名次不超过目标得满分，否则 分值×目标名次/实际名次',
     qualitative: '定性指标：达成得满分，部分达成或未达成由人工评分',
   },
-  sheetFindings: (s) => `工作表“${s}”`,
-  sheetsWithoutForm: (list) => `以下工作表中没有绩效自评表：${list.map((x) => `“${x}”`).join('、')}。`,
+  sheetFindings: (s) => `工作表“${isolate(s)}”`,
+  sheetsWithoutForm: (list) => `以下工作表中没有绩效自评表：${list.map((x) => `“${isolate(x)}”`).join('、')}。`,
   settingsTitle: '设置',
   ruleSet: '评分规则',
   overachieveThreshold: '超额完成阈值（%）',
@@ -222,20 +221,20 @@ const zh: Strings = {
   hostError: (code, detail, message) => {
     switch (code) {
       case 'PROTECTED':
-        return `工作表${d(detail, 'sheet') ? `“${d(detail, 'sheet')}”` : ''}受保护，无法写入。请先在“审阅”中撤销工作表保护，再试一次。未写入任何内容。`;
+        return `工作表${d(detail, 'sheet') ? `“${sheetOf(detail)}”` : ''}受保护，无法写入。请先在“审阅”中撤销工作表保护，再试一次。未写入任何内容。`;
       case 'EDIT_MODE':
         return 'Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑，然后再试一次。';
       case 'UNSUPPORTED':
         return `此版本的 Excel 不支持所需的功能${needed(detail) ? `（需要 ${needed(detail)}）` : ''}。请更新 Office，或使用 Excel 网页版。`;
       case 'SHEET_GONE':
-        return `工作表${d(detail, 'sheet') ? `“${d(detail, 'sheet')}”` : ''}已被删除或重命名。请重新校验。`;
+        return `工作表${d(detail, 'sheet') ? `“${sheetOf(detail)}”` : ''}已被删除或重命名。请重新校验。`;
       case 'CONFLICT':
         return `自上次校验后，单元格${conflictCells(detail, '、') ? ` ${conflictCells(detail, '、')} ` : ''}已被修改。为避免覆盖，未写入任何内容。请重新校验后再填写。`;
       case 'NO_UNDO':
         return '没有可撤销的填写记录。';
       case 'TOO_LARGE':
         if (d(detail, 'bytes')) return `本次要写入或标记的单元格太多（${d(detail, 'cells')} 个），撤销记录会超出工作簿为加载项保存设置的上限。未写入任何内容。请关闭“标记单元格”，或分几个工作表依次填写。`;
-        return `工作表太大，无法一次读取${d(detail, 'sheet') ? `（“${d(detail, 'sheet')}”）` : ''}。请删除多余的空行空列，或只检查当前工作表。`;
+        return `工作表太大，无法一次读取${d(detail, 'sheet') ? `（“${sheetOf(detail)}”）` : ''}。请删除多余的空行空列，或只检查当前工作表。`;
       case 'NOT_IN_EXCEL':
         return 'Ziping 需要在 Excel 中运行。请按下面的说明安装加载项。';
       default:
@@ -268,13 +267,13 @@ const zh: Strings = {
 const en: Strings = {
   columnMap: COLUMN_MAP_EN,
   overview: {
-    title: (n) => `Overview (${n} forms)`,
+    title: (n) => `Overview (${count(n, 'form', 'forms')})`,
     project: 'Project', stated: 'Stated', computed: 'Computed', grade: 'Grade', counts: 'E/W/I',
     chart: (s, c) => `Stated total ${s}, computed total ${c}`,
     jump: 'Go to the first error', noErrors: 'No errors',
-    hidden: (n) => `The current filter hides ${n} finding(s)`,
+    hidden: (n) => `The current filter hides ${count(n, 'finding', 'findings')}`,
     write: 'Write summary sheet',
-    written: (n, added) => `${added ? 'Added' : 'Refreshed'} sheet 绩效自评汇总 (${n} forms). Undo it with Undo fill.`,
+    written: (n, added) => `${added ? 'Added' : 'Refreshed'} sheet 绩效自评汇总 (${count(n, 'form', 'forms')}). Undo it with Undo fill.`,
   },
   appTitle: 'Performance self-evaluation',
   validate: 'Validate',
@@ -292,7 +291,7 @@ const en: Strings = {
   gradeLabel: 'Grade',
   yearLabel: (y) => `Year ${y}`,
   total: (c, s) => `Total score ${c} (sheet: ${s})`,
-  declarationForm: (n) => `Performance-target declaration: ${n} indicator(s), not scored`,
+  declarationForm: (n) => `Performance-target declaration: ${count(n, 'indicator', 'indicators')}, not scored`,
   untitledProject: '(untitled project)',
   noForm:
     'No performance self-evaluation form found on the active sheet. It needs headers such as 年度指标值 (Annual target), 实际完成值 (Actual value), 分值 (Weight) and 得分 (Score).',
@@ -313,13 +312,16 @@ const en: Strings = {
     return `Will write ${count(total, 'cell', 'cells')} (${list})`;
   },
   fillConfirm: 'Write',
-  overwriteWarning: (n) => `${n} of these cells already hold a score that will be replaced by the computed one (Undo fill restores it).`,
-  overwriteConsent: (n) => `I confirm overwriting these ${n} scores`,
+  overwriteWarning: (n) =>
+    n === 1
+      ? 'One of these cells already holds a score that will be replaced by the computed one (Undo fill restores it).'
+      : `${n} of these cells already hold a score that will be replaced by the computed one (Undo fill restores it).`,
+  overwriteConsent: (n) => (n === 1 ? 'I confirm overwriting this score' : `I confirm overwriting these ${n} scores`),
   filled: (n) => `Wrote ${count(n, 'cell', 'cells')}. You can undo this.`,
   undone: (n) => `Restored ${count(n, 'cell', 'cells')}.`,
   filterLabel: 'Show',
   noFindings: 'No problems found.',
-  findingsOf: (p) => `Findings for ${p}`,
+  findingsOf: (p) => `Findings for ${isolate(p)}`,
   details: 'Details',
   hideDetails: 'Hide',
   selectCell: (cell) => `Select cell ${cell}`,
@@ -345,8 +347,8 @@ const en: Strings = {
     rank: 'Rank: full weight within the rank, otherwise weight × target rank / actual rank',
     qualitative: 'Qualitative: full weight when achieved; partial or not achieved is scored by a person',
   },
-  sheetFindings: (s) => `Sheet “${s}”`,
-  sheetsWithoutForm: (list) => `No form on ${list.length === 1 ? 'sheet' : 'sheets'} ${list.map((x) => `“${x}”`).join(', ')}.`,
+  sheetFindings: (s) => `Sheet “${isolate(s)}”`,
+  sheetsWithoutForm: (list) => `No form on ${EN_PLURAL.select(list.length) === 'one' ? 'sheet' : 'sheets'} ${list.map((x) => `“${isolate(x)}”`).join(', ')}.`,
   settingsTitle: 'Settings',
   ruleSet: 'Rule set',
   overachieveThreshold: 'Over-achievement threshold (%)',
@@ -359,7 +361,7 @@ const en: Strings = {
   supportInfo: 'Running in (include this when reporting a problem)',
   languageNames: { 'zh-CN': '中文', 'en-US': 'English' },
   hostError: (code, detail, message) => {
-    const sheet = d(detail, 'sheet');
+    const sheet = sheetOf(detail);
     switch (code) {
       case 'PROTECTED':
         return `The sheet${sheet ? ` “${sheet}”` : ''} is protected. Unprotect it (Review › Unprotect Sheet) and try again. Nothing was written.`;

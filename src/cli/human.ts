@@ -2,6 +2,8 @@ import { countSeverities, scoreText, D, getRuleSet, renderMessage, type CheckRes
 import { terminalSafe } from './terminal';
 import { CLI_TEXT } from './text';
 
+/** No isolates for the terminal: terminalSafe shows every bidi control escaped, so none reorders a line. */
+const TERMINAL = { isolate: false } as const;
 const num = (d: Dec | null): string => (d ? scoreText(d) : '—');
 const pct = (d: Dec | null): string => (d ? `${d.mul(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2)}%` : '—');
 
@@ -17,7 +19,7 @@ function formBlock(f: FormResult, lang: Lang): string[] {
   if (f.findings.length === 0) lines.push(`  ${t.noFindings}`);
   const width = Math.max(...f.findings.map((x) => x.cell.length), 2);
   for (const x of f.findings) {
-    lines.push(`  ${t.severity[x.severity]} ${x.cell.padEnd(width)}  ${oneLine(renderMessage(x, lang))}`);
+    lines.push(`  ${t.severity[x.severity]} ${x.cell.padEnd(width)}  ${oneLine(renderMessage(x, lang, TERMINAL))}`);
   }
   return lines;
 }

@@ -5,7 +5,8 @@ export type { Target, Actual, Measure, Quantity, QualitativeClass, TargetKind } 
 export type { FormLayout } from './detect/types';
 export { checkWorkbook, checkSheet } from './check';
 export { buildReport, reportFinding, type Report, type ReportFinding } from './report';
-export { renderMessage, MESSAGES, NOTE_DRAFT_MARKERS } from './messages';
+export { renderMessage, MESSAGES, NOTE_DRAFT_MARKERS, type RenderOptions } from './messages';
+export { isolate, balanceBidi, needsIsolation, messageParts, FSI, PDI, type MessagePart } from './messages/isolate';
 export { EXCEL_LIMITS, fitCellText, excelCellNumber, asText } from './limits';
 export { RULE_SETS, DEFAULT_RULE_SET, getRuleSet, ruleSetNames, type RuleSet } from './rules/ruleSets';
 export { countFill } from './fill';

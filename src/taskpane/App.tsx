@@ -17,6 +17,7 @@ import { FillDialog } from './components/FillDialog';
 import { FindingList } from './components/FindingList/FindingList';
 import { FormSummary } from './components/FormSummary/FormSummary';
 import { PileOverview } from './components/PileOverview/PileOverview';
+import { MessageText } from './components/SheetText';
 import { SettingsPanel } from './components/SettingsPanel/SettingsPanel';
 import type { RuleSetOption } from './components/SettingsPanel/SettingsPanel.types';
 import { useHost } from './HostContext';
@@ -51,6 +52,17 @@ const useStyles = makeStyles({
   scope: { maxWidth: '14em' },
   progress: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   filter: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS, alignItems: 'center' },
+  // Fluent's checked ToggleButton differs from the unchecked one by a light grey only; a pressed filter shows the brand
+  // colour and a thicker border (forced-colours mode keeps Fluent's Highlight/HighlightText for checked buttons)
+  pressed: {
+    backgroundColor: tokens.colorBrandBackground2,
+    color: tokens.colorNeutralForeground1,
+    border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    ':hover': { backgroundColor: tokens.colorBrandBackground2Hover, color: tokens.colorNeutralForeground1 },
+    ':hover:active': { backgroundColor: tokens.colorBrandBackground2Pressed, color: tokens.colorNeutralForeground1 },
+  },
+  check: { display: 'inline-block', minWidth: '1em' },
+  unpressed: { border: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`, color: tokens.colorNeutralForeground2 },
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
   sheetTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -175,7 +187,9 @@ export function App({ store: storeProp, autoRun = false, officeTheme: officeThem
         <div role="status" aria-live="polite" aria-atomic="true" data-testid="status" data-intent={status?.intent}>
           {status && (
             <MessageBar intent={status.intent} layout="multiline">
-              <MessageBarBody>{status.text(s)}</MessageBarBody>
+              <MessageBarBody>
+                <MessageText text={status.text(s)} />
+              </MessageBarBody>
             </MessageBar>
           )}
         </div>
@@ -208,9 +222,14 @@ export function App({ store: storeProp, autoRun = false, officeTheme: officeThem
                 key={sev}
                 size="small"
                 checked={filter.has(sev)}
+                className={filter.has(sev) ? styles.pressed : styles.unpressed}
                 onClick={() => toggleSeverity(sev)}
                 data-testid={`filter-${sev}`}
               >
+                {/* pressed is told by more than colour: a check mark (aria-pressed tells screen readers) */}
+                <span aria-hidden="true" className={styles.check}>
+                  {filter.has(sev) ? '✓' : ''}
+                </span>
                 <span aria-hidden="true">{s.severityIcon[sev]}</span>&nbsp;{s.severity[sev]}
               </ToggleButton>
             ))}
@@ -256,7 +275,9 @@ export function App({ store: storeProp, autoRun = false, officeTheme: officeThem
           result.forms.length > 0 &&
           [...orphans].map(([sheet, findings]) => (
             <div className={styles.form} key={`sheet:${sheet}`}>
-              <h2 className={styles.sheetTitle}>{s.sheetFindings(sheet)}</h2>
+              <h2 className={styles.sheetTitle}>
+                <MessageText text={s.sheetFindings(sheet)} />
+              </h2>
               <FindingList
                 findings={findings}
                 form={null}
@@ -272,7 +293,7 @@ export function App({ store: storeProp, autoRun = false, officeTheme: officeThem
 
         {result !== null && result.forms.length > 0 && (result.sheetsWithoutForm?.length ?? 0) > 0 && (
           <p className={styles.muted} data-testid="sheets-without-form">
-            {s.sheetsWithoutForm(result.sheetsWithoutForm)}
+            <MessageText text={s.sheetsWithoutForm(result.sheetsWithoutForm)} />
           </p>
         )}
 

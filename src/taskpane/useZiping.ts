@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { countSeverities, NOTE_DRAFT_MARKERS, type CheckResult, type ColumnMap, type Finding, type FillPlan, type Table } from '../core';
+import { countSeverities, isolate, NOTE_DRAFT_MARKERS, type CheckResult, type ColumnMap, type Finding, type FillPlan, type Table } from '../core';
 import type { Progress, StoredColumnMap, ValidateRequest, ZipingHost } from '../host';
 import { type Strings, toCheckOptions, type Settings } from '../app';
 
@@ -153,7 +153,7 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
       // the drafted notes still end with a placeholder: point at them, they are the person's part of the work
       const drafts = plan.cells.filter((c) => c.reason === 'note' && typeof c.value === 'string' && NOTE_DRAFT_MARKERS.some((m) => String(c.value).includes(m)));
       const many = new Set(plan.cells.map((c) => c.sheet)).size > 1;
-      const where = drafts.map((c) => (many ? `${c.sheet}!${c.cell}` : c.cell));
+      const where = drafts.map((c) => (many ? `${isolate(c.sheet)}!${c.cell}` : c.cell));
       setStatus({ intent: 'success', text: (s) => (where.length ? `${s.filled(n)} ${s.draftsToComplete(where)}` : s.filled(n)) });
     }
     await refreshUndo();

@@ -5,6 +5,7 @@ import { createExcelHost } from '../excel/createExcelHost';
 import type { ExcelLike } from '../excel/excel-like';
 import { App } from '../taskpane/App';
 import { HostProvider } from '../taskpane/HostContext';
+import type { OfficeThemeLike } from '../taskpane/theme';
 import { applyCellWrites } from '../xlsx/write';
 import { createWpsHost } from '../wps/createWpsHost';
 import { createExcelApi } from './emulator';
@@ -100,7 +101,16 @@ function makeProbe(getSession: () => Session | null, redraw: () => void, getMete
   };
 }
 
-export function Workbench({ initialFile, hostKind = 'excel' }: { initialFile: string; hostKind?: 'excel' | 'wps' }) {
+export function Workbench({
+  initialFile,
+  hostKind = 'excel',
+  officeTheme,
+}: {
+  initialFile: string;
+  hostKind?: 'excel' | 'wps';
+  /** the Office theme the pane is told of, as Office.context.officeTheme would */
+  officeTheme?: OfficeThemeLike;
+}) {
   const styles = useStyles();
   const [session, setSession] = useState<Session | null>(null);
   const [version, setVersion] = useState(0);
@@ -257,7 +267,7 @@ export function Workbench({ initialFile, hostKind = 'excel' }: { initialFile: st
           <aside className={styles.pane} aria-label="任务窗格" data-testid="pane">
             {host && session && (
               <HostProvider host={host}>
-                <App key={session.name + session.bytes.length} />
+                <App key={session.name + session.bytes.length} officeTheme={officeTheme} />
               </HostProvider>
             )}
           </aside>

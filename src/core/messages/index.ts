@@ -3,6 +3,7 @@ import type { Lang } from '../model';
 import { enUS, enUSNote } from './en-US';
 import { zhCN, zhCNNote } from './zh-CN';
 import type { MessageTable } from './types';
+import { isolate } from './isolate';
 
 export const MESSAGES: Readonly<Record<Lang, MessageTable>> = { 'zh-CN': zhCN, 'en-US': enUS };
 export const NOTE_TEMPLATES = { 'zh-CN': zhCNNote, 'en-US': enUSNote } as const;
@@ -19,9 +20,33 @@ export function isDraftNote(note: string): boolean {
 
 const FOLDED_MARKERS = NOTE_DRAFT_MARKERS.map((m) => m.normalize('NFKC'));
 
-/** Renders a finding's message from its code and params in the given language (zh-CN by default). */
-export function renderMessage(f: Finding, lang: Lang = 'zh-CN'): string {
-  return render(MESSAGES[lang], f.code, f.params);
+export interface RenderOptions {
+  /**
+   * Wrap sheet text that could reorder the message (right-to-left letters, bidi controls) in Unicode isolates
+   * (FSI … PDI); true by default. A terminal, which shows bidi controls escaped, asks for false.
+   */
+  readonly isolate?: boolean;
+}
+
+/**
+ * Renders a finding's message from its code and params in the given language (zh-CN by default). Text parameters
+ * that could reorder the rest of the message are isolated (see {@link RenderOptions.isolate}); numbers, codes and
+ * ordinary text pass unchanged.
+ */
+export function renderMessage(f: Finding, lang: Lang = 'zh-CN', options: RenderOptions = {}): string {
+  return render(MESSAGES[lang], f.code, options.isolate === false ? f.params : isolatedParams(f.params));
+}
+
+function isolatedParams(params: Finding['params']): Finding['params'] {
+  let out: Record<string, Finding['params'][string]> | null = null;
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v !== 'string') continue;
+    const iso = isolate(v);
+    if (iso === v) continue;
+    out ??= { ...params };
+    out[k] = iso;
+  }
+  return out ?? params;
 }
 
 function render<C extends FindingCode>(table: MessageTable, code: C, params: Finding['params']): string {

@@ -13,6 +13,7 @@ import {
 import { useEffect, useState } from 'react';
 import { D, isExcelError, type CellValue, type FillCell, type FillPlan } from '../../core';
 import type { Strings } from '../../app';
+import { SheetText } from './SheetText';
 
 export interface FillDialogProps {
   readonly plan: FillPlan | null;
@@ -61,13 +62,13 @@ function CellLine({ f, many, empty }: { f: FillCell; many: boolean; empty: strin
       <span className={styles.at}>
         {many && (
           <>
-            <bdi>{f.sheet}</bdi>!
+            <SheetText text={f.sheet} />!
           </>
         )}
         {f.cell}
       </span>
       <span className={styles.value} title={`${before} → ${after}`}>
-        <bdi>{before}</bdi> → <bdi>{after}</bdi>
+        <SheetText text={before} /> → <SheetText text={after} />
       </span>
     </li>
   );

@@ -1,5 +1,7 @@
 import { Button, Field, MessageBar, MessageBarBody, Select } from '@fluentui/react-components';
 import type { MapRole } from '../../../app';
+import { isolate } from '../../../core';
+import { MessageText } from '../SheetText';
 import type { ColumnMapProps } from './ColumnMap.types';
 import { useColumnMap } from './useColumnMap';
 import { useColumnMapStyles } from './useColumnMapStyles.styles';
@@ -22,7 +24,7 @@ export function ColumnMapPanel(props: ColumnMapProps) {
       </h2>
       {state.gaps.map((g) => (
         <p className={styles.text} key={`${g.sheet}!${g.headerRow}`} data-testid="column-map-gap">
-          {t.unplaced(`${g.form.project || g.sheet} · ${g.sheet}!${g.form.range}`, g.roles.map((r) => t.role[r]).join('、'))}
+          <MessageText text={t.unplaced(`${isolate(g.form.project || g.sheet)} · ${isolate(g.sheet)}!${g.form.range}`, g.roles.map((r) => t.role[r]).join('、'))} />
         </p>
       ))}
       {state.gaps.length > 0 && (
@@ -46,7 +48,7 @@ export function ColumnMapPanel(props: ColumnMapProps) {
             <ul className={styles.picks} data-testid="column-map-picks">
               {state.picks.map((p) => (
                 <li className={styles.pick} key={`${p.gap.sheet}!${p.gap.headerRow}:${p.role}`}>
-                  <span>{t.picked(t.role[p.role], `${p.gap.sheet}!${p.cell}`)}</span>
+                  <span><MessageText text={t.picked(t.role[p.role], `${isolate(p.gap.sheet)}!${p.cell}`)} /></span>
                   <Button size="small" appearance="subtle" aria-label={t.remove(t.role[p.role])} onClick={() => state.remove(p)}>
                     ✕
                   </Button>
@@ -64,7 +66,7 @@ export function ColumnMapPanel(props: ColumnMapProps) {
       <div role="status" aria-live="polite" data-testid="column-map-note">
         {state.note && (
           <MessageBar intent={state.note.intent} layout="multiline">
-            <MessageBarBody>{state.note.text}</MessageBarBody>
+            <MessageBarBody><MessageText text={state.note.text} /></MessageBarBody>
           </MessageBar>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import type { FindingListProps } from './FindingList.types';
 import { useFindingList } from './useFindingList';
+import { MessageText, SheetText } from '../SheetText';
 import { useFindingListStyles } from './useFindingListStyles.styles';
 
 /**
@@ -35,7 +36,9 @@ export function FindingList(props: FindingListProps) {
                       <span className={styles.srOnly}>{it.severityLabel} </span>
                       {it.finding.cell}
                     </span>
-                    <span className={styles.message}>{it.message}</span>
+                    <span className={styles.message}>
+                      <MessageText text={it.message} />
+                    </span>
                   </button>
                   {it.details.length > 0 && (
                     <Button
@@ -55,7 +58,9 @@ export function FindingList(props: FindingListProps) {
                     {it.details.map((d) => (
                       <div key={d.label} style={{ display: 'contents' }}>
                         <dt className={styles.term}>{d.label}</dt>
-                        <dd className={styles.value}>{d.value}</dd>
+                        <dd className={styles.value}>
+                          <SheetText text={d.value} />
+                        </dd>
                       </div>
                     ))}
                   </dl>

@@ -1,4 +1,4 @@
-import { roundHalfUp, scoreText, type Dec } from '../../../core';
+import { isolate, roundHalfUp, scoreText, type Dec } from '../../../core';
 import { severityCounts } from '../../useZiping';
 import type { FormSummaryProps, FormSummaryState } from './FormSummary.types';
 
@@ -9,7 +9,7 @@ export function useFormSummary({ form, strings }: FormSummaryProps): FormSummary
   const { computed, stated } = form.total;
   return {
     project: form.project.trim() || strings.untitledProject,
-    year: form.year ? strings.yearLabel(form.year) : null,
+    year: form.year ? strings.yearLabel(isolate(form.year)) : null,
     total: form.kind === 'declaration' ? strings.declarationForm(form.indicators.length) : strings.total(show(computed), show(stated)),
     totalDiffers: computed !== null && stated !== null && !roundHalfUp(computed, 2).eq(roundHalfUp(stated, 2)),
     grade: form.grade ? `${strings.gradeLabel} ${strings.grade[form.grade]}` : null,

@@ -1,8 +1,9 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { parseA1, type CheckResult, type Finding, type Lang, type Severity } from '../../../core';
+import { D, parseA1, type CheckResult, type Finding, type Lang, type Severity } from '../../../core';
 import { summarizeResult, type FormRow } from '../../../report';
 import { strings } from '../../../app';
+import { SheetText } from '../SheetText';
 
 export interface PileOverviewProps {
   readonly result: CheckResult;
@@ -23,7 +24,10 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   table: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
   cell: { padding: '2px 4px', textAlign: 'left', verticalAlign: 'middle', borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  // a long project name is cut after two lines (the cell's title holds it whole)
+  name: { display: '-webkit-box', WebkitBoxOrient: 'vertical', WebkitLineClamp: 2, overflow: 'hidden', overflowWrap: 'anywhere' },
   num: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
+  longNum: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
   bad: { backgroundColor: tokens.colorPaletteRedBackground1 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
@@ -67,7 +71,9 @@ function firstErrorOf(result: CheckResult): Finding | null {
   return null;
 }
 
-const num = (s: string | null) => (s === null ? '—' : Number(s).toFixed(2));
+const num = (s: string | null) => (s === null ? '—' : new D(s).toFixed(2));
+/** A total as long as a sheet may state it (forty digits) breaks inside its cell rather than widen the pane. */
+const LONG_NUMBER = 12;
 
 /** With 全部工作表: per form its totals, grade and counts with a small bar pair; jump to the first error; what the filter hides. */
 export function PileOverview({ result, lang, filter, onJump, onWriteSummary, busy }: PileOverviewProps) {
@@ -93,9 +99,17 @@ export function PileOverview({ result, lang, filter, onJump, onWriteSummary, bus
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.sheet}!${r.range}`} className={r.errors > 0 ? styles.bad : undefined} data-testid="overview-row" data-sheet={r.sheet}>
-              <td className={styles.cell}>{r.project || r.sheet}</td>
-              <td className={`${styles.cell} ${styles.num}`} data-testid="overview-stated">{num(r.stated)}</td>
-              <td className={`${styles.cell} ${styles.num}`} data-testid="overview-computed">{num(r.computed)}</td>
+              <td className={styles.cell} title={r.project || r.sheet}>
+                <span className={styles.name}>
+                  <SheetText text={r.project || r.sheet} />
+                </span>
+              </td>
+              <td className={mergeClasses(styles.cell, styles.num, num(r.stated).length > LONG_NUMBER && styles.longNum)} data-testid="overview-stated">
+                {num(r.stated)}
+              </td>
+              <td className={mergeClasses(styles.cell, styles.num, num(r.computed).length > LONG_NUMBER && styles.longNum)} data-testid="overview-computed">
+                {num(r.computed)}
+              </td>
               <td className={styles.cell}><TotalBars row={r} label={t.chart(num(r.stated), num(r.computed))} /></td>
               <td className={styles.cell}>{r.grade ?? '—'}</td>
               <td className={`${styles.cell} ${styles.num}`}>{`${r.errors}/${r.warnings}/${r.infos}`}</td>
