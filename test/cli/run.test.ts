@@ -3,7 +3,7 @@ import { parseArgs } from '../../src/cli/args';
 import { packageVersion, run } from '../../src/cli/run';
 import { checkWorkbook, ruleSetNames } from '../../src/core';
 import { readWorkbookGrid } from '../../src/xlsx/read';
-import { buildSampleWorkbook, sampleForms, SAMPLE_FAULTS, workbookOfForms } from '../bench/sample';
+import { buildSampleWorkbook, cleanPensionForm, sampleForms, SAMPLE_FAULTS, workbookOfForms } from '../bench/sample';
 import { changedCells, snapshotOf } from '../fixtures/xlsx';
 import { memIo } from './memio';
 
@@ -17,8 +17,7 @@ let noForm: Uint8Array;
 
 beforeAll(async () => {
   sample = await bytesOf(buildSampleWorkbook());
-  const pension = sampleForms()[0];
-  clean = await bytesOf(workbookOfForms([pension]));
+  clean = await bytesOf(workbookOfForms([{ sheet: '社区养老', forms: [cleanPensionForm()] }]));
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('说明').getCell('A1').value = '本工作簿只有说明文字。';
   noForm = await bytesOf(wb);
@@ -92,7 +91,7 @@ describe('ziping check', () => {
     expect(io.out).toContain(`[${SAMPLE_FAULTS.stacked.sheet} A1:I22] ${SAMPLE_FAULTS.stacked.projects[0]}`);
     expect(io.out).toContain(`[${SAMPLE_FAULTS.stacked.sheet} A25:I42] ${SAMPLE_FAULTS.stacked.projects[1]}`);
     expect(io.out).toContain(`[政务平台 ${SAMPLE_FAULTS.startsOffA1.range}]`);
-    expect(io.out).toMatch(/共 1 个文件、4 张绩效自评表：错误 1，/);
+    expect(io.out).toMatch(/共 1 个文件、4 张绩效自评表：错误 2，/);
   });
 
   it('speaks English with --lang en-US', async () => {
@@ -285,7 +284,7 @@ describe('ziping fill', () => {
     const plan = checkWorkbook(await readWorkbookGrid(sample)).fillPlan;
     expect(plan.cells.length).toBeGreaterThan(0);
     expect(io.out).toContain(`已写入 ${plan.cells.length} 个单元格（`);
-    expect(io.out).toMatch(/得分 1/);
+    expect(io.out).toMatch(/（得分 3、偏差说明草稿 3）/);
     expect(io.out).toMatch(/城建项目!H37 +得分 +20/);
     const changed = changedCells(await snapshotOf(sample), await snapshotOf(out as Uint8Array));
     expect(changed).toEqual(plan.cells.map((c) => `${c.sheet}!${c.cell}`).sort());
