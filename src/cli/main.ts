@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 import { run } from './run';
 
+// `ziping check … --json | head`: the reader closed the pipe; stop quietly as other command-line tools do,
+// instead of an unhandled EPIPE error and its stack
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 run(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

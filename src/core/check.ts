@@ -5,7 +5,7 @@ import { evaluateForm, type EvaluatedForm } from './form';
 import { countFill, planFormFill } from './fill';
 import { GridView, toA1, trimmedCellText, type CellValue, type SheetGrid, type WorkbookGrid } from './grid';
 import type { CheckOptions, CheckResult, DeclaredFundsResult, FillCell, FormResult } from './model';
-import { sortFindings, type Finding } from './findings';
+import { groupRowFindings, sortFindings, type Finding } from './findings';
 import { getRuleSet, type RuleSet } from './rules/ruleSets';
 import { gradeOf } from './rules/score';
 import { finding } from './checks/finding';
@@ -133,12 +133,12 @@ function checkSheetGrid(grid: SheetGrid, rules: RuleSet, options: CheckOptions):
     if (layout.kind === 'declaration') {
       const d = evaluateDeclaration(view, layout, rules, options);
       for (const c of complete ? DECLARATION_CHECKS : PARTIAL_DECLARATION_CHECKS) fs.push(...c.run(d));
-      forms.push(summarizeDeclaration(d, sortFindings(fs)));
+      forms.push(summarizeDeclaration(d, sortFindings(groupRowFindings(fs))));
       continue;
     }
     const form = evaluateForm(view, layout, rules, options);
     for (const c of complete ? FORM_CHECKS : PARTIAL_FORM_CHECKS) fs.push(...c.run(form));
-    const sorted = sortFindings(fs);
+    const sorted = sortFindings(groupRowFindings(fs));
     if (!complete) {
       forms.push(summarize(form, sorted));
       continue;

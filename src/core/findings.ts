@@ -3,8 +3,17 @@ import type { QualitativeClass, TargetKind } from './values/types';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Message parameters are plain values: exact decimal strings, cell text, counts. Messages format them. */
-export type ParamValue = string | number | boolean | null;
+/** A plain message parameter: an exact decimal string, cell text, a count, a flag. */
+export type ParamScalar = string | number | boolean | null;
+
+/** One cell of a finding that names several cells of a row: its A1 address and the figures seen there. */
+export type CellParams = { readonly cell: string; readonly [key: string]: ParamScalar };
+
+/**
+ * Message parameters are plain values, which messages format; `cells` alone holds a list, the cells of a finding
+ * that names several (see {@link groupRowFindings}).
+ */
+export type ParamValue = ParamScalar | readonly CellParams[];
 
 /** Exact decimal string of a number, or null where the value is not there. */
 type Num = string | null;
@@ -29,6 +38,25 @@ type ScoreParams = Named & {
 type RateParams = {
   stated: Num; computed: Num; exact: Num; places: number; halfUp: Num; roundUp: Num; budget: Num; executed: Num;
 };
+
+/**
+ * A finding that names several cells of one row (one fault seen in each, {@link groupRowFindings}): every cell with
+ * the params it would have had alone, the finding's own cell first. Absent when the finding names one cell.
+ */
+type InCells<P> = P & { cells?: readonly (P & { cell: string })[] };
+
+type FundsBreakdownParams = { column: string; total: Num; sum: Num; parts: string; difference: Num };
+type BreakdownSumParams = Named & { what: 'target' | 'actual'; unit: string; parts: number; parent: Num; sum: Num };
+type UnreadableParams = Named & { what: 'funds' | 'weight' | 'score'; value: string };
+type PlaceholderParams = Named & { field: 'name' | 'target' | 'midTarget'; text: string };
+
+/**
+ * Why a funds score cannot be computed: 全年预算数 of 0, below 0, empty or not a number; 全年执行数 empty or not a
+ * number; the funds 分值 empty, not a number, or not one (WEIGHT_INVALID).
+ */
+export type UncomputableReason =
+  | 'budgetZero' | 'budgetNegative' | 'budgetMissing' | 'budgetUnreadable'
+  | 'executedMissing' | 'executedUnreadable' | 'weightMissing' | 'weightUnreadable' | 'weightInvalid';
 
 /** Which 分值 a WEIGHT_INVALID is about. */
 export type WeightOf = 'funds' | 'indicator' | 'total';
@@ -57,7 +85,14 @@ export type FindingParams = {
   RATE_MISMATCH: RateParams;
   /** how the stated rate was rounded: the other convention than the rule set's (`up`, `halfUp`), or cut (`down`) */
   RATE_ROUNDING: RateParams & { way: 'up' | 'halfUp' | 'down' };
-  FUNDS_BREAKDOWN: { column: string; total: Num; sum: Num; parts: string; difference: Num };
+  /** one finding per row: the amount columns (年初预算数, 全年预算数, 全年执行数) that do not add up in `cells` */
+  FUNDS_BREAKDOWN: InCells<FundsBreakdownParams>;
+  /** the stated funds score, which cannot be checked (nor filled): `reason` says why; budget and executed as read */
+  FUNDS_SCORE_UNCOMPUTABLE: {
+    reason: UncomputableReason; budget: Num; executed: Num; weight: Num; stated: Num; statedText: string | null;
+    /** the cell whose content is the reason (全年预算数, 全年执行数 or 分值) */
+    at: string;
+  };
   OVER_EXECUTION: { budget: Num; executed: Num };
   GOAL_MISSING: Record<never, never>;
   NOTE_MISSING: Named & { reason: 'below' | 'overachieved'; score: Num; weight: Num; status: QualitativeClass; draft: boolean };
@@ -70,10 +105,10 @@ export type FindingParams = {
   /** `stated`: `expected` is the weight the level-1 label states (产出指标（50分）), not the rule set's usual split */
   WEIGHT_SPLIT: { level1: string; weight: Num; expected: string; stated?: boolean };
   SCALE_GUESSED: Named & { value: Num; unit: string; magnitude: Num; targetMagnitude: Num };
-  CELL_UNREADABLE: Named & { what: 'funds' | 'weight' | 'score'; value: string };
+  CELL_UNREADABLE: InCells<UnreadableParams>;
   TEXT_TRUNCATED: Named & { length: number; limit: number };
   /** breakdown rows (其中…) whose targets or actuals do not add up to their parent row's, in the parent's unit */
-  BREAKDOWN_SUM: Named & { what: 'target' | 'actual'; unit: string; parts: number; parent: Num; sum: Num };
+  BREAKDOWN_SUM: InCells<BreakdownSumParams>;
   // the 绩效目标申报表 (declaration), docs/declaration.md
   /** 资金总额 ≠ 财政拨款 + 其他资金 in the 中期 or 年度 block */
   DECL_FUNDS_SUM: { block: DeclaredBlock; total: Num; fiscal: Num; other: Num; sum: Num; difference: Num };
@@ -83,7 +118,7 @@ export type FindingParams = {
   /** a qualitative target where its 二级指标 asks for a quantity */
   DECL_TARGET_QUALITATIVE: Named & { level2: string };
   /** a placeholder (`*`, `××`, `XX`, `待定`, `%` with no number) left in a name or a target */
-  DECL_PLACEHOLDER: Named & { field: 'name' | 'target' | 'midTarget'; text: string };
+  DECL_PLACEHOLDER: InCells<PlaceholderParams>;
   /** a lower bound on a cost or on a duration: the larger, the better, which is seldom meant */
   DECL_DIRECTION: Named & { level2: string; what: 'cost' | 'duration' };
   DECL_PERCENT_ABOVE_100: Named & { value: Num };
@@ -109,7 +144,7 @@ export const FINDING_CODES = [
   'WEIGHT_SUM', 'TOTAL_MISMATCH', 'RATE_MISMATCH', 'RATE_ROUNDING', 'FUNDS_BREAKDOWN', 'OVER_EXECUTION',
   'GOAL_MISSING', 'NOTE_MISSING', 'OVERACHIEVED', 'TARGET_MALFORMED', 'VALUE_UNPARSED', 'UNIT_MISMATCH',
   'QUALITATIVE_REVIEW', 'VALUE_FROM_TEXT', 'WEIGHT_SPLIT', 'SCALE_GUESSED', 'CELL_UNREADABLE', 'WEIGHT_INVALID',
-  'TEXT_TRUNCATED', 'BREAKDOWN_SUM',
+  'TEXT_TRUNCATED', 'BREAKDOWN_SUM', 'FUNDS_SCORE_UNCOMPUTABLE',
   'DECL_FUNDS_SUM', 'DECL_DIMENSION_MISSING', 'DECL_TARGET_MISSING', 'DECL_TARGET_QUALITATIVE', 'DECL_PLACEHOLDER',
   'DECL_DIRECTION', 'DECL_PERCENT_ABOVE_100', 'DECL_SATISFACTION_LOW', 'DECL_DEADLINE_AFTER_PERIOD',
   'DECL_ANNUAL_ABOVE_MIDTERM', 'TARGET_CHANGED', 'INDICATOR_NOT_DECLARED', 'DECLARED_NOT_EVALUATED',
@@ -128,7 +163,7 @@ export interface Finding {
   readonly code: FindingCode;
   readonly severity: Severity;
   readonly sheet: string;
-  /** A1 address of the cell the finding is about */
+  /** A1 address of the cell the finding is about (the first of `params.cells` when it names several) */
   readonly cell: string;
   readonly params: Readonly<Record<string, ParamValue>>;
 }
@@ -172,4 +207,60 @@ export function countSeverities(findings: readonly Pick<Finding, 'severity'>[]):
   const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) c[f.severity] += 1;
   return c;
+}
+
+/** Every cell a finding names: its cell, and the other cells of `params.cells` when it names several. */
+export function findingCells(f: Pick<Finding, 'cell' | 'params'>): string[] {
+  const list = f.params.cells;
+  if (!Array.isArray(list)) return [f.cell];
+  const cells = [f.cell];
+  for (const c of list as readonly CellParams[]) if (typeof c?.cell === 'string' && !cells.includes(c.cell)) cells.push(c.cell);
+  return cells;
+}
+
+/**
+ * The codes one fault of which is seen in several cells of a row, each cell raising the same finding: the amount
+ * columns of the 年度资金总额 row, a breakdown's target and actual, the number cells of a row that are no numbers,
+ * a declaration row's placeholders.
+ */
+export const ROW_GROUPED_CODES = ['FUNDS_BREAKDOWN', 'BREAKDOWN_SUM', 'CELL_UNREADABLE', 'DECL_PLACEHOLDER'] as const satisfies readonly FindingCode[];
+
+const GROUPED: ReadonlySet<FindingCode> = new Set(ROW_GROUPED_CODES);
+
+/**
+ * One finding for one fault seen in several cells of a row: findings of a {@link ROW_GROUPED_CODES} code with the
+ * same sheet, row, severity and indicator (`name`) become one: the leftmost of them, whose `params.cells` lists every
+ * cell with its own params, left to right. Others, and a group of one, are kept as they are, in their order.
+ */
+export function groupRowFindings<F extends Finding>(fs: readonly F[]): F[] {
+  const groups = new Map<string, F[]>();
+  const keyOf = (f: F): string | null => {
+    if (!GROUPED.has(f.code) || Array.isArray(f.params.cells)) return null;
+    const m = /^[A-Z]+(\d+)$/.exec(f.cell);
+    return m ? JSON.stringify([f.code, f.sheet, m[1], f.severity, f.params.name ?? null]) : null;
+  };
+  for (const f of fs) {
+    const k = keyOf(f);
+    if (k === null) continue;
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
+  }
+  const out: F[] = [];
+  for (const f of fs) {
+    const k = keyOf(f);
+    const g = k === null ? undefined : groups.get(k);
+    if (!g || g.length === 1) out.push(f);
+    else if (g[0] === f) {
+      const byColumn = [...g].sort((a, b) => position(a.cell)[1] - position(b.cell)[1]);
+      out.push({ ...byColumn[0], params: { ...byColumn[0].params, cells: byColumn.map((x) => cellParams(x)) } } as F);
+    }
+  }
+  return out;
+}
+
+function cellParams(f: Finding): CellParams {
+  const p: Record<string, ParamScalar> = { cell: f.cell };
+  for (const [k, v] of Object.entries(f.params)) if (!Array.isArray(v)) p[k] = v as ParamScalar;
+  return p as CellParams;
 }

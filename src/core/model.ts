@@ -10,8 +10,9 @@ export type Grade = '优' | '良' | '中' | '差';
 export type IndicatorStatus = QualitativeClass;
 
 export {
-  FINDING_CODES, sortFindings, severityRank, countSeverities,
-  type Finding, type FindingCode, type FindingOf, type FindingParams, type ParamValue, type Severity, type WeightOf,
+  FINDING_CODES, sortFindings, severityRank, countSeverities, findingCells, groupRowFindings, ROW_GROUPED_CODES,
+  type Finding, type FindingCode, type FindingOf, type FindingParams, type ParamValue, type ParamScalar, type CellParams,
+  type Severity, type WeightOf, type UncomputableReason,
 } from './findings';
 export interface FundsResult {
   readonly budget: Dec | null;

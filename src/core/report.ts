@@ -1,5 +1,5 @@
 import { D, decString, type Dec } from './decimal';
-import type { CheckResult, DeclaredFundsResult, Finding, Lang, ParamValue } from './model';
+import type { CellParams, CheckResult, DeclaredFundsResult, Finding, Lang, ParamScalar, ParamValue } from './model';
 import { renderMessage } from './messages';
 
 export interface ReportFinding {
@@ -70,10 +70,16 @@ export function ratioString(d: Dec): string {
 
 const ratio = (d: Dec | null): string | null => (d ? ratioString(d) : null);
 
+const ratioParam = (k: string, v: ParamScalar): ParamScalar =>
+  typeof v === 'string' && RATIO_PARAMS.includes(k) && DECIMAL.test(v) ? ratioString(new D(v)) : v;
+
+/** A finding's parameters with their ratios cut, the cells of a finding that names several (`cells`) included. */
 function reportParams(params: Readonly<Record<string, ParamValue>>): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
   for (const [k, v] of Object.entries(params)) {
-    out[k] = typeof v === 'string' && RATIO_PARAMS.includes(k) && DECIMAL.test(v) ? ratioString(new D(v)) : v;
+    out[k] = Array.isArray(v)
+      ? (v as readonly CellParams[]).map((c) => Object.fromEntries(Object.entries(c).map(([ck, cv]) => [ck, ratioParam(ck, cv)])) as CellParams)
+      : ratioParam(k, v as ParamScalar);
   }
   return out;
 }

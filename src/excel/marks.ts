@@ -1,4 +1,4 @@
-import { parseA1, renderMessage, severityRank, type Finding, type Lang, type Severity } from '../core';
+import { findingCells, parseA1, renderMessage, severityRank, type Finding, type Lang, type Severity } from '../core';
 import type { SheetRead, Fill } from './read';
 
 /** Soft fills by severity; a cell with several findings takes the most severe. */
@@ -63,10 +63,14 @@ export function parseMarkRecord(v: unknown): MarkRecord {
 export function wantedMarks(findings: readonly Finding[], sheet: string, lang: Lang): Map<string, { color: string; note: string }> {
   const by = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (f.sheet !== sheet || !/^[A-Z]{1,3}\d+$/.test(f.cell)) continue;
-    const list = by.get(f.cell) ?? [];
-    list.push(f);
-    by.set(f.cell, list);
+    if (f.sheet !== sheet) continue;
+    // a finding that names several cells of a row marks each of them
+    for (const cell of findingCells(f)) {
+      if (!/^[A-Z]{1,3}\d+$/.test(cell)) continue;
+      const list = by.get(cell) ?? [];
+      list.push(f);
+      by.set(cell, list);
+    }
   }
   const out = new Map<string, { color: string; note: string }>();
   for (const [cell, fs] of by) {

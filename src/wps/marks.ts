@@ -5,7 +5,7 @@
  * next check takes the marks away. A cell whose fill a person changed since, or whose comment is a person's, is
  * left alone.
  */
-import { renderMessage, severityRank, type Finding, type Lang, type Severity } from '../core';
+import { findingCells, renderMessage, severityRank, type Finding, type Lang, type Severity } from '../core';
 import { bgrOf, hexOf, XL_NONE, type EtRangeLike, type EtWorksheetLike } from './et-like';
 
 export const WPS_MARK_COLORS: Readonly<Record<Severity, string>> = { error: '#F8CBAD', warning: '#FFE699', info: '#DDEBF7' };
@@ -34,8 +34,9 @@ export function parseMarks(v: unknown): WpsMarkRecord {
 export function wanted(findings: readonly Finding[], sheet: string, lang: Lang): Map<string, { color: string; text: string }> {
   const by = new Map<string, Finding[]>();
   for (const f of findings) {
-    if (f.sheet !== sheet || !/^[A-Z]{1,3}\d+$/.test(f.cell)) continue;
-    by.set(f.cell, [...(by.get(f.cell) ?? []), f]);
+    if (f.sheet !== sheet) continue;
+    // a finding that names several cells of a row marks each of them
+    for (const cell of findingCells(f)) if (/^[A-Z]{1,3}\d+$/.test(cell)) by.set(cell, [...(by.get(cell) ?? []), f]);
   }
   const out = new Map<string, { color: string; text: string }>();
   for (const [cell, fs] of by) {

@@ -37,7 +37,7 @@ function isSpace(c: number): boolean {
 }
 
 /** Calls `f` with each attribute of a tag's raw text (name as written, value decoded); stops when `f` returns true. */
-function eachAttr(raw: string, f: (key: string, value: string) => boolean | void): void {
+export function eachAttr(raw: string, f: (key: string, value: string) => boolean | void): void {
   const n = raw.length;
   let i = 0;
   while (i < n) {

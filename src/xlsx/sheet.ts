@@ -2,7 +2,7 @@ import type { CellRange, CellValue, SheetGrid } from '../core';
 import { columnIndex, columnLetters, excelErrorFromString, parseRangeA1 } from '../core';
 import { decodeEscapes, guard, isExceljsDateFormat, type XlsxPackage } from './package';
 import { buildGrid, type RawCell } from './grid-build';
-import { attrOf, XmlScanner } from './scan';
+import { attrOf, eachAttr, XmlScanner } from './scan';
 
 /** The used range of a sheet holds more cells than the limit; the sheet is not read. */
 export class SheetTooLarge extends Error {
@@ -42,11 +42,6 @@ function cellRef(ref: string): { row: number; col: number } | null {
   if (i === 0 || i > 3 || i === ref.length) return null;
   const row = Number(ref.slice(i));
   return Number.isInteger(row) && row > 0 ? { row: row - 1, col: col - 1 } : null;
-}
-
-function numberAttr(raw: string, name: string): number {
-  const v = attrOf(raw, name);
-  return v ? Number(v) || 0 : 0;
 }
 
 const SHARED_REF = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
@@ -95,16 +90,27 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
 
   let rowIdx = -1;
   let colIdx = -1;
-  let cell: { row: number; col: number; t: string; s: number; v: string | null; f: string | null; fShared: boolean; si: string | null; fRef: boolean; inline: string | null } | null = null;
+  // the <c> being read, in locals rather than an object per cell: a sheet has tens of thousands
+  let inCell = false;
+  let cRow = 0;
+  let cCol = 0;
+  let cT = 'n';
+  let cS = 0;
+  let cV: string | null = null;
+  let cF: string | null = null;
+  let cShared = false;
+  let cSi: string | null = null;
+  let cRef = false;
+  let cInline: string | null = null;
   let collect: 'v' | 'f' | 't' | null = null;
   let inInline = false;
   let inPhonetic = 0;
 
   const finish = (): void => {
-    if (!cell) return;
-    const c = cell;
-    cell = null;
-    const format = c.s ? ctx.formats[c.s] ?? null : null;
+    if (!inCell) return;
+    inCell = false;
+    const format = cS ? ctx.formats[cS] ?? null : null;
+    if (cV === null && cF === null && !cShared && cInline === null && format === null) return;
     const isDate = isExceljsDateFormat(format);
     const num = (text: string): number => {
       const n = parseFloat(text);
@@ -112,37 +118,37 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
     };
     let value: CellValue = null;
     let formula: string | null = null;
-    if (c.f || c.fShared) {
-      if (c.f) formula = c.f;
-      if (c.fShared && c.si !== null) {
-        if (c.fRef && c.f) sharedMasters.set(c.si, { formula: c.f, row: c.row, col: c.col });
-        else if (!c.f) {
-          const m = sharedMasters.get(c.si);
-          formula = m ? slideFormula(m.formula, m, c) : null;
+    if (cF || cShared) {
+      if (cF) formula = cF;
+      if (cShared && cSi !== null) {
+        if (cRef && cF) sharedMasters.set(cSi, { formula: cF, row: cRow, col: cCol });
+        else if (!cF) {
+          const m = sharedMasters.get(cSi);
+          formula = m ? slideFormula(m.formula, m, { row: cRow, col: cCol }) : null;
         }
       }
-      if (c.v) {
-        if (c.t === 'str') value = c.v;
-        else if (c.t === 'b') value = parseInt(c.v, 10) !== 0;
-        else if (c.t === 'e') value = excelErrorFromString(c.v) ?? { kind: 'error', code: c.v };
-        else value = num(c.v);
+      if (cV) {
+        if (cT === 'str') value = cV;
+        else if (cT === 'b') value = parseInt(cV, 10) !== 0;
+        else if (cT === 'e') value = excelErrorFromString(cV) ?? { kind: 'error', code: cV };
+        else value = num(cV);
       }
       if (formula !== null) formula = `=${formula}`;
       else if (value === null && format === null) return;
-    } else if (c.v !== null || c.inline !== null) {
-      const v = c.v ?? '';
-      switch (c.t) {
+    } else if (cV !== null || cInline !== null) {
+      const v = cV ?? '';
+      switch (cT) {
         case 's': value = ctx.strings[parseInt(v, 10)] ?? null; break;
         case 'str': value = v; break;
-        case 'inlineStr': value = c.inline ?? v; break;
+        case 'inlineStr': value = cInline ?? v; break;
         case 'b': value = parseInt(v, 10) !== 0; break;
         case 'e': value = excelErrorFromString(v) ?? { kind: 'error', code: v }; break;
         default: value = num(v);
       }
     } else if (format === null) return;
-    const raw: RawCell = { row: c.row, col: c.col, value, format, formula };
+    const raw: RawCell = { row: cRow, col: cCol, value, format, formula };
     if (value !== null || formula !== null) {
-      extend(c.row, c.col);
+      extend(cRow, cCol);
       cells.push(raw);
     } else {
       formatOnly.push(raw);
@@ -163,28 +169,43 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         break;
       }
       case 'c': {
-        const ar = attrOf(raw, 'r');
+        let ar: string | undefined;
+        let t: string | undefined;
+        let st: string | undefined;
+        eachAttr(raw, (k, v) => {
+          if (k === 'r') ar = v;
+          else if (k === 't') t = v;
+          else if (k === 's') st = v;
+        });
         const ref = ar ? cellRef(ar) : null;
-        const row = ref ? ref.row : Math.max(rowIdx, 0);
-        const col = ref ? ref.col : colIdx + 1;
-        colIdx = col;
-        cell = { row, col, t: attrOf(raw, 't') ?? 'n', s: numberAttr(raw, 's'), v: null, f: null, fShared: false, si: null, fRef: false, inline: null };
+        cRow = ref ? ref.row : Math.max(rowIdx, 0);
+        cCol = ref ? ref.col : colIdx + 1;
+        colIdx = cCol;
+        inCell = true;
+        cT = t ?? 'n';
+        cS = st ? Number(st) || 0 : 0;
+        cV = null;
+        cF = null;
+        cShared = false;
+        cSi = null;
+        cRef = false;
+        cInline = null;
         break;
       }
       case 'v':
-        if (cell) { collect = 'v'; cell.v = ''; }
+        if (inCell) { collect = 'v'; cV = ''; }
         break;
       case 'f':
-        if (cell) {
+        if (inCell) {
           collect = 'f';
-          cell.f = '';
-          cell.fShared = attrOf(raw, 't') === 'shared';
-          cell.si = attrOf(raw, 'si') ?? null;
-          cell.fRef = attrOf(raw, 'ref') !== undefined;
+          cF = '';
+          cShared = attrOf(raw, 't') === 'shared';
+          cSi = attrOf(raw, 'si') ?? null;
+          cRef = attrOf(raw, 'ref') !== undefined;
         }
         break;
       case 'is':
-        if (cell) { inInline = true; cell.inline = ''; }
+        if (inCell) { inInline = true; cInline = ''; }
         break;
       case 'rPh':
         inPhonetic++;
@@ -204,16 +225,16 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
       }
     }
   }, text: (t) => {
-    if (!collect || !cell) return;
-    if (collect === 'v') cell.v += t;
-    else if (collect === 'f') cell.f += t;
-    else cell.inline += t;
+    if (!collect || !inCell) return;
+    if (collect === 'v') cV += t;
+    else if (collect === 'f') cF += t;
+    else cInline += t;
   }, close: (tag) => {
     if (tag === 'c') finish();
     else if (tag === 'v' || tag === 'f' || tag === 't') collect = null;
     else if (tag === 'is') {
       inInline = false;
-      if (cell && cell.inline !== null) cell.inline = decodeEscapes(cell.inline);
+      if (inCell && cInline !== null) cInline = decodeEscapes(cInline);
     } else if (tag === 'rPh') inPhonetic--;
   } });
   const decoder = new TextDecoder('utf-8');

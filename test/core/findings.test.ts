@@ -40,6 +40,7 @@ describe('SPEC §5: every code with its severity, the cell it is about and its p
     ['RATE_MISMATCH', 'a wrong rate', () => check({}, { executed: 950000, rate: 0.9, fundsScore: 9.5, totalScore: 99.5 }), 'G6', 'error', { stated: '0.9', computed: '0.95' }],
     ['RATE_ROUNDING', 'a rate rounded up', () => check({}, { executed: 982806, rate: 0.9829, fundsScore: 9.83, totalScore: 99.83 }), 'G6', 'info', { stated: '0.9829', halfUp: '0.9828', roundUp: '0.9829' }],
     ['FUNDS_BREAKDOWN', 'sub-rows that do not add up', () => check({}, { sub: { current: [null, 900000, null] } }), 'D6', 'warning', { total: '1000000', sum: '900000', column: '全年预算数' }],
+    ['FUNDS_SCORE_UNCOMPUTABLE', 'a 全年预算数 of 0', () => check({}, { budget: 0, executed: 0 }), 'H6', 'warning', { reason: 'budgetZero', at: 'D6', stated: '10' }],
     ['OVER_EXECUTION', 'executed above budget', () => check({}, { executed: 1100000, rate: 1.1 }), 'E6', 'warning', { budget: '1000000', executed: '1100000' }],
     ['GOAL_MISSING', 'an empty goal actual', () => check({}, { goalActual: null }), 'F11', 'warning', {}],
     ['GOAL_MISSING', 'a goal actual holding only HTML tags', () => check({}, { goalActual: '<p></p>' }), 'F11', 'warning', {}],

@@ -1,11 +1,11 @@
-import { checkWorkbook, type Finding } from '../../src/core';
+import { checkWorkbook, findingCells, renderMessage, type Finding } from '../../src/core';
 import { SETTINGS_BUDGET_BYTES, type Batch } from '../../src/excel/batch';
 import { UNDO_KEY } from '../../src/excel/undo';
 import { MARK_COLORS, MARK_KEY, noteId } from '../../src/excel/marks';
 import { markFindings, prepareMarks } from '../../src/excel/marking';
 import { readWorkbook, type Scope } from '../../src/excel/snapshot';
 import { cellAt, emuFromGrids, sheetState, type EmuWorkbook } from '../../src/workbench/emulator';
-import { formGrid } from '../fixtures/forms';
+import { buildForm, formGrid, sheetOf, standardIndicators } from '../fixtures/forms';
 import { inBatch } from './emu-batch';
 
 const LIMITS = { cellBudget: 5000, maxCells: 2_000_000 };
@@ -26,7 +26,7 @@ function mark(emu: EmuWorkbook, budget = 1_000_000, findings?: (f: readonly Find
   });
 }
 
-const cellsOf = (fs: readonly Finding[]) => [...new Set(fs.filter((f) => f.sheet === '测试' && /^[A-Z]+\d+$/.test(f.cell)).map((f) => f.cell))];
+const cellsOf = (fs: readonly Finding[]) => [...new Set(fs.filter((f) => f.sheet === '测试').flatMap((f) => findingCells(f)).filter((c) => /^[A-Z]+\d+$/.test(c)))];
 
 describe('prepareMarks', () => {
   it('nothing to mark and nothing marked before: no work, no record', async () => {
@@ -117,6 +117,22 @@ describe('markFindings', () => {
     emu.settingsLimitBytes = 1_000_000;
     await expect(mark(emu, SETTINGS_BUDGET_BYTES)).rejects.toMatchObject({ code: 'TOO_LARGE' });
     expect(emu.writeSyncCount).toBe(0);
+  });
+
+  it('a finding that names several cells of a row (a 年度资金总额 of 0 under 其中 amounts) marks every one of them', async () => {
+    const grid = sheetOf([buildForm({
+      indicators: standardIndicators(), totalScore: 100, initial: 0, budget: 0, executed: 0,
+      sub: { current: [600000, 700000, 650000], carryover: [400000, 300000, 300000] },
+    })], { sheet: '测试' });
+    const emu = emuFromGrids([grid]);
+    const out = await mark(emu);
+    const fb = out.findings.filter((f) => f.code === 'FUNDS_BREAKDOWN');
+    expect(fb.map((f) => findingCells(f))).toEqual([['C6', 'D6', 'E6']]);
+    const s = sheetState(emu, '测试');
+    for (const cell of ['C6', 'D6', 'E6']) {
+      expect(s.fills[cell]).toBe(MARK_COLORS.warning);
+      expect(s.notes[cell]).toContain(renderMessage(fb[0]));
+    }
   });
 
   it('a host that refuses comments: read again and marked with fills only, in a second write sync', async () => {

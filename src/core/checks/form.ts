@@ -1,7 +1,7 @@
 import { D, ZERO, roundDown, roundHalfUp, roundUp, type Dec } from '../decimal';
-import { isPlaceholder, type EvaluatedForm } from '../form';
+import { isPlaceholder, type EvaluatedForm, type EvaluatedFunds, type NumberRead } from '../form';
 import { trimmedCellText } from '../grid';
-import type { FindingCode, FindingOf } from '../findings';
+import type { FindingCode, FindingOf, UncomputableReason } from '../findings';
 import { defineCheck } from './check';
 import { ds, finding } from './finding';
 import { sheetScore, shownNumber } from './indicators';
@@ -9,7 +9,7 @@ import { sheetScore, shownNumber } from './indicators';
 /** The codes fundsChecks may raise. */
 export const FUNDS_CODES = [
   'CELL_UNREADABLE', 'OVER_EXECUTION', 'RATE_ROUNDING', 'RATE_MISMATCH', 'SCORE_OVER_WEIGHT',
-  'SCORE_MISSING', 'SCORE_MISMATCH', 'FUNDS_BREAKDOWN',
+  'SCORE_MISSING', 'SCORE_MISMATCH', 'FUNDS_BREAKDOWN', 'FUNDS_SCORE_UNCOMPUTABLE',
 ] as const satisfies readonly FindingCode[];
 type FundsCode = (typeof FUNDS_CODES)[number];
 
@@ -63,6 +63,14 @@ export function fundsChecks(form: EvaluatedForm): FindingOf<FundsCode>[] {
     else if (s === null && formula) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: f.computed !== null, formula }));
     else if (s === null && !f.statedScore.unreadable && f.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: true }));
     else if (s !== null && f.computed && !roundHalfUp(s, 2).eq(f.computed)) out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p));
+    const why = formula || f.statedScore.unreadable ? null : whyUncomputable(f);
+    if (why && (s !== null || [f.budget, f.executed].some(filled))) {
+      // where the reason has a finding of its own (a cell that is no number, a 分值 that is none) this one only explains
+      const explained = why.reason.endsWith('Unreadable') || why.reason === 'weightInvalid';
+      out.push(finding('FUNDS_SCORE_UNCOMPUTABLE', explained ? 'info' : 'warning', sheet, cell, {
+        ...why, budget: ds(f.budget?.value), executed: ds(f.executed?.value), weight: ds(w), stated: ds(s), statedText: p.statedText,
+      }));
+    }
   }
   const headers = form.layout.funds?.headerRow;
   for (const b of f.breakdown) {
@@ -78,6 +86,26 @@ export function fundsChecks(form: EvaluatedForm): FindingOf<FundsCode>[] {
     }
   }
   return out;
+}
+
+const filled = (n: NumberRead | null): boolean => n !== null && (n.value !== null || n.unreadable);
+
+/**
+ * Why the funds score cannot be computed (SPEC §4: 分值 × 全年执行数 / 全年预算数), and the cell that holds the reason
+ * ('' when its column is absent); null when it can be.
+ */
+function whyUncomputable(f: EvaluatedFunds): { reason: UncomputableReason; at: string } | null {
+  if (f.computed !== null) return null;
+  const at = (n: NumberRead | null) => n?.cell.a1 ?? '';
+  const b = f.budget;
+  if (!b?.value) return { reason: b?.unreadable ? 'budgetUnreadable' : 'budgetMissing', at: at(b) };
+  if (b.value.isZero()) return { reason: 'budgetZero', at: at(b) };
+  if (b.value.lt(ZERO)) return { reason: 'budgetNegative', at: at(b) };
+  const e = f.executed;
+  if (!e?.value) return { reason: e?.unreadable ? 'executedUnreadable' : 'executedMissing', at: at(e) };
+  const w = f.weight;
+  if (!w?.value) return { reason: w?.invalid ? 'weightInvalid' : w?.unreadable ? 'weightUnreadable' : 'weightMissing', at: at(w) };
+  return null;
 }
 
 function columnLabel(form: EvaluatedForm, col: number): string {

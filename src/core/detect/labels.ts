@@ -1,3 +1,4 @@
+import { memoByText } from '../memo';
 import { foldTraditional } from '../values/traditional';
 import type { FundsColumnRole, FundsRowRole, IndicatorRole } from './types';
 
@@ -93,9 +94,8 @@ const TRAILING_COLONS = /[:：]+$/u;
  * characters), trailing colons stripped, the template's traditional characters folded to simplified (`項目名稱` →
  * `项目名称`; for matching only). `年度\n指标值` → `年度指标值`; `项目资金（万元）` → `项目资金(万元)`.
  */
-export function normalizeLabel(s: string): string {
-  return foldTraditional(s.normalize('NFKC').replace(ZERO_WIDTH, '').replace(WHITE, '').replace(TRAILING_COLONS, ''));
-}
+export const normalizeLabel: (s: string) => string = memoByText((s) =>
+  foldTraditional(s.normalize('NFKC').replace(ZERO_WIDTH, '').replace(WHITE, '').replace(TRAILING_COLONS, '')));
 
 /** Brackets after NFKC: (), [], 【】, 〔〕, 〈〉 with no nesting. */
 const BRACKETED = /[([【〔〈《][^()[\]【】〔〕〈〉《》]*[)\]】〕〉》]/gu;
@@ -106,9 +106,8 @@ const LEADING_QIZHONG = /^其中[:，,、]?/u;
  * `实际完成值(B)`, `项目资金（元）`, `分值(分)`, `目标值（标准）` all match their bare label) and a leading `其中：`
  * removed. The bracket content is never a label on its own, so dropping it cannot make a non-label match.
  */
-export function labelKey(s: string): string {
-  return normalizeLabel(s).replace(BRACKETED, '').replace(LEADING_QIZHONG, '').replace(TRAILING_COLONS, '');
-}
+export const labelKey: (s: string) => string = memoByText((s) =>
+  normalizeLabel(s).replace(BRACKETED, '').replace(LEADING_QIZHONG, '').replace(TRAILING_COLONS, ''));
 
 function buildIndex(): Map<string, LabelMeaning> {
   const index = new Map<string, LabelMeaning>();

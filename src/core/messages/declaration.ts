@@ -1,4 +1,4 @@
-import { amount, gap, text } from './format';
+import { amount, eachCell, gap, text } from './format';
 import type { MessageTable } from './types';
 
 /** The codes of the 绩效目标申报表 and of a self-evaluation checked against it. */
@@ -26,7 +26,11 @@ export const declarationZh: Table = {
   DECL_TARGET_MISSING: (p) => `${who(p)}未填写指标值：请填写可衡量的目标。`,
   DECL_TARGET_QUALITATIVE: (p) =>
     `${who(p)}指标值“${text(p.target)}”为定性表述，而${text(p.level2) || '该二级指标'}通常应量化（数值、比率、时限或金额）：请考虑细化为可衡量的目标。`,
-  DECL_PLACEHOLDER: (p) => `${who(p)}${FIELD_ZH[text(p.field)] ?? ''}“${text(p.text)}”含未替换的占位内容（*、××、XX、待定或缺数字的 %）：请填写实际内容。`,
+  DECL_PLACEHOLDER: (p) => {
+    const cells = eachCell(p);
+    const what = cells ? cells.map((c) => `${FIELD_ZH[text(c.field)] ?? ''}（${c.cell}）“${text(c.text)}”`).join('、') : `${FIELD_ZH[text(p.field)] ?? ''}“${text(p.text)}”`;
+    return `${who(p)}${what}含未替换的占位内容（*、××、XX、待定或缺数字的 %）：请填写实际内容。`;
+  },
   DECL_DIRECTION: (p) =>
     p.what === 'cost'
       ? `${who(p)}成本指标“${text(p.target)}”设了下限（≥/不低于），按此数值越高越达标；成本指标通常应设上限（≤），请核实方向。`
@@ -53,7 +57,12 @@ export const declarationEn: Table = {
   DECL_TARGET_MISSING: (p) => `${whoEn(p)}no target is given. Enter a measurable target.`,
   DECL_TARGET_QUALITATIVE: (p) =>
     `${whoEn(p)}the target "${text(p.target)}" is qualitative, while ${text(p.level2) || 'its level-2 indicator'} usually asks for a quantity (a number, rate, deadline or amount). Consider a measurable target.`,
-  DECL_PLACEHOLDER: (p) => `${whoEn(p)}the ${FIELD_EN[text(p.field)] ?? 'cell'} "${text(p.text)}" still holds a placeholder (*, ××, XX, 待定 or a % without a number). Fill it in.`,
+  DECL_PLACEHOLDER: (p) => {
+    const cells = eachCell(p);
+    if (!cells) return `${whoEn(p)}the ${FIELD_EN[text(p.field)] ?? 'cell'} "${text(p.text)}" still holds a placeholder (*, ××, XX, 待定 or a % without a number). Fill it in.`;
+    const what = cells.map((c) => `the ${FIELD_EN[text(c.field)] ?? 'cell'} (${c.cell}) "${text(c.text)}"`).join(', ');
+    return `${whoEn(p)}${what} still hold placeholders (*, ××, XX, 待定 or a % without a number). Fill them in.`;
+  },
   DECL_DIRECTION: (p) =>
     p.what === 'cost'
       ? `${whoEn(p)}the cost target "${text(p.target)}" is a lower bound (≥): the higher the cost, the better it scores. A cost usually has an upper bound (≤); check the direction.`

@@ -1,5 +1,5 @@
-import { amount, divided, gap, pct, plain, ratePct, ratioPct, text } from './format';
-import type { FindingParams, WeightOf } from '../findings';
+import { amount, divided, eachCell, gap, pct, plain, ratePct, ratioPct, text } from './format';
+import type { FindingParams, UncomputableReason, WeightOf } from '../findings';
 import type { MessageTable } from './types';
 import { declarationEn } from './declaration';
 
@@ -57,6 +57,46 @@ function weightProblem(p: Readonly<FindingParams['WEIGHT_INVALID']>): string {
   return `${text(p.value)} is above ${plain(p.limit)}`;
 }
 
+function fundsBreakdown(p: Readonly<FindingParams['FUNDS_BREAKDOWN']>): string {
+  const one = (q: Readonly<FindingParams['FUNDS_BREAKDOWN']>, cell = '') =>
+    `the sub-rows${q.column ? ` of ${text(q.column)}` : ''}${cell && ` (${cell})`} sum to ${amount(q.sum)} (${String(q.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}) ≠ annual total ${amount(q.total)} (${gap(q.difference, 'more', 'less', true)})`;
+  const cells = eachCell(p);
+  return `Funds breakdown does not add up: ${cells ? cells.map((c) => one(c, c.cell)).join('; ') : one(p)}. Check the sources of funds.`;
+}
+
+function breakdownSum(p: Readonly<FindingParams['BREAKDOWN_SUM']>): string {
+  const one = (q: Readonly<FindingParams['BREAKDOWN_SUM']>, first: boolean, cell = '') =>
+    `${first ? `the ${plain(p.parts)} breakdown rows'` : 'their'} ${q.what === 'actual' ? 'actuals' : 'targets'} add up to ${plain(q.sum)}${text(q.unit)}, not the row's ${plain(q.parent)}${text(q.unit)}${cell && ` (${cell})`}`;
+  const cells = eachCell(p);
+  return `${who(p)}${cells ? cells.map((c, i) => one(c, i === 0, c.cell)).join('; ') : one(p, true)}. Check them (breakdown rows are not scored).`;
+}
+
+function unreadable(p: Readonly<FindingParams['CELL_UNREADABLE']>): string {
+  const cells = eachCell(p);
+  if (!cells) return `${who(p)}the ${WHAT[text(p.what)] ?? ''} cell holds "${text(p.value)}", which is not a number. Enter a number.`;
+  return `${who(p)}${cells.map((c) => `the ${WHAT[text(c.what)] ?? ''} cell ${c.cell} holds "${text(c.value)}"`).join(', ')}; none of them is a number. Enter numbers.`;
+}
+
+const UNCOMPUTABLE: Record<UncomputableReason, (p: Readonly<FindingParams['FUNDS_SCORE_UNCOMPUTABLE']>) => string> = {
+  budgetZero: () => 'the annual budget is 0, so no execution rate can be computed',
+  budgetNegative: (p) => `the annual budget ${amount(p.budget)} is negative, so no execution rate can be computed`,
+  budgetMissing: () => 'the annual budget is empty, so no execution rate can be computed',
+  budgetUnreadable: () => 'the annual budget is not a number, so no execution rate can be computed',
+  executedMissing: () => 'the amount executed is empty, so no execution rate can be computed',
+  executedUnreadable: () => 'the amount executed is not a number, so no execution rate can be computed',
+  weightMissing: () => 'the funds weight is empty, so no score can be computed',
+  weightUnreadable: () => 'the funds weight is not a number, so no score can be computed',
+  weightInvalid: () => 'the funds weight cannot be a weight, so no score can be computed',
+};
+const UNCOMPUTABLE_CELL: Record<string, string> = { budget: 'annual budget', executed: 'amount executed', weight: 'funds weight' };
+
+function uncomputable(p: Readonly<FindingParams['FUNDS_SCORE_UNCOMPUTABLE']>): string {
+  const reason = UNCOMPUTABLE[p.reason]?.(p) ?? 'the funds score cannot be computed';
+  const field = UNCOMPUTABLE_CELL[/^[a-z]+/.exec(text(p.reason))?.[0] ?? ''] ?? 'funds figures';
+  const head = p.stated === null || p.stated === undefined ? 'Funds score cannot be computed or filled' : `Funds score ${st(p)} not checked`;
+  return `${head}: ${reason}. Check the ${field}${p.at ? ` (${text(p.at)})` : ''}.`;
+}
+
 export const enUS: MessageTable = {
   NO_FORM: (p) => `No performance self-evaluation form found on sheet "${text(p.sheet)}". It needs headers such as 年度指标值 (Annual target), 实际完成值 (Actual value), 分值 (Weight) and 得分 (Score).`,
   HEADER_MISSING: (p) => `The indicator table lacks the column(s): ${text(p.labels)}. Add the header (synonyms such as 全年实际值 or 权重 work).`,
@@ -82,8 +122,8 @@ export const enUS: MessageTable = {
     p.way === 'down'
       ? `Execution rate ${pct(p.stated, p.places)} is truncated (extra decimals cut off); rounded half up it is ${pct(p.halfUp, p.places)}. The score is not affected.`
       : `Execution rate ${pct(p.stated, p.places)} is rounded up; rounded half up it is ${pct(p.halfUp, p.places)}. The score is not affected.`,
-  FUNDS_BREAKDOWN: (p) =>
-    `Funds breakdown does not add up: the sub-rows${p.column ? ` of ${text(p.column)}` : ''} sum to ${amount(p.sum)} (${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}) ≠ annual total ${amount(p.total)} (${gap(p.difference, 'more', 'less', true)}). Check the sources of funds.`,
+  FUNDS_BREAKDOWN: (p) => fundsBreakdown(p),
+  FUNDS_SCORE_UNCOMPUTABLE: (p) => uncomputable(p),
   OVER_EXECUTION: (p) => `Executed ${amount(p.executed)} exceeds the annual budget ${amount(p.budget)}; please verify.`,
   GOAL_MISSING: () => 'The overall goal\'s 实际完成情况 (actual completion) is empty.',
   NOTE_MISSING: (p) =>
@@ -112,9 +152,8 @@ export const enUS: MessageTable = {
       ? `The rows under level-1 indicator "${text(p.level1)}" weigh ${plain(p.weight)} in all, not the stated ${plain(p.expected)}. Check the weights.`
       : `Level-1 indicator "${text(p.level1)}" weighs ${plain(p.weight)} in all; usually ${plain(p.expected)}.`,
   SCALE_GUESSED: (p) => scaleGuess(p),
-  BREAKDOWN_SUM: (p) =>
-    `${who(p)}the ${plain(p.parts)} breakdown rows' ${p.what === 'actual' ? 'actuals' : 'targets'} add up to ${plain(p.sum)}${text(p.unit)}, not the row's ${plain(p.parent)}${text(p.unit)}. Check them (breakdown rows are not scored).`,
-  CELL_UNREADABLE: (p) => `${who(p)}the ${WHAT[text(p.what)] ?? ''} cell holds "${text(p.value)}", which is not a number. Enter a number.`,
+  BREAKDOWN_SUM: (p) => breakdownSum(p),
+  CELL_UNREADABLE: (p) => unreadable(p),
   TEXT_TRUNCATED: (p) =>
     `${who(p)}the drafted deviation note has ${plain(p.length)} characters, above Excel's limit of ${plain(p.limit)} per cell; it was cut to end in "…". Check and complete it.`,
   ...declarationEn,

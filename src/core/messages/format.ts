@@ -38,7 +38,7 @@ export function plain(v: P): string {
  * `100.00` → `100`). Scores are compared at 2 decimals, so they are shown at 2 decimals at most.
  */
 export function scoreText(v: P | Dec): string {
-  const d = typeof v === 'object' && v !== null ? v : dec(v);
+  const d = D.isDecimal(v) ? (v as Dec) : dec(v as P);
   if (!d) return '—';
   return d.toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed().replace(/^-0$/, '0');
 }
@@ -92,4 +92,9 @@ export function divided(value: P, by: P): string {
   const a = dec(value);
   const b = dec(by);
   return a && b && !b.isZero() ? a.div(b).toFixed() : String(value ?? '—');
+}
+
+/** The cells of a finding that names several (`params.cells`, two or more), each with its own params; else null. */
+export function eachCell<T extends { readonly cell: string }>(p: { readonly cells?: readonly T[] }): readonly T[] | null {
+  return Array.isArray(p.cells) && p.cells.length > 1 ? p.cells : null;
 }

@@ -1,5 +1,5 @@
-import { amount, divided, gap, pct, plain, ratePct, ratioPct, text } from './format';
-import type { FindingParams, WeightOf } from '../findings';
+import { amount, divided, eachCell, gap, pct, plain, ratePct, ratioPct, text } from './format';
+import type { FindingParams, UncomputableReason, WeightOf } from '../findings';
 import type { MessageTable } from './types';
 import { declarationZh } from './declaration';
 
@@ -62,6 +62,46 @@ function weightProblem(p: Readonly<FindingParams['WEIGHT_INVALID']>): string {
   return ` ${text(p.value)} 超过 ${plain(p.limit)}`;
 }
 
+function fundsBreakdown(p: Readonly<FindingParams['FUNDS_BREAKDOWN']>): string {
+  const one = (q: Readonly<FindingParams['FUNDS_BREAKDOWN']>, cell = '') =>
+    `${q.column ? `${text(q.column)}${cell && `（${cell}）`}的` : cell && `${cell} 的`}“其中”各项之和 ${amount(q.sum)}（${String(q.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}）≠ 年度资金总额 ${amount(q.total)}（${gap(q.difference, '多', '少')}）`;
+  const cells = eachCell(p);
+  return `资金构成不符：${cells ? cells.map((c) => one(c, c.cell)).join('；') : one(p)}：请核对各项资金来源。`;
+}
+
+function breakdownSum(p: Readonly<FindingParams['BREAKDOWN_SUM']>): string {
+  const one = (q: Readonly<FindingParams['BREAKDOWN_SUM']>, cell = '') =>
+    `${q.what === 'actual' ? '实际完成值' : '年度指标值'}之和 ${plain(q.sum)}${text(q.unit)} 与该项的 ${plain(q.parent)}${text(q.unit)} 不符${cell && `（${cell}）`}`;
+  const cells = eachCell(p);
+  return `${who(p)}下 ${plain(p.parts)} 项“其中”的${cells ? cells.map((c) => one(c, c.cell)).join('，') : one(p)}，请核实（分项不计分）。`;
+}
+
+function unreadable(p: Readonly<FindingParams['CELL_UNREADABLE']>): string {
+  const cells = eachCell(p);
+  const what = cells ? cells.map((c) => `${WHAT[text(c.what)] ?? ''}单元格 ${c.cell} 的内容“${text(c.value)}”`).join('、') : `${WHAT[text(p.what)] ?? ''}单元格的内容“${text(p.value)}”`;
+  return `${who(p)}${what}不是数值：请改为数值。`;
+}
+
+const UNCOMPUTABLE: Record<UncomputableReason, (p: Readonly<FindingParams['FUNDS_SCORE_UNCOMPUTABLE']>) => string> = {
+  budgetZero: () => '全年预算数为 0，无法计算执行率',
+  budgetNegative: (p) => `全年预算数 ${amount(p.budget)} 为负数，无法计算执行率`,
+  budgetMissing: () => '全年预算数为空，无法计算执行率',
+  budgetUnreadable: () => '全年预算数不是数值，无法计算执行率',
+  executedMissing: () => '全年执行数为空，无法计算执行率',
+  executedUnreadable: () => '全年执行数不是数值，无法计算执行率',
+  weightMissing: () => '资金分值为空，无法计算得分',
+  weightUnreadable: () => '资金分值不是数值，无法计算得分',
+  weightInvalid: () => '资金分值无效，无法计算得分',
+};
+const UNCOMPUTABLE_CELL: Record<string, string> = { budget: '全年预算数', executed: '全年执行数', weight: '分值' };
+
+function uncomputable(p: Readonly<FindingParams['FUNDS_SCORE_UNCOMPUTABLE']>): string {
+  const reason = UNCOMPUTABLE[p.reason]?.(p) ?? '无法计算资金得分';
+  const field = UNCOMPUTABLE_CELL[/^[a-z]+/.exec(text(p.reason))?.[0] ?? ''] ?? '资金数据';
+  const stated = p.stated === null || p.stated === undefined ? '得分无法计算，未填写' : `表内得分 ${st(p)} 未核对`;
+  return `${reason}，${stated}：请核对${field}${p.at ? `（${text(p.at)}）` : ''}。`;
+}
+
 export const zhCN: MessageTable = {
   NO_FORM: (p) => `工作表“${text(p.sheet)}”中未找到绩效自评表。需要包含“年度指标值”“实际完成值”“分值”“得分”等表头。`,
   HEADER_MISSING: (p) => `绩效指标表缺少列：${text(p.labels)}。请补上表头（可用同义词，如“全年实际值”“权重”）。`,
@@ -87,8 +127,8 @@ export const zhCN: MessageTable = {
     p.way === 'down'
       ? `执行率 ${pct(p.stated, p.places)} 为截尾取值（多余小数直接舍去）；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`
       : `执行率 ${pct(p.stated, p.places)} 为向上取整；按四舍五入应为 ${pct(p.halfUp, p.places)}，不影响得分。`,
-  FUNDS_BREAKDOWN: (p) =>
-    `资金构成不符：${p.column ? `${text(p.column)}的` : ''}“其中”各项之和 ${amount(p.sum)}（${String(p.parts ?? '').split('+').map((x) => amount(x)).join(' + ')}）≠ 年度资金总额 ${amount(p.total)}（${gap(p.difference, '多', '少')}）：请核对各项资金来源。`,
+  FUNDS_BREAKDOWN: (p) => fundsBreakdown(p),
+  FUNDS_SCORE_UNCOMPUTABLE: (p) => uncomputable(p),
   OVER_EXECUTION: (p) => `全年执行数 ${amount(p.executed)} 超过全年预算数 ${amount(p.budget)}，请核实。`,
   GOAL_MISSING: () => '年度总体目标的“实际完成情况”为空，请填写。',
   NOTE_MISSING: (p) =>
@@ -117,9 +157,8 @@ export const zhCN: MessageTable = {
       ? `一级指标“${text(p.level1)}”下各项分值合计 ${plain(p.weight)}，与标明的 ${plain(p.expected)} 分不符：请核对分值。`
       : `一级指标“${text(p.level1)}”分值合计 ${plain(p.weight)}，通常为 ${plain(p.expected)}。`,
   SCALE_GUESSED: (p) => scaleGuess(p),
-  BREAKDOWN_SUM: (p) =>
-    `${who(p)}下 ${plain(p.parts)} 项“其中”的${p.what === 'actual' ? '实际完成值' : '年度指标值'}之和 ${plain(p.sum)}${text(p.unit)} 与该项的 ${plain(p.parent)}${text(p.unit)} 不符，请核实（分项不计分）。`,
-  CELL_UNREADABLE: (p) => `${who(p)}${WHAT[text(p.what)] ?? ''}单元格的内容“${text(p.value)}”不是数值：请改为数值。`,
+  BREAKDOWN_SUM: (p) => breakdownSum(p),
+  CELL_UNREADABLE: (p) => unreadable(p),
   TEXT_TRUNCATED: (p) =>
     `${who(p)}起草的偏差说明有 ${plain(p.length)} 个字符，超过 Excel 单元格的上限 ${plain(p.limit)}，已截断并以“…”结尾：请核对后补全。`,
   ...declarationZh,

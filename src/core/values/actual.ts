@@ -1,4 +1,5 @@
 import { ONE } from '../decimal';
+import { memoByText } from '../memo';
 import type { CellValue } from '../grid';
 import { cellTextAsWritten, excelErrorFromString, isExcelError } from '../grid';
 import { excelNumber, isPercentFormat } from './cells';
@@ -29,13 +30,17 @@ export function parseActual(value: CellValue, format: string | null): Actual {
       ? { kind: 'number', text, quantity: quantity(v.times(100), ONE, '%'), unitGiven: true }
       : { kind: 'number', text, quantity: quantity(v, ONE, ''), unitGiven: false };
   }
+  return actualOfText(value);
+}
+
+const actualOfText = memoByText((value: string): Actual => {
   const err = excelErrorFromString(value.trim());
   if (err) return { kind: 'error', code: err.code };
   const s = prepare(value);
   if (EMPTY_MARKS.has(s)) return { kind: 'empty' };
   const rank = parseRank(s);
-  if (rank) return { kind: 'rank', text, rank };
+  if (rank) return { kind: 'rank', text: value, rank };
   const w = wholeQuantity(s, false);
-  if (w) return { kind: 'number', text, quantity: w.quantity, unitGiven: w.quantity.unit !== '' };
-  return { kind: 'text', text };
-}
+  if (w) return { kind: 'number', text: value, quantity: w.quantity, unitGiven: w.quantity.unit !== '' };
+  return { kind: 'text', text: value };
+});

@@ -1,4 +1,5 @@
 import { D, type Dec } from '../decimal';
+import { memoByText } from '../memo';
 import type { CellValue } from '../grid';
 import { cellTextAsWritten, isExcelError } from '../grid';
 import { excelNumber, isPercentFormat } from './cells';
@@ -35,15 +36,19 @@ export function parseTarget(value: CellValue, format: string | null): Target {
   }
   if (value === null || typeof value === 'boolean') return { kind: 'qualitative', text, malformed: false };
   if (isExcelError(value)) return { kind: 'qualitative', text, malformed: true };
+  return targetOfText(value);
+}
+
+const targetOfText = memoByText((value: string): Target => {
   const s = prepare(value);
   const rank = parseRank(s);
-  if (rank) return { kind: 'rank', text, rank };
+  if (rank) return { kind: 'rank', text: value, rank };
   const range = parseRange(s);
-  if (range) return { kind: 'range', text, low: range[0], high: range[1] };
+  if (range) return { kind: 'range', text: value, low: range[0], high: range[1] };
   const cmp = parseComparison(s);
-  if (cmp) return { kind: cmp.kind, text, quantity: cmp.quantity };
-  return { kind: 'qualitative', text, malformed: looksMalformed(s) };
-}
+  if (cmp) return { kind: cmp.kind, text: value, quantity: cmp.quantity };
+  return { kind: 'qualitative', text: value, malformed: looksMalformed(s) };
+});
 
 const RANK = new RegExp(`^([^\\d]{0,8}?)(前|第)(\\d+|[${CN_NUMERAL_CHARS}]+)(名|位)?(以内)?$`, 'u');
 

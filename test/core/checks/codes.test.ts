@@ -58,6 +58,7 @@ const VARIANTS: SheetGrid[] = [
   variant({ weight: DIV0 }),
   variant({ score: { kind: 'error', code: '#VALUE!' } }),
   variant({}, { budget: { kind: 'error', code: '#REF!' } }),
+  variant({}, { budget: 0, executed: 0 }),
   variant({ weight: 'NaN' }),
   variant({ weight: 1e308 }),
   variant({}, { fundsWeight: -10 }),

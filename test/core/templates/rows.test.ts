@@ -1,4 +1,4 @@
-import { checkWorkbook, renderMessage, type CheckResult } from '../../../src/core';
+import { checkWorkbook, findingCells, renderMessage, type CheckResult } from '../../../src/core';
 import { sheetGrid } from '../../fixtures/grid';
 import { findingList, indicatorList } from '../variants/helpers';
 import { TEMPLATE_TOTAL, templateForm, type TemplateLit as Lit, type TemplateOptions } from '../../fixtures/templates';
@@ -37,7 +37,15 @@ describe('rows that are not scored (issue 9 item 5)', () => {
     const row = lit.rows.findIndex((x) => x.includes('其中：农村社区'));
     lit.rows[row][4] = '≥7个';
     lit.rows[row][5] = '7个';
-    expect(findingList(check(lit))).toEqual(['info BREAKDOWN_SUM E13', 'info BREAKDOWN_SUM F13']);
+    // one fault of the row, seen in its target and its actual: one finding naming both cells (issue 14)
+    const r = check(lit);
+    expect(findingList(r)).toEqual(['info BREAKDOWN_SUM E13']);
+    expect(findingCells(r.findings[0])).toEqual(['E13', 'F13']);
+    expect(r.findings[0].params).toMatchObject({ what: 'target', sum: '11', parent: '10' });
+    expect(renderMessage(r.findings[0])).toBe(
+      '“建成智慧社区”下 2 项“其中”的年度指标值之和 11个 与该项的 10个 不符（E13），实际完成值之和 11个 与该项的 10个 不符（F13），请核实（分项不计分）。',
+    );
+    expect(renderMessage(r.findings[0], 'en-US')).toContain("targets add up to 11个, not the row's 10个 (E13); their actuals add up to 11个, not the row's 10个 (F13).");
   });
 
   it('rows under a ★ row are its breakdown, whatever their names; shares are not summed', () => {

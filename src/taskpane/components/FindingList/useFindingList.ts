@@ -63,7 +63,9 @@ export function findingDetails(f: Finding, form: FormResult | null, strings: Str
   add(strings.detailWeight, paramText(p.weight) ?? ind?.weight?.toFixed());
   if (RATE_CODES.has(f.code)) {
     add(strings.detailStatedRate, percentText(p.stated, p.places));
-    add(strings.detailComputedRate, percentText(f.code === 'RATE_ROUNDING' ? p.halfUp : p.computed, p.places));
+    // as the message says it: a wrong rate's exact value never coarser than two percent decimals (97% against 98.28%)
+    const places = Number.isInteger(Number(p.places)) ? Math.max(4, Number(p.places)) : 4;
+    add(strings.detailComputedRate, f.code === 'RATE_ROUNDING' ? percentText(p.halfUp, p.places) : percentText(p.exact ?? p.computed, places));
   } else {
     add(strings.detailStated, paramText(p.stated) ?? ind?.statedScore?.toFixed());
     add(strings.detailExpected, paramText(p.computed) ?? ind?.computedScore?.toFixed());
