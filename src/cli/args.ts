@@ -4,7 +4,7 @@ export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'check'; files: string[]; json: boolean; ruleSet: string | undefined; reports: string[]; jobs: number | undefined; force: boolean; maxSizeMb?: number; map?: string; declared?: string }
-  | { kind: 'fill'; input: string; output: string; ruleSet: string | undefined; overwriteScores: boolean; force: boolean; maxSizeMb?: number; map?: string };
+  | { kind: 'fill'; input: string; output: string; json: boolean; ruleSet: string | undefined; overwriteScores: boolean; force: boolean; maxSizeMb?: number; map?: string };
 
 export type ArgsError =
   | { kind: 'unknownOption'; option: string }
@@ -26,7 +26,7 @@ const LANGS: readonly Lang[] = ['zh-CN', 'en-US'];
 const WITH_VALUE = new Set(['--rules', '--lang', '-o', '--output', '--report', '--jobs', '--max-size', '--map', '--declared']);
 const FLAGS: Record<string, readonly string[]> = {
   check: ['--json', '--rules', '--lang', '--report', '--jobs', '--force', '--max-size', '--map', '--declared'],
-  fill: ['--rules', '--lang', '-o', '--output', '--overwrite-scores', '--force', '--max-size', '--map'],
+  fill: ['--json', '--rules', '--lang', '-o', '--output', '--overwrite-scores', '--force', '--max-size', '--map'],
 };
 
 /**
@@ -102,7 +102,7 @@ export function parseArgs(argv: readonly string[]): Parsed {
   return {
     lang,
     command: {
-      kind: 'fill', input: rest[0], output, ruleSet, overwriteScores: flags.has('--overwrite-scores'), force: flags.has('--force'), maxSizeMb, ...map,
+      kind: 'fill', input: rest[0], output, json: flags.has('--json'), ruleSet, overwriteScores: flags.has('--overwrite-scores'), force: flags.has('--force'), maxSizeMb, ...map,
     },
     error: null,
   };

@@ -14,7 +14,7 @@ export interface FileJob {
   readonly file: string;
   readonly ruleSet: string | undefined;
   readonly lang: Lang;
-  /** print the §7 JSON (else the human text) */
+  /** print the JSON report (docs/report-json.md; else the human text) */
   readonly json: boolean;
   /** size limits of the package (--max-size); plain numbers */
   readonly read?: ReadOptions;

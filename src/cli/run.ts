@@ -7,12 +7,13 @@ import { readWorkbook, sheetProblemMessage, sizeLimitsOf, XlsxReadError, type Re
 import { applyFillPlan, XlsxWriteError } from '../xlsx/write';
 import { parseArgs, type ArgsError, type Command } from './args';
 import { OutputRefused, outputTarget, writeOutputFile } from './output';
-import { terminalSafe } from './terminal';
+import { jsonSafe, terminalSafe } from './terminal';
 import { ioReason } from './reasons';
 import { CLI_TEXT, type CliText } from './text';
 import { checkPile, type PileIo } from './checkPile';
 import { nodeDirIo, wantsProgress } from './pile';
 import { PILE_TEXT } from './pileText';
+import { buildFillReport } from './fillReport';
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIo {
@@ -193,6 +194,11 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
   } catch (e) {
     return cannotWrite(e);
   }
+  const after = checkWorkbook(readWorkbook(out, options).grid, { ruleSet: cmd.ruleSet, lang, columnMap });
+  if (cmd.json) {
+    io.stdout(`${jsonSafe(JSON.stringify(buildFillReport(cmd.input, cmd.output, plan, after, lang), null, 2))}\n`);
+    return EXIT_OK;
+  }
   const lines: string[] = [];
   if (plan.cells.length === 0) lines.push(t.nothingToFill(cmd.output));
   else {
@@ -206,7 +212,6 @@ async function fill(io: CliIo, cmd: Extract<Command, { kind: 'fill' }>, lang: La
       lines.push(`  ${`${c.sheet}!${c.cell}`.padEnd(width)}  ${t.fillReason[c.reason]}  ${c.exact ?? String(c.value)}`);
     }
   }
-  const after = checkWorkbook(readWorkbook(out, options).grid, { ruleSet: cmd.ruleSet, lang, columnMap });
   const c = countSeverities(after.findings);
   lines.push(t.afterFill(c.error, c.warning, c.info));
   if (plan.counts.note > 0) lines.push(t.completeNotes);

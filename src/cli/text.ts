@@ -50,13 +50,14 @@ const zh: CliText = {
   ziping check 文件或文件夹… [--json] [--report 汇总.xlsx|报告.html] [--force] [--jobs N] [--rules 名称] [--map 映射.json] [--declared 申报表.xlsx] [--max-size MB] [--lang zh-CN|en-US]
       校验每个文件中的所有绩效自评表和绩效目标申报表，按表列出总分、等级和问题。文件夹：其中（含子文件夹）
       所有 .xlsx/.xlsm，按名称排序；跳过 ~$ 开头的 Office 锁定文件并说明。
-  ziping fill 输入.xlsx -o 输出.xlsx [--rules 名称] [--map 映射.json] [--max-size MB] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
+  ziping fill 输入.xlsx -o 输出.xlsx [--json] [--rules 名称] [--map 映射.json] [--max-size MB] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
       把可计算的得分、执行率、总分和偏差说明草稿写入输出副本；从不修改输入文件。
   ziping --help | --version
 
 选项:
-  --json               输出 JSON 报告（格式见 SPEC §7）：一个文件时为一个对象；多个文件时为数组，
-                       每个文件一个对象，顺序与参数相同。无法读取的文件不出现在数组中（见标准错误输出）。
+  --json               输出 JSON 报告（每个字段见仓库中的 docs/report-json.md）。check：一个文件时为一个对象；
+                       多个文件时为数组，每个文件一个对象，顺序与参数相同；无法读取的文件不出现在数组中（见标准错误
+                       输出）。fill：写入的每个单元格（按工作表：地址、原值 → 新值、类别）、输出文件和填写后仍有的问题。
   --report 文件        另写出汇总报告：.xlsx（汇总、问题清单、按单位）或 .html（含图表的单页报告）；可重复
   --jobs N             同时校验的文件数（默认：CPU 核数）
   --rules 名称         评分规则（默认 mof-2020）：${rs}
@@ -122,15 +123,17 @@ Usage:
   ziping check FILE-OR-FOLDER… [--json] [--report SUMMARY.xlsx|REPORT.html] [--force] [--jobs N] [--rules NAME] [--map MAP.json] [--declared DECL.xlsx] [--max-size MB] [--lang zh-CN|en-US]
       Validate every form in each file (self-evaluations and target declarations): total score, grade and findings per form. A folder: every .xlsx/.xlsm
       in it and its subfolders, by name; Office lock files (~$…) are skipped and named.
-  ziping fill IN.xlsx -o OUT.xlsx [--rules NAME] [--map MAP.json] [--max-size MB] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
+  ziping fill IN.xlsx -o OUT.xlsx [--json] [--rules NAME] [--map MAP.json] [--max-size MB] [--overwrite-scores] [--force] [--lang zh-CN|en-US]
       Write the computable scores, execution rate, total score and deviation-note drafts into a copy;
       the input file is never modified.
   ziping --help | --version
 
 Options:
-  --json               Print the JSON report (SPEC §7): one object for one file; for several files an array
-                       with one object per file, in argument order. Unreadable files are left out of the
-                       array (see standard error).
+  --json               Print the JSON report (every field in docs/report-json.md of the repository). check:
+                       one object for one file; for several files an array with one object per file, in
+                       argument order; unreadable files are left out of the array (see standard error).
+                       fill: every cell written (by sheet: address, old → new value, kind), the output file
+                       and the findings the filled copy still has.
   --report FILE        Also write a summary: .xlsx (Summary, Findings, By unit sheets) or .html (one page
                        with charts); may be repeated
   --jobs N             Files checked at once (default: the number of cores)

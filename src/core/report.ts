@@ -1,5 +1,5 @@
-import { decString, type Dec } from './decimal';
-import type { CheckResult, DeclaredFundsResult, Finding, Lang, ParamValue } from './model';
+import { D, decString, type Dec } from './decimal';
+import type { CellParams, CheckResult, DeclaredFundsResult, Finding, Lang, ParamScalar, ParamValue } from './model';
 import { renderMessage } from './messages';
 
 export interface ReportFinding {
@@ -50,16 +50,51 @@ export interface Report {
   }[];
 }
 
+/**
+ * Significant digits of a computed ratio (执行率, 完成率, the ratios of finding parameters) in the report. A quotient
+ * is exact to the 40 digits of the Decimal configuration; past ten digits they tell a reader nothing and make every
+ * consumer round. Money, weights, scores and the sheet's own figures are never rounded.
+ */
+export const RATIO_DIGITS = 10;
+
+/** Finding parameters that hold a computed ratio (see {@link RATIO_DIGITS}). */
+export const RATIO_PARAMS: readonly string[] = ['ratio', 'rate', 'exact'];
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 const s = (d: Dec | null): string | null => (d ? decString(d) : null);
+
+/** A computed ratio as the report writes it: at most {@link RATIO_DIGITS} significant digits, half up. */
+export function ratioString(d: Dec): string {
+  return decString(d.toSignificantDigits(RATIO_DIGITS));
+}
+
+const ratio = (d: Dec | null): string | null => (d ? ratioString(d) : null);
+
+const ratioParam = (k: string, v: ParamScalar): ParamScalar =>
+  typeof v === 'string' && RATIO_PARAMS.includes(k) && DECIMAL.test(v) ? ratioString(new D(v)) : v;
+
+/** A finding's parameters with their ratios cut, the cells of a finding that names several (`cells`) included. */
+function reportParams(params: Readonly<Record<string, ParamValue>>): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  for (const [k, v] of Object.entries(params)) {
+    out[k] = Array.isArray(v)
+      ? (v as readonly CellParams[]).map((c) => Object.fromEntries(Object.entries(c).map(([ck, cv]) => [ck, ratioParam(ck, cv)])) as CellParams)
+      : ratioParam(k, v as ParamScalar);
+  }
+  return out;
+}
 const declaredFunds = (f: DeclaredFundsResult | null): ReportDeclaredFunds | null =>
   f && { total: s(f.total), fiscal: s(f.fiscal), other: s(f.other), cell: f.cell };
 
-/** A finding as the report carries it, with its message rendered in the language. */
+/** A finding as the report carries it, with its message rendered in the language and its ratios cut to {@link RATIO_DIGITS}. */
 export function reportFinding(f: Finding, lang: Lang): ReportFinding {
-  return { code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: renderMessage(f, lang), params: { ...f.params } };
+  return { code: f.code, severity: f.severity, sheet: f.sheet, cell: f.cell, message: renderMessage(f, lang), params: reportParams(f.params) };
 }
 
-/** The CLI's `--json` report (SPEC §7): decimals as exact strings, null where a value is not there. */
+/**
+ * The CLI's `--json` report (SPEC §7, docs/report-json.md): decimals as exact strings, computed ratios to
+ * {@link RATIO_DIGITS} significant digits, null where a value is not there.
+ */
 export function buildReport(result: CheckResult, file: string, lang: Lang = 'zh-CN'): Report {
   return {
     version: 1,
@@ -72,7 +107,7 @@ export function buildReport(result: CheckResult, file: string, lang: Lang = 'zh-
       year: f.year,
       funds: f.funds
         ? {
-            budget: s(f.funds.budget), executed: s(f.funds.executed), rate: s(f.funds.rate), weight: s(f.funds.weight),
+            budget: s(f.funds.budget), executed: s(f.funds.executed), rate: ratio(f.funds.rate), weight: s(f.funds.weight),
             statedScore: s(f.funds.statedScore), computedScore: s(f.funds.computedScore), cell: f.funds.cell,
           }
         : null,

@@ -197,8 +197,11 @@ function score(w: number, ratio: InstanceType<typeof D>): number {
   return n(new D(w).mul(r).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed());
 }
 
-/** The four forms of assets/sample/sample-2021.xlsx, with the faults listed in `SAMPLE_FAULTS`. */
-export function sampleForms(): { sheet: string; forms: FormSpec[]; at?: { row: number; col: number } }[] {
+/**
+ * The 社区养老 form filled in correctly (no error, no score to fill): the clean workbook of tests. The sample's first
+ * sheet is this form with the faults of `SAMPLE_FAULTS.firstSheet` (see {@link sampleForms}).
+ */
+export function cleanPensionForm(): FormSpec {
   const rate1 = new D(11436500).div(12000000);
   const pension: FormSpec = {
     project: '社区养老服务补贴项目',
@@ -233,6 +236,37 @@ export function sampleForms(): { sheet: string; forms: FormSpec[]; at?: { row: n
     totalScore: 0,
   };
   pension.totalScore = sumScores(pension);
+  return pension;
+}
+
+/**
+ * The sample's first sheet, the one the workbench opens on, shows the whole flow by itself: a stated score above
+ * what the rules give (an error 校验 finds; a fill leaves it to the person), blank 得分 cells and a missed target
+ * without its 偏差原因 (a drafted note), so that 填写得分 on this sheet alone writes scores and a note. Its 总分 is
+ * the sum the filled sheet adds up to.
+ */
+function pensionWithFaults(): FormSpec {
+  const clean = cleanPensionForm();
+  const f = SAMPLE_FAULTS.firstSheet;
+  const filled: FormSpec = {
+    ...clean,
+    indicators: clean.indicators.map((i): IndicatorSpec => {
+      if (i.name === f.scoreMismatch) return { ...i, actual: '92%', score: 10, note: '部分街道补贴名册核对延后，已督促按月发放。' };
+      if (i.name === f.noteMissing) return { ...i, actual: '52万元', score: score(10, new D(50).div(52)), note: undefined };
+      return i;
+    }),
+  };
+  const blank = new Set<string>([f.scoreMissing, f.noteMissing]);
+  return {
+    ...filled,
+    indicators: filled.indicators.map((i) => (blank.has(i.name) ? { ...i, score: null } : i)),
+    totalScore: sumScores(filled),
+  };
+}
+
+/** The four forms of assets/sample/sample-2021.xlsx, with the faults listed in `SAMPLE_FAULTS`. */
+export function sampleForms(): { sheet: string; forms: FormSpec[]; at?: { row: number; col: number } }[] {
+  const pension = pensionWithFaults();
 
   const rate2 = new D(8350000).div(8500000);
   const roads: FormSpec = {
@@ -351,6 +385,11 @@ function sumScores(spec: FormSpec): number {
 
 /** What the sample workbook gets wrong on purpose, for tests and docs. */
 export const SAMPLE_FAULTS = {
+  /** on the first sheet (社区养老服务补贴项目), each by its indicator's name */
+  firstSheet: {
+    sheet: '社区养老', project: '社区养老服务补贴项目',
+    scoreMismatch: '补贴发放及时率', scoreMissing: '新建社区养老服务站', noteMissing: '单个服务站建设成本',
+  },
   scoreMissing: { sheet: '城建项目', project: '桥梁安全检测项目', name: '桥梁定期检测' },
   fundsBreakdown: { sheet: '城建项目', project: '城市道路养护维修项目' },
   noteMissing: { sheet: '城建项目', project: '城市道路养护维修项目', name: '道路维修面积' },

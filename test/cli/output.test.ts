@@ -7,7 +7,7 @@ import { transformFileSync } from '@swc/core';
 import ExcelJS from 'exceljs';
 import { OutputRefused, writeOutputFile } from '../../src/cli/output';
 import { nodeIo, run, type CliIo } from '../../src/cli/run';
-import { sampleForms, workbookOfForms } from '../bench/sample';
+import { cleanPensionForm, workbookOfForms } from '../bench/sample';
 
 /** nodeIo with stdout and stderr kept. */
 function captured(): CliIo & { out: string; err: string } {
@@ -25,7 +25,7 @@ let dir: string;
 let input: string;
 
 beforeAll(async () => {
-  const wb = workbookOfForms([sampleForms()[0]]);
+  const wb = workbookOfForms([{ sheet: '社区养老', forms: [cleanPensionForm()] }]);
   input = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-in-')), 'in.xlsx');
   fs.writeFileSync(input, new Uint8Array(await (wb as ExcelJS.Workbook).xlsx.writeBuffer()));
 });

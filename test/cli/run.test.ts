@@ -3,7 +3,7 @@ import { parseArgs } from '../../src/cli/args';
 import { packageVersion, run } from '../../src/cli/run';
 import { checkWorkbook, ruleSetNames } from '../../src/core';
 import { readWorkbookGrid } from '../../src/xlsx/read';
-import { buildSampleWorkbook, sampleForms, SAMPLE_FAULTS, workbookOfForms } from '../bench/sample';
+import { buildSampleWorkbook, cleanPensionForm, sampleForms, SAMPLE_FAULTS, workbookOfForms } from '../bench/sample';
 import { changedCells, snapshotOf } from '../fixtures/xlsx';
 import { memIo } from './memio';
 
@@ -17,8 +17,7 @@ let noForm: Uint8Array;
 
 beforeAll(async () => {
   sample = await bytesOf(buildSampleWorkbook());
-  const pension = sampleForms()[0];
-  clean = await bytesOf(workbookOfForms([pension]));
+  clean = await bytesOf(workbookOfForms([{ sheet: '社区养老', forms: [cleanPensionForm()] }]));
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('说明').getCell('A1').value = '本工作簿只有说明文字。';
   noForm = await bytesOf(wb);
@@ -35,10 +34,11 @@ describe('parseArgs', () => {
     [['check', '--rules=tianjin', 'a.xlsx'], { kind: 'check', files: ['a.xlsx'], json: false, ruleSet: 'tianjin', reports: [], jobs: undefined, force: false }],
     [['check', '--', '-odd-name.xlsx'], { kind: 'check', files: ['-odd-name.xlsx'], json: false, ruleSet: undefined, reports: [], jobs: undefined, force: false }],
     [['check', 'dir', '--report', 'a.xlsx', '--report=b.html', '--jobs', '4'], { kind: 'check', files: ['dir'], json: false, ruleSet: undefined, reports: ['a.xlsx', 'b.html'], jobs: 4, force: false }],
-    [['fill', 'in.xlsx', '-o', 'out.xlsx'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: false, force: false }],
-    [['fill', '--output=out.xlsx', 'in.xlsx', '--overwrite-scores'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: true, force: false }],
+    [['fill', 'in.xlsx', '-o', 'out.xlsx'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', json: false, ruleSet: undefined, overwriteScores: false, force: false }],
+    [['fill', '--output=out.xlsx', 'in.xlsx', '--overwrite-scores'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', json: false, ruleSet: undefined, overwriteScores: true, force: false }],
     [['check', 'dir', '--report', 'a.xlsx', '--force'], { kind: 'check', files: ['dir'], json: false, ruleSet: undefined, reports: ['a.xlsx'], jobs: undefined, force: true }],
-    [['fill', 'in.xlsx', '-o', 'out.xlsx', '--force'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', ruleSet: undefined, overwriteScores: false, force: true }],
+    [['fill', 'in.xlsx', '-o', 'out.xlsx', '--force'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', json: false, ruleSet: undefined, overwriteScores: false, force: true }],
+    [['fill', 'in.xlsx', '--json', '-o', 'out.xlsx'], { kind: 'fill', input: 'in.xlsx', output: 'out.xlsx', json: true, ruleSet: undefined, overwriteScores: false, force: false }],
     [['--help'], { kind: 'help' }],
     [['check', 'a.xlsx', '-h'], { kind: 'help' }],
     [['--version'], { kind: 'version' }],
@@ -50,7 +50,7 @@ describe('parseArgs', () => {
     [['check', 'a.xlsx', '--jsn'], { kind: 'unknownOption', option: '--jsn' }],
     [['check', 'a.xlsx', '--overwrite-scores'], { kind: 'unknownOption', option: '--overwrite-scores' }],
     [['check', 'a.xlsx', '-o', 'b.xlsx'], { kind: 'unknownOption', option: '-o' }],
-    [['fill', 'a.xlsx', '-o', 'b.xlsx', '--json'], { kind: 'unknownOption', option: '--json' }],
+    [['fill', 'a.xlsx', '-o', 'b.xlsx', '--jobs', '2'], { kind: 'unknownOption', option: '--jobs' }],
     [['check', 'a.xlsx', '--rules'], { kind: 'missingValue', option: '--rules' }],
     [['check', 'a.xlsx', '--jobs', '0'], { kind: 'badJobs', value: '0' }],
     [['check', 'a.xlsx', '--jobs', 'many'], { kind: 'badJobs', value: 'many' }],
@@ -92,7 +92,7 @@ describe('ziping check', () => {
     expect(io.out).toContain(`[${SAMPLE_FAULTS.stacked.sheet} A1:I22] ${SAMPLE_FAULTS.stacked.projects[0]}`);
     expect(io.out).toContain(`[${SAMPLE_FAULTS.stacked.sheet} A25:I42] ${SAMPLE_FAULTS.stacked.projects[1]}`);
     expect(io.out).toContain(`[政务平台 ${SAMPLE_FAULTS.startsOffA1.range}]`);
-    expect(io.out).toMatch(/共 1 个文件、4 张绩效自评表：错误 1，/);
+    expect(io.out).toMatch(/共 1 个文件、4 张绩效自评表：错误 2，/);
   });
 
   it('speaks English with --lang en-US', async () => {
@@ -144,8 +144,8 @@ describe('ziping check', () => {
       const missing = bridges.indicators.find((i: { name: string }) => i.name === SAMPLE_FAULTS.scoreMissing.name);
       expect(missing).toMatchObject({ statedScore: null, computedScore: '20', weight: '20', kind: 'atLeast', scoreCell: 'H37' });
       const pension = r.forms.find((f: { project: string }) => f.project === '社区养老服务补贴项目');
-      // exact decimal string of 11436500 / 12000000, not a float
-      expect(pension.funds.rate).toMatch(/^0\.95304166666/);
+      // 11436500 / 12000000 as a decimal string, not a float, cut to 10 significant digits (docs/report-json.md)
+      expect(pension.funds.rate).toBe('0.9530416667');
       expect(pension.funds).toMatchObject({ budget: '12000000', executed: '11436500', statedScore: '9.53', computedScore: '9.53', cell: 'H6' });
     });
 
@@ -285,7 +285,7 @@ describe('ziping fill', () => {
     const plan = checkWorkbook(await readWorkbookGrid(sample)).fillPlan;
     expect(plan.cells.length).toBeGreaterThan(0);
     expect(io.out).toContain(`已写入 ${plan.cells.length} 个单元格（`);
-    expect(io.out).toMatch(/得分 1/);
+    expect(io.out).toMatch(/（得分 3、偏差说明草稿 3）/);
     expect(io.out).toMatch(/城建项目!H37 +得分 +20/);
     const changed = changedCells(await snapshotOf(sample), await snapshotOf(out as Uint8Array));
     expect(changed).toEqual(plan.cells.map((c) => `${c.sheet}!${c.cell}`).sort());

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/run';
 import { jsonSafe, terminalSafe } from '../../src/cli/terminal';
-import { sampleForms, workbookOfForms } from '../bench/sample';
+import { cleanPensionForm, workbookOfForms } from '../bench/sample';
 import { memIo } from './memio';
 
 /** Everything a terminal could act on (C0 but LF, DEL, C1, bidi embeddings/overrides/isolates). */
@@ -16,8 +16,7 @@ let project: string;
 let indicator: string;
 
 beforeAll(async () => {
-  const [pension] = sampleForms();
-  const form = pension.forms[0];
+  const form = cleanPensionForm();
   project = `${form.project}${HOSTILE}`;
   indicator = `${form.indicators[0].name}${HOSTILE}`;
   const hostile = {

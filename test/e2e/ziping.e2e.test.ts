@@ -236,6 +236,40 @@ describe('workbench with the project sample (assets/sample/sample-2021.xlsx, the
   });
 });
 
+describe('the first ten minutes: the sample on the sheet it opens on', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openWorkbench('');
+  });
+  afterAll(() => page?.close());
+
+  it('校验 of the active sheet finds an error, 填写得分 writes its blank scores and a note, 下载 and 撤销填写 work', async () => {
+    const p = pane(page);
+    const sheet = (await page.locator('[data-testid="grid"]').getAttribute('data-sheet'))!;
+    await validateAllSheets(page, 'active');
+    const forms = await p.locator('[data-testid="form"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.sheet));
+    expect(forms).toEqual([sheet]);
+    expect(await p.locator('[data-testid="finding"][data-severity="error"]').count()).toBeGreaterThan(0);
+    const missing = await p.locator('[data-testid="finding"][data-code="SCORE_MISSING"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.cell!));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(await p.locator('[data-testid="finding"][data-code="NOTE_MISSING"]').count()).toBeGreaterThan(0);
+    await p.locator('[data-testid="fill"]').click();
+    await expectText(page.locator('[data-testid="fill-preview"]'), /^将写入 \d+ 个单元格（得分 \d+.*偏差说明草稿 \d+/);
+    await page.locator('[data-testid="fill-confirm"]').click();
+    await expectText(p.locator('[data-testid="status"]'), /^已写入 \d+ 个单元格。可撤销。/);
+    for (const cell of missing) expect((await (await gridCell(page, sheet, cell)).textContent()) ?? '').toMatch(/^\d+(\.\d+)?$/);
+    const download = page.waitForEvent('download');
+    await page.locator('[data-testid="download"]').click();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(await (await download).path());
+    for (const cell of missing) expect(typeof wb.getWorksheet(sheet)!.getCell(cell).value).toBe('number');
+    await p.locator('[data-testid="undo"]').click();
+    await expectText(p.locator('[data-testid="status"]'), /^已恢复 \d+ 个单元格。$/);
+    for (const cell of missing) expect(await (await gridCell(page, sheet, cell)).textContent()).toBe('');
+    await page.locator('[data-testid="download"]').waitFor({ state: 'detached' });
+  });
+});
+
 describe('全部工作表: the overview and 写入汇总表 (sample workbook)', () => {
   let page: Page;
   beforeAll(async () => {

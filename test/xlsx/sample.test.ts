@@ -55,6 +55,26 @@ describe('assets/sample/sample-2021.xlsx', () => {
     expect(i?.statedScore?.toFixed()).toBe('9.69');
   });
 
+  it('shows the whole flow on its first sheet, the one it opens on: an error, and cells that 填写得分 writes', async () => {
+    const grid = await readWorkbookGrid(fs.readFileSync(SAMPLE));
+    // the workbench opens on the first visible sheet, Excel on the active tab (the first: the workbook names none)
+    const first = grid.sheets[0].sheet;
+    expect(first).toBe(SAMPLE_FAULTS.firstSheet.sheet);
+    expect(grid.sheets[0].hidden ?? false).toBe(false);
+    const only = checkWorkbook({ ...grid, sheets: grid.sheets.filter((s) => s.sheet === first) });
+    expect(only.forms.map((f) => f.project)).toEqual([SAMPLE_FAULTS.firstSheet.project]);
+    const errors = only.findings.filter((f) => f.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    const named = (code: FindingCode) => only.findings.filter((f) => f.code === code).map((f) => f.params.name);
+    expect(named('SCORE_MISMATCH')).toContain(SAMPLE_FAULTS.firstSheet.scoreMismatch);
+    expect(named('SCORE_MISSING')).toEqual(expect.arrayContaining([SAMPLE_FAULTS.firstSheet.scoreMissing, SAMPLE_FAULTS.firstSheet.noteMissing]));
+    expect(named('NOTE_MISSING')).toContain(SAMPLE_FAULTS.firstSheet.noteMissing);
+    const plan = only.fillPlan;
+    expect(plan.counts.score).toBeGreaterThanOrEqual(2);
+    expect(plan.counts.note).toBeGreaterThanOrEqual(1);
+    expect(new Set(plan.cells.map((c) => c.sheet))).toEqual(new Set([first]));
+  });
+
   it('has a qualitative indicator left to the person (partial)', () => {
     const i = project(SAMPLE_FAULTS.qualitative.project).indicators.find((x) => x.name === SAMPLE_FAULTS.qualitative.name);
     expect(i).toMatchObject({ kind: 'qualitative', status: 'partial', computedScore: null });
