@@ -1,9 +1,6 @@
-import {
-  buildReport, checkAgainstDeclarations, checkSheets, checkWorkbook, ColumnMapError, combineChecks, countSeverities, partFromWire, partToWire,
-  type CheckPart, type CheckResult, type ColumnMap, type FormResult, type Lang, type Severity,
-} from '../core';
+import { buildReport, checkAgainstDeclarations, checkWorkbook, ColumnMapError, countSeverities, type ColumnMap, type FormResult, type Lang, type Severity } from '../core';
 import { fileProblem, summarizeReport, type FileSummary } from '../report';
-import { countSheets, readWorkbook, sheetProblemMessage, XlsxReadError, type ReadOptions, type SheetProblem } from '../xlsx/read';
+import { readWorkbook, sheetProblemMessage, XlsxReadError, type ReadOptions } from '../xlsx/read';
 import { humanReport } from './human';
 import { ioReason } from './reasons';
 import { jsonSafe } from './terminal';
@@ -24,68 +21,6 @@ export interface FileJob {
   /** --declared: the declarations' workbook, read once per thread and pile (`declaredKey`) */
   readonly declared?: string;
   readonly declaredKey?: string;
-}
-
-/**
- * A run of a workbook's sheets read and checked on another thread, while this one does the rest. The part travels
- * as plain data (`partToWire`); an answer of null means it could not be done there, and this thread does it.
- */
-export interface PartRequest {
-  readonly file: string;
-  readonly ruleSet: string | undefined;
-  readonly lang: Lang;
-  readonly read?: ReadOptions;
-  readonly from: number;
-  readonly to: number;
-}
-export interface PartAnswer {
-  readonly part: unknown;
-  readonly problems: readonly SheetProblem[];
-}
-export type PartRunner = (req: PartRequest) => Promise<PartAnswer | null>;
-
-/**
- * A workbook of this many sheets or more is checked on two threads when a {@link PartRunner} is given: below it,
- * starting a thread (about 50 ms) costs more than half the sheets take.
- */
-export const SPLIT_MIN_SHEETS = 40;
-/** The share of the sheets this thread keeps: the other thread starts later by its start-up. */
-const OWN_SHARE = 0.55;
-
-/** Reads and checks sheets `from`..`to` of a workbook (the work of one side of a split). */
-export function checkPart(bytes: Uint8Array, req: Omit<PartRequest, 'file'>): { part: CheckPart; problems: readonly SheetProblem[] } {
-  const r = readWorkbook(bytes, { ...req.read, sheets: { from: req.from, to: req.to } });
-  return { part: checkSheets(r.grid.sheets, { ruleSet: req.ruleSet, lang: req.lang }), problems: r.problems };
-}
-
-/** {@link checkPart} as plain data, for the thread that asked. */
-export function checkPartWire(bytes: Uint8Array, req: Omit<PartRequest, 'file'>): PartAnswer {
-  const { part, problems } = checkPart(bytes, req);
-  return { part: partToWire(part), problems };
-}
-
-interface Checked {
-  readonly result: CheckResult;
-  readonly problems: readonly SheetProblem[];
-  readonly sheets: number;
-}
-
-/** The workbook read and checked: on this thread alone, or split with `runPart` when it is big enough. */
-async function readAndCheck(bytes: Uint8Array, job: FileJob, runPart: PartRunner | undefined): Promise<Checked> {
-  const n = runPart && job.columnMap === undefined ? countSheets(bytes, job.read?.limits) : 0;
-  if (!runPart || n < SPLIT_MIN_SHEETS) {
-    const { grid, problems } = readWorkbook(bytes, job.read);
-    const result = checkWorkbook(grid, { ruleSet: job.ruleSet, lang: job.lang, columnMap: job.columnMap });
-    return { result, problems, sheets: grid.sheets.length + problems.length };
-  }
-  const cut = Math.ceil(n * OWN_SHARE);
-  const base = { ruleSet: job.ruleSet, lang: job.lang, read: job.read };
-  const theirs = runPart({ ...base, file: job.file, from: cut, to: n });
-  const mine = checkPart(bytes, { ...base, from: 0, to: cut });
-  const answer = await theirs;
-  const other = answer ? { part: partFromWire(answer.part), problems: answer.problems } : checkPart(bytes, { ...base, from: cut, to: n });
-  const result = combineChecks([mine.part, other.part], { ruleSet: job.ruleSet, lang: job.lang });
-  return { result, problems: [...mine.problems, ...other.problems], sheets: n };
 }
 
 const declarations = new Map<string, readonly FormResult[]>();
@@ -141,27 +76,25 @@ function readProblem(e: unknown, job: FileJob): ReadProblem | null {
   return { zh: ioReason(e, 'zh-CN'), en: ioReason(e, 'en-US') };
 }
 
-/**
- * Reads and checks one file with `read` (the CLI's file access); never throws. With `runPart`, a workbook of
- * {@link SPLIT_MIN_SHEETS} sheets or more is split between this thread and another: the outcome is the same.
- */
-export async function checkFile(job: FileJob, read: (file: string) => Promise<Uint8Array>, runPart?: PartRunner): Promise<FileOutcome> {
+/** Reads and checks one file with `read` (the CLI's file access); never throws. */
+export async function checkFile(job: FileJob, read: (file: string) => Promise<Uint8Array>): Promise<FileOutcome> {
   try {
-    const { result: checked, problems, sheets } = await readAndCheck(await read(job.file), job, runPart);
+    const { grid, problems } = readWorkbook(await read(job.file), job.read);
     const sheetProblems = problems.map((p) => ({ zh: sheetProblemMessage(p, 'zh-CN'), en: sheetProblemMessage(p, 'en-US') }));
     const declared = await declaredForms(job, read);
+    const checked = checkWorkbook(grid, { ruleSet: job.ruleSet, lang: job.lang, columnMap: job.columnMap });
     const result = declared.length > 0 ? checkAgainstDeclarations(checked, declared) : checked;
     const report = buildReport(result, job.file, job.lang);
     const summary = result.forms.length > 0
       ? summarizeReport(report, result.forms.map((f) => ({ department: f.department, implementer: f.implementer })))
-      : fileProblem(job.file, CLI_TEXT[job.lang].noForm(job.file, sheets));
+      : fileProblem(job.file, CLI_TEXT[job.lang].noForm(job.file, grid.sheets.length + problems.length));
     return {
       kind: 'checked',
       file: job.file,
       json: job.json ? jsonSafe(JSON.stringify(report, null, 2)) : '',
       human: !job.json && result.forms.length > 0 ? humanReport(job.file, result, job.lang) : '',
       forms: result.forms.length,
-      sheets,
+      sheets: grid.sheets.length + problems.length,
       counts: countSeverities(result.findings),
       summary,
       sheetProblems,

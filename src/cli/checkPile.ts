@@ -3,7 +3,7 @@ import type { ColumnMap, Lang } from '../core';
 import type { ReadOptions } from '../xlsx/read';
 import { summarizePile, type FileSummary } from '../report';
 import { checkFile, type FileJob, type FileOutcome } from './checkFile';
-import { expandPaths, Progress, runInOrder, partRunner, threadCount, workerPool, type DirIo } from './pile';
+import { expandPaths, Progress, runInOrder, threadCount, workerPool, type DirIo } from './pile';
 import { OutputRefused } from './output';
 import { PILE_TEXT } from './pileText';
 import { ioReason } from './reasons';
@@ -92,9 +92,7 @@ export async function checkPile(io: CliIo & PileIo, cmd: CheckCommand, lang: Lan
   const jobs: FileJob[] = pile.files.map((file) => ({ file, ruleSet: cmd.ruleSet, lang, json: cmd.json, read: cmd.read, columnMap: cmd.columnMap, mapFile: cmd.map, declared: cmd.declared, declaredKey: `${cmd.declared}\0${++piles}` }));
   const threads = threadCount(cmd.jobs, jobs.length);
   const pool = io.workers === false || threads < 2 ? null : workerPool(threads);
-  // one file (or --jobs 1 …): no pool; a big workbook may still be split over two threads
-  const split = pool || io.workers === false ? null : partRunner(cmd.jobs);
-  const run = pool?.run ?? ((job: FileJob) => checkFile(job, (f) => io.readFile(f), split ?? undefined));
+  const run = pool?.run ?? ((job: FileJob) => checkFile(job, (f) => io.readFile(f)));
   const progress = new Progress(io.progress ? (io.terminal ?? io.stderr) : null, jobs.length, p.progress);
   const summaries: FileSummary[] = [];
   const totals = { files: 0, forms: 0, error: 0, warning: 0, info: 0 };

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'node:worker_threads';
-import type { FileJob, FileOutcome, PartAnswer, PartRunner } from './checkFile';
+import type { FileJob, FileOutcome } from './checkFile';
 import type { WorkerRequest } from './worker';
 import { terminalSafe } from './terminal';
 
@@ -134,26 +134,6 @@ export function workerPool(size: number): { run: Runner; close: () => Promise<vo
       await Promise.all(all.map((w) => w.terminate()));
     },
   };
-}
-
-/**
- * Runs a part of a big workbook on a thread of its own, started for it and ended after (src/cli/worker); null when
- * the compiled worker is not there (ts-jest, ts-node) or one thread is all there is or was asked for (`--jobs 1`).
- */
-export function partRunner(jobs: number | undefined): PartRunner | null {
-  const entry = path.join(__dirname, 'worker.js');
-  if (threadCount(jobs, Number.MAX_SAFE_INTEGER) < 2 || !fs.existsSync(entry)) return null;
-  return (part) => new Promise<PartAnswer | null>((resolve) => {
-    const w = new Worker(entry);
-    const done = (answer: PartAnswer | null): void => {
-      resolve(answer);
-      void w.terminate();
-    };
-    w.once('message', (m: { answer: PartAnswer | null }) => done(m.answer));
-    w.once('error', () => done(null));
-    w.once('exit', () => done(null));
-    w.postMessage({ id: 0, part } satisfies WorkerRequest);
-  });
 }
 
 /** The threads a pile gets: `--jobs` if given, else one per core; never more than the files. */

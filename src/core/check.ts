@@ -152,34 +152,17 @@ function checkSheetGrid(grid: SheetGrid, rules: RuleSet, options: CheckOptions):
 
 /**
  * Checks every sheet of a workbook snapshot. A column map (`options.columnMap`) that names a sheet the workbook
- * lacks or points outside a form throws {@link ColumnMapError} (message in Chinese). Finds the forms, scores them
- * under the rule set, returns each form with its findings, and the fill plan. A sheet without a form gives NO_FORM
- * only when no sheet has one.
+ * lacks or points outside a form throws {@link ColumnMapError} (message in Chinese).: finds the forms, scores them under the rule set, returns each
+ * form with its findings, and the fill plan. A sheet without a form gives NO_FORM only when no sheet has one.
  */
 export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): CheckResult {
-  checkMapSheets(options.columnMap, workbook.sheets.map((s) => s.sheet));
-  return combineChecks([checkSheets(workbook.sheets, options)], options);
-}
-
-/** What checking some of a workbook's sheets gives, before the workbook's result is made of all such parts. */
-export interface CheckPart {
-  readonly forms: readonly FormResult[];
-  readonly fill: readonly FillCell[];
-  readonly noForm: readonly Finding[];
-  readonly hidden: readonly string[];
-}
-
-/**
- * Checks a run of a workbook's sheets (hidden ones are listed, not checked). {@link combineChecks} makes the
- * workbook's result of the parts in sheet order; `checkWorkbook` is the two with one part.
- */
-export function checkSheets(sheets: readonly SheetGrid[], options: CheckOptions = {}): CheckPart {
   const rules = effectiveRules(options);
+  checkMapSheets(options.columnMap, workbook.sheets.map((s) => s.sheet));
   const forms: FormResult[] = [];
   const fill: FillCell[] = [];
   const noForm: Finding[] = [];
   const hidden: string[] = [];
-  for (const sheet of sheets) {
+  for (const sheet of workbook.sheets) {
     if (sheet.hidden) {
       hidden.push(sheet.sheet);
       continue;
@@ -189,13 +172,7 @@ export function checkSheets(sheets: readonly SheetGrid[], options: CheckOptions 
     fill.push(...r.fill);
     if (r.noForm) noForm.push(r.noForm);
   }
-  return { forms, fill, noForm, hidden };
-}
-
-/** The workbook's result of the parts {@link checkSheets} gave, in sheet order. */
-export function combineChecks(parts: readonly CheckPart[], options: CheckOptions = {}): CheckResult {
-  const rules = effectiveRules(options);
-  const result = finish(rules, parts.flatMap((p) => p.forms), parts.flatMap((p) => p.fill), parts.flatMap((p) => p.noForm), parts.flatMap((p) => p.hidden));
+  const result = finish(rules, forms, fill, noForm, hidden);
   return options.compareDeclarations ? checkAgainstDeclarations(result, result.forms, true) : result;
 }
 

@@ -3,7 +3,7 @@ export * from './grid';
 export { D, decString, roundHalfUp, type Dec } from './decimal';
 export type { Target, Actual, Measure, Quantity, QualitativeClass, TargetKind } from './values/types';
 export type { FormLayout } from './detect/types';
-export { checkWorkbook, checkSheet, checkSheets, combineChecks, type CheckPart } from './check';
+export { checkWorkbook, checkSheet } from './check';
 export { buildReport, RATIO_DIGITS, RATIO_PARAMS, ratioString, reportFinding, type Report, type ReportFinding } from './report';
 export { renderMessage, MESSAGES, NOTE_DRAFT_MARKERS, type RenderOptions } from './messages';
 export { isolate, balanceBidi, needsIsolation, messageParts, FSI, PDI, type MessagePart } from './messages/isolate';
@@ -15,4 +15,3 @@ export { parseColumnMap, ColumnMapError, MAPPABLE_ROLES, type ColumnMap, type Co
 export type { Column, ColumnKind, Table, TableCell } from './table';
 export type { FormKind } from './detect/types';
 export { checkAgainstDeclarations, compareWithDeclaration } from './declaration/compare';
-export { partFromWire, partToWire } from './wire';

@@ -12,8 +12,6 @@ export interface ReadOptions {
   readonly limits?: SizeLimits;
   /** the most cells a sheet's used range may span; default MAX_SHEET_CELLS, as in the add-in */
   readonly maxCells?: number;
-  /** read only the worksheets from index `from` up to (not including) `to`, in workbook order; default all */
-  readonly sheets?: { readonly from: number; readonly to: number };
 }
 
 export interface WorkbookRead {
@@ -21,8 +19,6 @@ export interface WorkbookRead {
   readonly grid: WorkbookGrid;
   /** the worksheets that could not be read (a missing part, a used range past the cell limit) */
   readonly problems: readonly SheetProblem[];
-  /** how many worksheets the workbook has (read or not) */
-  readonly sheetCount: number;
 }
 
 /** Opens the package, telling an .xls, an encrypted, an empty or a non-zip file apart. */
@@ -43,12 +39,6 @@ export function sheetContext(pkg: XlsxPackage, maxCells = MAX_SHEET_CELLS): { ct
   const formats = readCellFormats(pkg, stylesPart);
   const strings = readSharedStrings(pkg, stringsPart);
   return { ctx: { strings, formats, date1904, maxCells }, sheets };
-}
-
-/** How many worksheets the package lists (the workbook part alone is read). */
-export function countSheets(data: ArrayBuffer | Uint8Array, limits?: SizeLimits): number {
-  const pkg = openPackage(data, limits);
-  return pkg.sheets(pkg.relsOfWorkbook()).sheets.length;
 }
 
 /** One sheet read, or the reason it could not be. */
@@ -76,13 +66,12 @@ export function readWorkbook(data: ArrayBuffer | Uint8Array, options: ReadOption
   const { ctx, sheets } = sheetContext(pkg, options.maxCells);
   const grids: SheetGrid[] = [];
   const problems: SheetProblem[] = [];
-  const chosen = options.sheets ? sheets.slice(options.sheets.from, options.sheets.to) : sheets;
-  for (const ref of chosen) {
+  for (const ref of sheets) {
     const r = readSheetRef(pkg, ref, ctx);
     if ('kind' in r) problems.push(r);
     else grids.push(r);
   }
-  return { grid: { sheets: grids }, problems, sheetCount: sheets.length };
+  return { grid: { sheets: grids }, problems };
 }
 
 /**

@@ -5,7 +5,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { buildBenchWorkbook, buildSampleWorkbook } from '../bench/sample';
 import { writePile } from './pile-fixture';
-import { SPLIT_MIN_SHEETS } from '../../src/cli/checkFile';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BIN = path.join(ROOT, 'build', 'src', 'cli', 'main.js');
@@ -134,17 +133,4 @@ describe('the built ziping bin', () => {
     // the check's own exit code, not a crash's
     expect([0, 1]).toContain(code);
   });
-
-  it('checks a big workbook on two threads with the output of one (`--jobs 1`)', async () => {
-    const big = path.join(dir, 'big.xlsx');
-    await buildBenchWorkbook(SPLIT_MIN_SHEETS + 5).xlsx.writeFile(big);
-    for (const extra of [['--json'], []]) {
-      const split = spawnSync(process.execPath, [BIN, 'check', big, ...extra, '--jobs', '2'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      const one = spawnSync(process.execPath, [BIN, 'check', big, ...extra, '--jobs', '1'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-      expect(split.stderr).toBe(one.stderr);
-      expect(split.status).toBe(one.status);
-      expect(split.stdout.length).toBeGreaterThan(1000);
-      expect(split.stdout).toBe(one.stdout);
-    }
-  }, 60_000);
 });
