@@ -1,4 +1,4 @@
-import { countSeverities, scoreText, D, getRuleSet, renderMessage, type CheckResult, type Dec, type FormResult, type Lang } from '../core';
+import { countSeverities, findingCells, scoreText, D, getRuleSet, renderMessage, type CheckResult, type Dec, type Finding, type FormResult, type Lang } from '../core';
 import { terminalSafe } from './terminal';
 import { CLI_TEXT } from './text';
 
@@ -17,9 +17,10 @@ function formBlock(f: FormResult, lang: Lang): string[] {
   const c = countSeverities(f.findings);
   lines.push(`  ${t.counts(c.error, c.warning, c.info)}`);
   if (f.findings.length === 0) lines.push(`  ${t.noFindings}`);
-  const width = Math.max(...f.findings.map((x) => x.cell.length), 2);
+  const cells = (x: Finding): string => findingCells(x).join(',');
+  const width = Math.max(...f.findings.map((x) => cells(x).length), 2);
   for (const x of f.findings) {
-    lines.push(`  ${t.severity[x.severity]} ${x.cell.padEnd(width)}  ${oneLine(renderMessage(x, lang, TERMINAL))}`);
+    lines.push(`  ${t.severity[x.severity]} ${cells(x).padEnd(width)}  ${oneLine(renderMessage(x, lang, TERMINAL))}`);
   }
   return lines;
 }

@@ -34,7 +34,7 @@ export function FindingList(props: FindingListProps) {
                   >
                     <span className={styles.cell}>
                       <span className={styles.srOnly}>{it.severityLabel} </span>
-                      {it.finding.cell}
+                      {it.cellLabel}
                     </span>
                     <span className={styles.message}>
                       <MessageText text={it.message} />

@@ -26,6 +26,8 @@ export interface FindingItem {
   readonly intent: 'error' | 'warning' | 'info';
   readonly icon: string;
   readonly severityLabel: string;
+  /** every cell the finding names (`D6、E6` for one fault seen in several cells of a row); the first is selected */
+  readonly cellLabel: string;
   readonly message: string;
   readonly details: readonly FindingDetail[];
   readonly expanded: boolean;

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { D, parseA1, renderMessage, RULE_SETS, sortFindings, type Finding, type FormResult, type IndicatorResult, type TargetKind } from '../../../core';
+import { D, findingCells, parseA1, renderMessage, RULE_SETS, sortFindings, type Finding, type FormResult, type IndicatorResult, type TargetKind } from '../../../core';
 import type { Strings } from '../../../app';
 import type { FindingDetail, FindingItem, FindingListProps, FindingListState } from './FindingList.types';
 
@@ -102,6 +102,7 @@ export function useFindingList(props: FindingListProps): FindingListState {
             intent: finding.severity,
             icon: strings.severityIcon[finding.severity],
             severityLabel: strings.severity[finding.severity],
+            cellLabel: findingCells(finding).join('、'),
             message: renderMessage(finding, lang),
             details: findingDetails(finding, form, strings, ruleSet, lang),
             expanded: expanded.has(key),
