@@ -35,40 +35,42 @@ export function fundsChecks(form: EvaluatedForm): FindingOf<FundsCode>[] {
     const primary = form.rules.rateRounding === 'halfUp' ? 'halfUp' : 'up';
     const other = primary === 'halfUp' ? 'up' : 'halfUp';
     const matches = (c: { halfUp: Dec; up: Dec; down: Dec }, k: 'halfUp' | 'up' | 'down') => c[k].eq(stated);
-    const params = {
+    // made only for a finding: most forms state their rate right, and each figure is a Decimal turned to text
+    const params = () => ({
       stated: ds(stated), computed: ds(exact[primary]), exact: ds(f.rate), places,
       halfUp: ds(exact.halfUp), roundUp: ds(exact.up), budget: ds(f.budget?.value), executed: ds(f.executed?.value),
-    };
+    });
     if (matches(exact, primary) || matches(capped, primary)) {
       // as the budget system shows it
     } else if (matches(exact, other) || matches(capped, other)) {
-      out.push(finding('RATE_ROUNDING', 'info', sheet, f.statedRate.cell.a1, { ...params, way: other }));
+      out.push(finding('RATE_ROUNDING', 'info', sheet, f.statedRate.cell.a1, { ...params(), way: other }));
     } else if (places >= 2 && (matches(exact, 'down') || matches(capped, 'down'))) {
       // published forms also cut the rate (97.8086% written 97.80%); below whole percent points a cut means nothing
-      out.push(finding('RATE_ROUNDING', 'info', sheet, f.statedRate.cell.a1, { ...params, way: 'down' }));
+      out.push(finding('RATE_ROUNDING', 'info', sheet, f.statedRate.cell.a1, { ...params(), way: 'down' }));
     } else {
-      out.push(finding('RATE_MISMATCH', 'error', sheet, f.statedRate.cell.a1, params));
+      out.push(finding('RATE_MISMATCH', 'error', sheet, f.statedRate.cell.a1, params()));
     }
   }
   const w = f.weight?.value ?? null;
   const s = f.statedScore?.value ?? null;
   if (f.statedScore) {
     const cell = f.statedScore.cell.a1;
-    const p = {
-      name: '年度资金总额', funds: true, weight: ds(w), stated: ds(s), computed: ds(f.computed), rate: ds(f.rate),
-      statedText: shownNumber(f.statedScore.cell),
-    };
+    const score = f.statedScore;
+    const p = () => ({
+      name: '年度资金总额', funds: true as const, weight: ds(w), stated: ds(s), computed: ds(f.computed), rate: ds(f.rate),
+      statedText: shownNumber(score.cell),
+    });
     const formula = s === null ? f.statedScore.cell.formula : null;
-    if (s !== null && (s.lt(ZERO) || (w !== null && s.gt(w)))) out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p));
-    else if (s === null && formula) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: f.computed !== null, formula }));
-    else if (s === null && !f.statedScore.unreadable && f.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p, computable: true }));
-    else if (s !== null && f.computed && !roundHalfUp(s, 2).eq(f.computed)) out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p));
+    if (s !== null && (s.lt(ZERO) || (w !== null && s.gt(w)))) out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p()));
+    else if (s === null && formula) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p(), computable: f.computed !== null, formula }));
+    else if (s === null && !f.statedScore.unreadable && f.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p(), computable: true }));
+    else if (s !== null && f.computed && !roundHalfUp(s, 2).eq(f.computed)) out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p()));
     const why = formula || f.statedScore.unreadable ? null : whyUncomputable(f);
     if (why && (s !== null || [f.budget, f.executed].some(filled))) {
       // where the reason has a finding of its own (a cell that is no number, a 分值 that is none) this one only explains
       const explained = why.reason.endsWith('Unreadable') || why.reason === 'weightInvalid';
       out.push(finding('FUNDS_SCORE_UNCOMPUTABLE', explained ? 'info' : 'warning', sheet, cell, {
-        ...why, budget: ds(f.budget?.value), executed: ds(f.executed?.value), weight: ds(w), stated: ds(s), statedText: p.statedText,
+        ...why, budget: ds(f.budget?.value), executed: ds(f.executed?.value), weight: ds(w), stated: ds(s), statedText: shownNumber(score.cell),
       }));
     }
   }
