@@ -45,7 +45,12 @@ function build(sheets: { cells: { row: number; col: number; value: ExcelJS.CellV
   if (date1904) wb.properties.date1904 = true;
   sheets.forEach((s, i) => {
     const ws = wb.addWorksheet(`表${i + 1}`, { state: s.state });
+    const written = new Set<string>();
     for (const c of s.cells) {
+      // one value per cell: a second write keeps the first one's date format, under which exceljs turns a formula's
+      // text result into NaN (the guard below judges a format only with the value written with it)
+      if (written.has(`${c.row},${c.col}`)) continue;
+      written.add(`${c.row},${c.col}`);
       const target = ws.getCell(c.row, c.col);
       target.value = c.value;
       // exceljs turns a formula's text, error or boolean result under a date format into a date (NaN for text and
