@@ -190,21 +190,25 @@ export class GridView {
   }
 
   /** The value a reader sees at (row, col), merges resolved. */
+  // value, format and formula resolve the merge without an anchor object: they run for every cell a check reads
   value(row: number, col: number): CellValue {
-    const a = this.anchor(row, col);
-    return this.raw(a.row, a.col);
+    const m = this.mergeOf(row, col);
+    return m ? this.raw(m.top, m.left) : this.raw(row, col);
   }
 
   format(row: number, col: number): string | null {
-    const a = this.anchor(row, col);
-    const r = this.grid.formats?.[a.row - this.top];
-    return r?.[a.col - this.left] ?? null;
+    return this.layer(this.grid.formats, row, col);
   }
 
   formula(row: number, col: number): string | null {
-    const a = this.anchor(row, col);
-    const r = this.grid.formulas?.[a.row - this.top];
-    return r?.[a.col - this.left] ?? null;
+    return this.layer(this.grid.formulas, row, col);
+  }
+
+  private layer(rows: readonly (readonly (string | null)[])[] | undefined, row: number, col: number): string | null {
+    if (!rows) return null;
+    const m = this.mergeOf(row, col);
+    const r = rows[(m ? m.top : row) - this.top];
+    return r?.[(m ? m.left : col) - this.left] ?? null;
   }
 
   /** Text of a cell for label matching: '' for empty, numbers as written. */
