@@ -37,7 +37,7 @@ function isSpace(c: number): boolean {
 }
 
 /** Calls `f` with each attribute of a tag's raw text (name as written, value decoded); stops when `f` returns true. */
-export function eachAttr(raw: string, f: (key: string, value: string) => boolean | void): void {
+function eachAttr(raw: string, f: (key: string, value: string) => boolean | void): void {
   const n = raw.length;
   let i = 0;
   while (i < n) {
@@ -60,6 +60,54 @@ export function eachAttr(raw: string, f: (key: string, value: string) => boolean
     if (end < 0) throw new Error(`unclosed attribute: ${key}`);
     const v = raw.slice(i + 1, end);
     if (f(key, decodeEntities(v.includes('\t') || v.includes('\n') || v.includes('\r') ? v.replace(/[\t\n\r]/g, ' ') : v))) return;
+    i = end + 1;
+  }
+}
+
+/** The `r`, `s` and `t` attributes of a worksheet's `<c>` (decoded, undefined when absent), read in place. */
+export interface CellAttrs {
+  r: string | undefined;
+  s: string | undefined;
+  t: string | undefined;
+}
+
+/**
+ * Reads a `<c>` tag's raw text into `out`, as {@link eachAttr} would read it, without a callback or an object per
+ * cell: a sheet has tens of thousands of cells.
+ */
+export function readCellAttrs(raw: string, out: CellAttrs): void {
+  out.r = undefined;
+  out.s = undefined;
+  out.t = undefined;
+  const n = raw.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(raw.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n) {
+      const c = raw.charCodeAt(i);
+      if (c === 61 /* = */ || isSpace(c) || c === SLASH) break;
+      i++;
+    }
+    if (i === start) return;
+    const keyLength = i - start;
+    const k0 = raw.charCodeAt(start);
+    while (i < n && isSpace(raw.charCodeAt(i))) i++;
+    if (raw.charCodeAt(i) !== 61) throw new Error(`attribute without a value: ${raw.slice(start, start + keyLength)}`);
+    i++;
+    while (i < n && isSpace(raw.charCodeAt(i))) i++;
+    const q = raw.charCodeAt(i);
+    if (q !== QUOT && q !== APOS) throw new Error(`unquoted attribute: ${raw.slice(start, start + keyLength)}`);
+    const end = raw.indexOf(q === QUOT ? '"' : "'", i + 1);
+    if (end < 0) throw new Error(`unclosed attribute: ${raw.slice(start, start + keyLength)}`);
+    if (keyLength === 1 && (k0 === 114 /* r */ || k0 === 115 /* s */ || k0 === 116 /* t */)) {
+      let v = raw.slice(i + 1, end);
+      if (v.includes('\t') || v.includes('\n') || v.includes('\r')) v = v.replace(/[\t\n\r]/g, ' ');
+      v = decodeEntities(v);
+      if (k0 === 114) out.r ??= v;
+      else if (k0 === 115) out.s ??= v;
+      else out.t ??= v;
+    }
     i = end + 1;
   }
 }

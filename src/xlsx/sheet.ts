@@ -2,7 +2,7 @@ import type { CellRange, CellValue, SheetGrid } from '../core';
 import { columnIndex, columnLetters, excelErrorFromString, parseRangeA1 } from '../core';
 import { decodeEscapes, guard, isExceljsDateFormat, type XlsxPackage } from './package';
 import { buildGrid, type RawCell } from './grid-build';
-import { attrOf, eachAttr, XmlScanner } from './scan';
+import { attrOf, readCellAttrs, XmlScanner, type CellAttrs } from './scan';
 
 /** The used range of a sheet holds more cells than the limit; the sheet is not read. */
 export class SheetTooLarge extends Error {
@@ -30,8 +30,11 @@ function dateSerial(v: number, date1904: boolean): number {
   return ms / MS_PER_DAY + (date1904 ? 24107 : 25569);
 }
 
-/** `B7` → 0-based {row, col}; null when it is not a cell reference. */
-function cellRef(ref: string): { row: number; col: number } | null {
+/** Columns per row in a cell index: Excel's 16,384 (XFD). */
+const COLS = 16384;
+
+/** `B7` → its 0-based row × {@link COLS} + column (a number, not an object per cell); -1 when it is no cell reference. */
+function cellIndex(ref: string): number {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -39,9 +42,9 @@ function cellRef(ref: string): { row: number; col: number } | null {
     if (ch < 65 || ch > 90) break;
     col = col * 26 + (ch - 64);
   }
-  if (i === 0 || i > 3 || i === ref.length) return null;
+  if (i === 0 || i > 3 || i === ref.length || col > COLS) return -1;
   const row = Number(ref.slice(i));
-  return Number.isInteger(row) && row > 0 ? { row: row - 1, col: col - 1 } : null;
+  return Number.isInteger(row) && row > 0 ? (row - 1) * COLS + col - 1 : -1;
 }
 
 const SHARED_REF = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
@@ -102,6 +105,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
   let cSi: string | null = null;
   let cRef = false;
   let cInline: string | null = null;
+  const attrs: CellAttrs = { r: undefined, s: undefined, t: undefined };
   let collect: 'v' | 'f' | 't' | null = null;
   let inInline = false;
   let inPhonetic = 0;
@@ -169,21 +173,14 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         break;
       }
       case 'c': {
-        let ar: string | undefined;
-        let t: string | undefined;
-        let st: string | undefined;
-        eachAttr(raw, (k, v) => {
-          if (k === 'r') ar = v;
-          else if (k === 't') t = v;
-          else if (k === 's') st = v;
-        });
-        const ref = ar ? cellRef(ar) : null;
-        cRow = ref ? ref.row : Math.max(rowIdx, 0);
-        cCol = ref ? ref.col : colIdx + 1;
+        readCellAttrs(raw, attrs);
+        const at = attrs.r ? cellIndex(attrs.r) : -1;
+        cRow = at >= 0 ? Math.floor(at / COLS) : Math.max(rowIdx, 0);
+        cCol = at >= 0 ? at % COLS : colIdx + 1;
         colIdx = cCol;
         inCell = true;
-        cT = t ?? 'n';
-        cS = st ? Number(st) || 0 : 0;
+        cT = attrs.t ?? 'n';
+        cS = attrs.s ? Number(attrs.s) || 0 : 0;
         cV = null;
         cF = null;
         cShared = false;
