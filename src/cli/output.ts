@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -88,6 +87,8 @@ const CREATE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants
 export async function writeOutputFile(file: string, data: Uint8Array, options: OutputOptions): Promise<void> {
   const target = path.resolve(file);
   const before = await outputTarget(target, options.force);
+  // loaded here: node's crypto takes longer to load than a check of a small workbook takes to read, and only fill needs it
+  const { randomBytes } = await import('crypto');
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(12).toString('hex')}.tmp`);
   const handle = await fs.promises.open(tmp, CREATE_FLAGS, 0o666);
   track(tmp);
