@@ -1,4 +1,4 @@
-import { attrOf, attrsOf, decodeEntities, XmlScanner } from '../../src/xlsx/scan';
+import { attrOf, attrsOf, decodeEntities, readCellAttrs, XmlScanner, type CellAttrs } from '../../src/xlsx/scan';
 
 /** Every event of a document fed in chunks of `size` characters. */
 function events(xml: string, size: number): string[] {
@@ -62,5 +62,28 @@ describe('the sheet XML scanner', () => {
 
   it('decodes the predefined entities and character references', () => {
     expect(decodeEntities('&lt;&gt;&amp;&quot;&apos;&#65;&#x42;')).toBe('<>&"\'AB');
+  });
+});
+
+describe('readCellAttrs (a <c> tag read in place)', () => {
+  it.each<[string, { r?: string; s?: string; t?: string }]>([
+    [' r="B7" s="3" t="s"', { r: 'B7', s: '3', t: 's' }],
+    [" t='inlineStr' r='A1'", { r: 'A1', t: 'inlineStr' }],
+    [' r = "C2"\n s="1"', { r: 'C2', s: '1' }],
+    [' r="A1" x14ac:dyDescent="0.25" ts="9" rs="8"', { r: 'A1' }],
+    [' r="A&#49;" t="&quot;"', { r: 'A1', t: '"' }],
+    [' r="A1" r="B2"', { r: 'A1' }],
+    ['', {}],
+  ])('%j', (raw, expected) => {
+    const out: CellAttrs = { r: 'stale', s: 'stale', t: 'stale' };
+    readCellAttrs(raw, out);
+    expect(out).toEqual({ r: undefined, s: undefined, t: undefined, ...expected });
+    // the same as the general reading of attributes
+    expect({ r: attrOf(raw, 'r'), s: attrOf(raw, 's'), t: attrOf(raw, 't') }).toEqual(out);
+  });
+
+  it.each([' r=B7', ' r="B7', ' r'])('refuses a malformed tag as the general reading does: %j', (raw) => {
+    expect(() => readCellAttrs(raw, { r: undefined, s: undefined, t: undefined })).toThrow();
+    expect(() => attrsOf(raw)).toThrow();
   });
 });
