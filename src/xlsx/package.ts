@@ -280,5 +280,13 @@ export function readCellFormats(pkg: XlsxPackage, part: string | null): (string 
 /** Whether a number format shows a date or time (exceljs's rule: y m d h s b outside quotes and brackets). */
 export function isExceljsDateFormat(fmt: string | null): boolean {
   if (!fmt) return false;
-  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  // asked for every cell with a format; a workbook has a handful of formats
+  let known = exceljsDateFormats.get(fmt);
+  if (known === undefined) {
+    known = /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+    if (exceljsDateFormats.size >= 1024) exceljsDateFormats.clear();
+    exceljsDateFormats.set(fmt, known);
+  }
+  return known;
 }
+const exceljsDateFormats = new Map<string, boolean>();

@@ -1,4 +1,5 @@
 import { D, type Dec } from '../decimal';
+import { memoByText } from '../memo';
 import type { CellValue } from '../grid';
 import { excelErrorFromString, isExcelError } from '../grid';
 import { numberAt } from './lex';
@@ -6,23 +7,31 @@ import { parseableText, trimTrailingPunct } from './text';
 
 /** The first section of a number format with quoted text, `[...]` parts and escaped characters removed. */
 export function formatCore(format: string | null): string {
-  if (!format) return '';
+  return format ? coreOf(format) : '';
+}
+
+// a workbook has a handful of number formats and tens of thousands of cells asking about them
+const coreOf = memoByText((format: string): string => {
   const section = format.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/u)[0] ?? '';
   return section.replace(/"[^"]*"/gu, '').replace(/\[[^\]]*\]/gu, '').replace(/\\./gu, '').replace(/_./gu, '');
-}
+});
 
 /** True when a number format shows the value as a percentage (`0%`, `0.00%`, `#,##0.0%`). */
 export function isPercentFormat(format: string | null): boolean {
-  return formatCore(format).includes('%');
+  return format ? coreOf(format).includes('%') : false;
 }
 
 /** Decimals a number format shows (`0.00%` → 2, `#,##0` → 0); null for General, text or no format. */
 export function formatDecimals(format: string | null): number | null {
-  const core = formatCore(format);
+  return format ? decimalsOf(format) : null;
+}
+
+const decimalsOf = memoByText((format: string): number | null => {
+  const core = coreOf(format);
   if (!/[0#?]/u.test(core)) return null;
   const m = /\.([0#?]*)/u.exec(core);
   return m ? m[1].length : 0;
-}
+});
 
 /**
  * A number as Excel holds it: at most 15 significant digits. A formula's cached result may carry binary noise past

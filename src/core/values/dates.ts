@@ -1,3 +1,4 @@
+import { memoByText } from '../memo';
 import { formatCore } from './cells';
 import { prepare } from './lex';
 
@@ -10,9 +11,13 @@ export interface DateValue {
 
 /** A number format that shows a date or a time (`yyyy/m/d`, `yyyy"年"m"月"d"日"`, `[$-F800]dddd`, `h:mm`). */
 export function isDateFormat(format: string | null): boolean {
+  return format ? dateFormat(format) : false;
+}
+
+const dateFormat = memoByText((format: string): boolean => {
   const core = formatCore(format).replace(/General/giu, '');
   return /[ymdhs]/iu.test(core) && !/[0#?]/u.test(core.replace(/[ymdhs]+/giu, ''));
-}
+});
 
 const DAY_MS = 86_400_000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
