@@ -34,6 +34,8 @@ export interface PileIo {
   readonly progress?: boolean;
   /** the raw stderr for the progress line's own control sequences (its text is made terminal-safe) */
   readonly terminal?: (text: string) => void;
+  /** the raw stdout for JSON already made safe by jsonSafe: a megabyte report is not scanned twice */
+  readonly jsonOut?: (text: string) => void;
   /** false keeps every file in this thread (tests with an in-memory io) */
   readonly workers?: boolean;
 }
@@ -121,7 +123,11 @@ export async function checkPile(io: CliIo & PileIo, cmd: CheckCommand, lang: Lan
         io.stderr(`ziping: ${t.sheetUnreadable(o.file, lang === 'en-US' ? sp.en : sp.zh)}\n`);
         exit = EXIT_UNUSABLE;
       }
-      if (cmd.json) out(pile.single ? `${o.json}\n` : `${printed === 0 ? '[\n' : ',\n'}${indent(o.json)}`);
+      if (cmd.json) {
+        progress.clear();
+        // jsonSafe made it safe in checkFile; the array's brackets, commas and indent add nothing unsafe
+        (io.jsonOut ?? io.stdout)(pile.single ? `${o.json}\n` : `${printed === 0 ? '[\n' : ',\n'}${indent(o.json)}`);
+      }
       if (cmd.json) printed++;
       if (o.forms === 0) {
         progress.clear();

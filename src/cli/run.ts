@@ -242,6 +242,7 @@ export async function run(argv: readonly string[], given: CliIo & PileIo = nodeI
   // escaped); the progress line's own control sequences go to the raw stderr
   const io: CliIo & PileIo = {
     ...given, stdout: (s) => given.stdout(terminalSafe(s)), stderr: (s) => given.stderr(terminalSafe(s)), terminal: given.stderr,
+    jsonOut: given.stdout,
   };
   const parsed = parseArgs(argv);
   const t = CLI_TEXT[parsed.lang];
