@@ -36,31 +36,55 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
+/** Where an attribute lies in a tag's raw text: its name, and its value between the quotes. */
+interface AttrSpan {
+  key: number;
+  keyEnd: number;
+  value: number;
+  valueEnd: number;
+}
+
+/**
+ * Finds the attribute of a tag's raw text that starts at or after `i`, puts where it lies in `at`, and returns the
+ * index after it; -1 when none is left. Throws on an attribute without a quoted value.
+ */
+function nextAttr(raw: string, i: number, at: AttrSpan): number {
+  const n = raw.length;
+  while (i < n && isSpace(raw.charCodeAt(i))) i++;
+  const start = i;
+  while (i < n) {
+    const c = raw.charCodeAt(i);
+    if (c === 61 /* = */ || isSpace(c) || c === SLASH) break;
+    i++;
+  }
+  if (i === start) return -1;
+  const keyEnd = i;
+  while (i < n && isSpace(raw.charCodeAt(i))) i++;
+  if (raw.charCodeAt(i) !== 61) throw new Error(`attribute without a value: ${raw.slice(start, keyEnd)}`);
+  i++;
+  while (i < n && isSpace(raw.charCodeAt(i))) i++;
+  const q = raw.charCodeAt(i);
+  if (q !== QUOT && q !== APOS) throw new Error(`unquoted attribute: ${raw.slice(start, keyEnd)}`);
+  const end = raw.indexOf(q === QUOT ? '"' : "'", i + 1);
+  if (end < 0) throw new Error(`unclosed attribute: ${raw.slice(start, keyEnd)}`);
+  at.key = start;
+  at.keyEnd = keyEnd;
+  at.value = i + 1;
+  at.valueEnd = end;
+  return end + 1;
+}
+
+/** An attribute's value, decoded: white space characters become spaces (XML's normalisation), entities resolved. */
+function attrValue(raw: string, at: AttrSpan): string {
+  const v = raw.slice(at.value, at.valueEnd);
+  return decodeEntities(v.includes('\t') || v.includes('\n') || v.includes('\r') ? v.replace(/[\t\n\r]/g, ' ') : v);
+}
+
 /** Calls `f` with each attribute of a tag's raw text (name as written, value decoded); stops when `f` returns true. */
 function eachAttr(raw: string, f: (key: string, value: string) => boolean | void): void {
-  const n = raw.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && isSpace(raw.charCodeAt(i))) i++;
-    const start = i;
-    while (i < n) {
-      const c = raw.charCodeAt(i);
-      if (c === 61 /* = */ || isSpace(c) || c === SLASH) break;
-      i++;
-    }
-    if (i === start) return;
-    const key = raw.slice(start, i);
-    while (i < n && isSpace(raw.charCodeAt(i))) i++;
-    if (raw.charCodeAt(i) !== 61) throw new Error(`attribute without a value: ${key}`);
-    i++;
-    while (i < n && isSpace(raw.charCodeAt(i))) i++;
-    const q = raw.charCodeAt(i);
-    if (q !== QUOT && q !== APOS) throw new Error(`unquoted attribute: ${key}`);
-    const end = raw.indexOf(q === QUOT ? '"' : "'", i + 1);
-    if (end < 0) throw new Error(`unclosed attribute: ${key}`);
-    const v = raw.slice(i + 1, end);
-    if (f(key, decodeEntities(v.includes('\t') || v.includes('\n') || v.includes('\r') ? v.replace(/[\t\n\r]/g, ' ') : v))) return;
-    i = end + 1;
+  const at: AttrSpan = { key: 0, keyEnd: 0, value: 0, valueEnd: 0 };
+  for (let i = nextAttr(raw, 0, at); i >= 0; i = nextAttr(raw, i, at)) {
+    if (f(raw.slice(at.key, at.keyEnd), attrValue(raw, at))) return;
   }
 }
 
@@ -71,44 +95,23 @@ export interface CellAttrs {
   t: string | undefined;
 }
 
+const cellSpan: AttrSpan = { key: 0, keyEnd: 0, value: 0, valueEnd: 0 };
+
 /**
- * Reads a `<c>` tag's raw text into `out`, as {@link eachAttr} would read it, without a callback or an object per
+ * Reads a `<c>` tag's raw text into `out`, as {@link attrOf} would read each, without a callback or an object per
  * cell: a sheet has tens of thousands of cells.
  */
 export function readCellAttrs(raw: string, out: CellAttrs): void {
   out.r = undefined;
   out.s = undefined;
   out.t = undefined;
-  const n = raw.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && isSpace(raw.charCodeAt(i))) i++;
-    const start = i;
-    while (i < n) {
-      const c = raw.charCodeAt(i);
-      if (c === 61 /* = */ || isSpace(c) || c === SLASH) break;
-      i++;
-    }
-    if (i === start) return;
-    const keyLength = i - start;
-    const k0 = raw.charCodeAt(start);
-    while (i < n && isSpace(raw.charCodeAt(i))) i++;
-    if (raw.charCodeAt(i) !== 61) throw new Error(`attribute without a value: ${raw.slice(start, start + keyLength)}`);
-    i++;
-    while (i < n && isSpace(raw.charCodeAt(i))) i++;
-    const q = raw.charCodeAt(i);
-    if (q !== QUOT && q !== APOS) throw new Error(`unquoted attribute: ${raw.slice(start, start + keyLength)}`);
-    const end = raw.indexOf(q === QUOT ? '"' : "'", i + 1);
-    if (end < 0) throw new Error(`unclosed attribute: ${raw.slice(start, start + keyLength)}`);
-    if (keyLength === 1 && (k0 === 114 /* r */ || k0 === 115 /* s */ || k0 === 116 /* t */)) {
-      let v = raw.slice(i + 1, end);
-      if (v.includes('\t') || v.includes('\n') || v.includes('\r')) v = v.replace(/[\t\n\r]/g, ' ');
-      v = decodeEntities(v);
-      if (k0 === 114) out.r ??= v;
-      else if (k0 === 115) out.s ??= v;
-      else out.t ??= v;
-    }
-    i = end + 1;
+  const at = cellSpan;
+  for (let i = nextAttr(raw, 0, at); i >= 0; i = nextAttr(raw, i, at)) {
+    if (at.keyEnd - at.key !== 1) continue;
+    const k = raw.charCodeAt(at.key);
+    if (k === 114 /* r */) out.r ??= attrValue(raw, at);
+    else if (k === 115 /* s */) out.s ??= attrValue(raw, at);
+    else if (k === 116 /* t */) out.t ??= attrValue(raw, at);
   }
 }
 
