@@ -164,7 +164,8 @@ function splitTarget(sign: CellRef | null, value: CellRef | null, unit: CellRef 
 function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rules: RuleSet): EvaluatedIndicator {
   const c = layout.columns;
   const ref = (col: number | undefined) => { const p = at(row, col); return p ? cellRef(view, p) : null; };
-  const text = (col: number | undefined) => { const r = ref(col); return r ? trimmedCellText(r.value) : ''; };
+  // the text alone: no cell reference (address, format, formula) is needed for it
+  const text = (col: number | undefined) => (col === undefined ? '' : trimmedCellText(view.value(row, col)));
   const shown = (r: CellRef | null) => (r ? displayText(r.value, r.format).trim() : '');
   const targetCell = ref(c.target);
   const actualCell = ref(c.actual);
