@@ -85,6 +85,8 @@ export interface Strings {
   readonly kind: Readonly<Record<TargetKind, string>>;
   readonly sheetFindings: (sheet: string) => string;
   readonly sheetsWithoutForm: (sheets: readonly string[]) => string;
+  /** protected sheets whose findings are listed in the pane but not marked on the sheet */
+  readonly unmarked: (sheets: readonly string[]) => string;
   readonly settingsTitle: string;
   readonly ruleSet: string;
   readonly overachieveThreshold: string;
@@ -207,6 +209,7 @@ const zh: Strings = {
   },
   sheetFindings: (s) => `工作表“${isolate(s)}”`,
   sheetsWithoutForm: (list) => `以下工作表中没有绩效自评表：${list.map((x) => `“${isolate(x)}”`).join('、')}。`,
+  unmarked: (list) => `工作表${list.map((x) => `“${isolate(x)}”`).join('、')}受保护，问题只列在面板中，未在表上标注。`,
   settingsTitle: '设置',
   ruleSet: '评分规则',
   overachieveThreshold: '超额完成阈值（%）',
@@ -349,6 +352,7 @@ const en: Strings = {
   },
   sheetFindings: (s) => `Sheet “${isolate(s)}”`,
   sheetsWithoutForm: (list) => `No form on ${EN_PLURAL.select(list.length) === 'one' ? 'sheet' : 'sheets'} ${list.map((x) => `“${isolate(x)}”`).join(', ')}.`,
+  unmarked: (list) => `${EN_PLURAL.select(list.length) === 'one' ? 'Sheet' : 'Sheets'} ${list.map((x) => `“${isolate(x)}”`).join(', ')} ${EN_PLURAL.select(list.length) === 'one' ? 'is' : 'are'} protected: the findings are listed here, not marked on the sheet.`,
   settingsTitle: 'Settings',
   ruleSet: 'Rule set',
   overachieveThreshold: 'Over-achievement threshold (%)',

@@ -50,8 +50,8 @@ export function createExcelHost(api: ExcelLike | undefined, env?: RequirementsLi
         const scope: Scope = { allSheets: request.allSheets, also: [], mark: request.mark };
         const r = await readWorkbook(b, settings, scope, onProgress);
         const { result, columnMap } = checkWithMap({ sheets: r.sheets.map((s) => s.grid) }, { lang: request.lang, ...request.options }, r.columnMap);
-        if (request.mark) await markFindings(b, r, result.findings, request.lang, settings.settingsBudget, () => readWorkbook(b, settings, scope));
-        return { result, sheets: r.sheets.map((s) => s.name), tooLarge: r.tooLarge, columnMap, readSyncs: b.syncs.reads, writeSyncs: b.syncs.writes };
+        const unmarked = request.mark ? await markFindings(b, r, result.findings, request.lang, settings.settingsBudget, () => readWorkbook(b, settings, scope)) : [];
+        return { result, sheets: r.sheets.map((s) => s.name), tooLarge: r.tooLarge, unmarked, columnMap, readSyncs: b.syncs.reads, writeSyncs: b.syncs.writes };
       });
     },
 

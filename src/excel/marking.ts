@@ -22,6 +22,8 @@ export interface PreparedMarks {
   queueRecord(): void;
   /** fills, then notes/comments last */
   queueMarks(): void;
+  /** protected sheets left as they are (`leaveProtected`), their findings not marked */
+  readonly skipped: readonly string[];
 }
 
 /**
@@ -34,12 +36,16 @@ export async function prepareMarks(b: Batch, r: Snapshot, findings: readonly Fin
   type Plan = { ws: WorksheetLike; read: SheetRead; old: readonly MarkEntry[]; wanted: ReturnType<typeof wantedMarks>; ours: (NoteLike | CommentLike)[]; foreign: (NoteLike | CommentLike)[]; kind: NoteItems['kind'] | null; fills: Map<string, ReturnType<WorksheetLike['getRange']>> };
   const plans: Plan[] = [];
   let prep = false;
+  const skipped: string[] = [];
   for (const read of r.sheets) {
     const old = r.marks.sheets[read.name] ?? [];
     const wanted = wantedMarks(findings, read.name, lang);
     if (old.length === 0 && wanted.size === 0) continue;
     if (read.isProtected) {
-      if (leaveProtected) continue;
+      if (leaveProtected) {
+        skipped.push(read.name);
+        continue;
+      }
       throw new HostError('PROTECTED', { sheet: read.name });
     }
     const ws = r.worksheets.get(read.name)!;
@@ -125,6 +131,7 @@ export async function prepareMarks(b: Batch, r: Snapshot, findings: readonly Fin
   const record: MarkRecord | null = empty ? null : { v: 1, sheets: next };
   return {
     work: fillSteps.length > 0,
+    skipped,
     recordBytes: jsonBytes(record),
     notes: noteSteps.length > 0,
     queueRecord() {
@@ -142,13 +149,16 @@ export async function prepareMarks(b: Batch, r: Snapshot, findings: readonly Fin
 /**
  * Writes the marks of `findings` over the sheets of `read` in one write sync (nothing when no fill changes), and
  * stops with TOO_LARGE when the records would pass `settingsBudget`. A host that refuses notes or comments is
- * marked again with fills only, after a fresh read through `reread`.
+ * marked again with fills only, after a fresh read through `reread`. A sheet protected when read is left as it is:
+ * its name is returned, and the findings are shown in the pane only (a template is often protected but for its
+ * input cells; refusing the whole check would hide them). A sheet protected between the read and the write is
+ * PROTECTED.
  */
 export async function markFindings(
   b: Batch, read: Snapshot, findings: readonly Finding[], lang: Lang, settingsBudget: number, reread: () => Promise<Snapshot>, addNotes = true,
-): Promise<void> {
-  const marks = await prepareMarks(b, read, findings, lang, addNotes);
-  if (!marks.work) return;
+): Promise<readonly string[]> {
+  const marks = await prepareMarks(b, read, findings, lang, addNotes, true);
+  if (!marks.work) return marks.skipped;
   const bytes = marks.recordBytes + jsonBytes(read.undo) + read.mapBytes;
   if (bytes > settingsBudget) throw new HostError('TOO_LARGE', { bytes });
   beginWrite(b);
@@ -162,6 +172,7 @@ export async function markFindings(
     if (locked) throw locked;
     if (!addNotes || !marks.notes || !notesMayHaveFailed(e)) throw e;
     // some hosts refuse notes or comments (NotImplemented, a cell that holds the other kind): fills only
-    await markFindings(b, await reread(), findings, lang, settingsBudget, reread, false);
+    return markFindings(b, await reread(), findings, lang, settingsBudget, reread, false);
   }
+  return marks.skipped;
 }

@@ -74,6 +74,8 @@ export interface ValidateOutcome {
   readonly sheets: readonly string[];
   /** 全部工作表 only: sheets too large to read (TOO_LARGE), left out while the others were checked */
   readonly tooLarge?: readonly string[];
+  /** protected sheets whose findings were not marked (shown in the pane only); absent or empty when none */
+  readonly unmarked?: readonly string[];
   /** the column map kept with the workbook (null: none); absent on hosts that keep none */
   readonly columnMap?: StoredColumnMap | null;
   /** context.sync() calls the read needed: 1 for the active sheet, 2 for all sheets, one more per chunk when Office refuses the payload */

@@ -117,10 +117,13 @@ export function useZiping(host: ZipingHost, settings: Settings, autoRun = false)
       : { intent: c.error > 0 ? 'error' : c.warning > 0 ? 'warning' : c.info > 0 ? 'info' : 'success', text: (s) => s.validated(r.forms.length, c.error, c.warning, c.info) };
     // 全部工作表: a sheet too large to read is named with the TOO_LARGE wording; the others were checked
     const big = outcome.tooLarge ?? [];
+    // a protected sheet is checked but not marked: say so, or the person looks for marks in vain
+    const unmarked = outcome.unmarked ?? [];
+    const also = (s: Strings): string[] => [...big.map((sheet) => s.hostError('TOO_LARGE', { sheet }, '')), ...(unmarked.length ? [s.unmarked(unmarked)] : [])];
     setStatus(
-      big.length === 0
+      big.length === 0 && unmarked.length === 0
         ? checked
-        : { intent: 'warning', text: (s) => [checked.text(s), ...big.map((sheet) => s.hostError('TOO_LARGE', { sheet }, ''))].join(' ') },
+        : { intent: big.length > 0 || checked.intent === 'success' ? 'warning' : checked.intent, text: (s) => [checked.text(s), ...also(s)].join(' ') },
     );
     return r;
   }, [host, run]);

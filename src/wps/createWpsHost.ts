@@ -162,20 +162,23 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
     return { old, work };
   }
 
-  /** Marks the findings on the sheets read; returns the new record of the marks, or null when nothing changed. */
-  function mark(op: Op, r: ReadAll, result: CheckResult, lang: ValidateRequest['lang']): WpsMarkRecord | null {
+  /**
+   * Marks the findings on the sheets read; returns the new record of the marks (null when nothing changed). A
+   * protected sheet is left as it is (its findings are in the pane only) and named in `unmarked`, as in Excel.
+   */
+  function mark(op: Op, r: ReadAll, result: CheckResult, lang: ValidateRequest['lang']): { record: WpsMarkRecord | null; unmarked: string[] } {
     const { old, work } = markWork(r, result, lang);
     const next: Record<string, readonly WpsMark[]> = { ...old.sheets };
-    if (!work.length) return null;
-    const locked = work.find((w) => w.s.isProtected);
-    if (locked) throw new HostError('PROTECTED', { sheet: locked.s.name });
+    const unmarked = work.filter((w) => w.s.isProtected).map((w) => w.s.name);
+    const open = work.filter((w) => !w.s.isProtected);
+    if (!open.length) return { record: null, unmarked };
     beginWrite(op);
-    for (const w of work) {
+    for (const w of open) {
       const marks = markSheet(w.s.ws, w.old, w.want, true);
       if (marks.length) next[w.s.name] = marks;
       else delete next[w.s.name];
     }
-    return { v: 1, sheets: next };
+    return { record: { v: 1, sheets: next }, unmarked };
   }
 
   function withScreenOff<T>(op: Op, body: () => T): T {
@@ -249,7 +252,7 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
         throw toHostError(e, also.map((n) => sheetOf(n).ws));
       }
       if (request.mark) {
-        const marks = mark(op, r, after, request.lang);
+        const marks = mark(op, r, after, request.lang).record;
         if (marks) writeStore(op.wb, store, { undo: record, marks }, r.active);
       }
     });
@@ -280,14 +283,16 @@ export function createWpsHost(application: EtApplicationLike | undefined, option
       return run((op) => {
         const r = readAll(op, request.allSheets, [], onProgress);
         const { result, columnMap } = checkWithMap({ sheets: grids(r) }, { lang: request.lang, ...request.options }, parseStoredMap(r.store.content.map));
-        if (request.mark && markWork(r, result, request.lang).work.length) {
+        const work = request.mark ? markWork(r, result, request.lang).work : [];
+        const unmarked = work.filter((w) => w.s.isProtected).map((w) => w.s.name);
+        if (work.length > unmarked.length) {
           withScreenOff(op, () => {
-            const marks = mark(op, r, result, request.lang);
+            const marks = mark(op, r, result, request.lang).record;
             if (marks) writeStore(op.wb, r.store, { undo: r.store.content.undo, marks }, r.active);
           });
         }
         const readSyncs = op.readCalls ?? op.c.calls;
-        return { result, sheets: r.sheets.map((s) => s.name), tooLarge: r.tooLarge, columnMap, readSyncs, writeSyncs: op.c.calls - readSyncs };
+        return { result, sheets: r.sheets.map((s) => s.name), tooLarge: r.tooLarge, unmarked, columnMap, readSyncs, writeSyncs: op.c.calls - readSyncs };
       });
     },
 

@@ -391,13 +391,23 @@ describe('marks', () => {
     expect(Object.values(sheetState(emu, '测试').fills)).toEqual([]);
   });
 
-  it('on a protected sheet: PROTECTED before anything is written', async () => {
+  it('on a protected sheet: the findings come back, the sheet is named as unmarked, nothing is written', async () => {
     const { emu, host } = setup([formGrid()], { 测试: { protected: true } });
     const before = sheetState(emu, '测试');
-    const e = await hostError(host.validate({ ...REQ, mark: true }));
-    expect(e.code).toBe('PROTECTED');
+    const v = await host.validate({ ...REQ, mark: true });
+    expect(v.result.findings.length).toBeGreaterThan(0);
+    expect(v.unmarked).toEqual(['测试']);
     expect(emu.writeSyncCount).toBe(0);
     expect(sheetState(emu, '测试')).toEqual(before);
+  });
+
+  it('all sheets, one of them protected: the others are marked, the protected one is named', async () => {
+    const { emu, host } = setup([formGrid('甲'), formGrid('乙')], { 乙: { protected: true } });
+    const before = sheetState(emu, '乙');
+    const v = await host.validate({ ...REQ, allSheets: true, mark: true });
+    expect(v.unmarked).toEqual(['乙']);
+    expect(Object.keys(sheetState(emu, '甲').fills).length).toBeGreaterThan(0);
+    expect(sheetState(emu, '乙')).toEqual(before);
   });
 });
 

@@ -71,6 +71,17 @@ describe('summary card', () => {
     expect(live.getAttribute('aria-live')).toBe('polite');
     expect(text(live)).toBe('校验完成：1 张自评表，错误 1，警告 2，提示 3。');
   });
+  it('says which protected sheets kept no marks, in both languages', async () => {
+    const host = fakeHost(sampleResult());
+    host.next.unmarked = ['综合部门'];
+    await validated(host);
+    expect(text(must('status'))).toBe('校验完成：1 张自评表，错误 1，警告 2，提示 3。 工作表“综合部门”受保护，问题只列在面板中，未在表上标注。');
+    mounted?.unmount();
+    const en = fakeHost(sampleResult());
+    en.next.unmarked = ['甲', '乙'];
+    await validated(en, { lang: 'en-US' });
+    expect(text(must('status'))).toMatch(/ Sheets “甲”, “乙” are protected: the findings are listed here, not marked on the sheet\.$/);
+  });
 });
 
 describe('findings', () => {

@@ -97,6 +97,18 @@ describe('WPS host: validate', () => {
     expect(cellAt(emu, '测试', f.cell).note?.startsWith(COMMENT_PREFIX)).toBe(true);
   });
 
+  it('on a protected sheet: the findings come back and the sheet is named as unmarked; nothing is written', async () => {
+    const { emu, host, et } = setup([formGrid()], { 测试: { protected: true } });
+    const out = await host.validate({ ...REQ, mark: true });
+    expect(out.result.findings.length).toBeGreaterThan(0);
+    expect(out.unmarked).toEqual(['测试']);
+    expect(out.writeSyncs).toBe(0);
+    expect(out.readSyncs).toBe(et.calls);
+    const f = out.result.findings.find((x) => /^[A-Z]+\d+$/.test(x.cell))!;
+    expect(cellAt(emu, '测试', f.cell).fill ?? null).toBeNull();
+    expect(emu.sheet(STORE_SHEET)).toBeUndefined();
+  });
+
   it('keeps a person’s own fill and comment', async () => {
     const { emu, host } = setup([formGrid()], { 测试: { fills: { H13: '#00B050' }, notes: { H13: '我的批注' } } });
     const out = await host.validate({ ...REQ, mark: true });
