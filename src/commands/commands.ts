@@ -10,10 +10,9 @@
  */
 import { Dialog, Utilities } from '@microsoft/office-js-helpers';
 import { createExcelHost } from '../excel/createExcelHost';
-import type { ZipingHost } from '../host';
-import { type Settings, createSettingsStore, saveSupportInfo, supportInfoFrom } from '../app';
+import { createSettingsStore, saveSupportInfo, supportInfoFrom } from '../app';
 import { noticeQuery, type Notice } from './noticeText';
-import { fillWithNotice, runValidate } from './run';
+import { fillWithNotice, validateWithNotice } from './run';
 
 export type Completable = { completed(): void };
 
@@ -31,16 +30,14 @@ export function openNotice(notice: Notice, make = (url: string) => new Dialog<st
   }
 }
 
-function handler(run: (host: ZipingHost, settings: Settings) => Promise<unknown>) {
-  return (event: Completable) => {
-    run(createExcelHost(Excel), createSettingsStore().load())
-      .catch((e: unknown) => console.error('Ziping:', e))
-      .finally(() => event.completed());
-  };
+/** 校验 from the ribbon: validate and mark the cells; a dialog only when a sheet kept no marks or the check failed. */
+export function validate(event: Completable, show: (n: Notice) => void = openNotice): Promise<void> {
+  const settings = createSettingsStore().load();
+  return validateWithNotice(createExcelHost(Excel), settings).then((notice) => {
+    if (notice) show(notice);
+    event.completed();
+  });
 }
-
-/** 校验 from the ribbon: validate and mark the cells. */
-export const validate = handler(runValidate);
 
 /** 填写得分 from the ribbon: fill, then say in a dialog what was written or why nothing was. */
 export function fill(event: Completable, show: (n: Notice) => void = openNotice): Promise<void> {

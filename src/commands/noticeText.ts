@@ -1,5 +1,5 @@
 import type { Lang } from '../core';
-import { type FillOutcome, HostError } from '../host';
+import { type FillOutcome, HostError, type ValidateOutcome } from '../host';
 import { strings } from '../app';
 
 export type NoticeTone = 'success' | 'error';
@@ -22,6 +22,19 @@ export function fillNotice(outcome: FillOutcome | number | unknown, lang: Lang):
   if (outcome instanceof HostError) return { ...base, tone: 'error', text: s.hostError(outcome.code, outcome.detail, outcome.message) };
   const message = outcome instanceof Error ? outcome.message : String(outcome);
   return { ...base, tone: 'error', text: s.hostError('UNKNOWN', {}, message) };
+}
+
+/**
+ * What the ribbon's 校验 has to say, or null: its marks on the sheet speak for it, unless a sheet was protected and
+ * kept no marks, or the check failed; without a pane, either would otherwise pass unseen.
+ */
+export function validateNotice(outcome: ValidateOutcome | unknown, lang: Lang): Notice | null {
+  const s = strings(lang);
+  const base = { title: s.validate, ok: lang === 'zh-CN' ? '确定' : 'OK', lang, tone: 'error' as const };
+  if (outcome instanceof HostError) return { ...base, text: s.hostError(outcome.code, outcome.detail, outcome.message) };
+  if (outcome instanceof Error) return { ...base, text: s.hostError('UNKNOWN', {}, outcome.message) };
+  const unmarked = (outcome as Partial<ValidateOutcome> | null)?.unmarked ?? [];
+  return unmarked.length > 0 ? { ...base, text: s.unmarked(unmarked) } : null;
 }
 
 /** The dialog URL's query for a notice. */

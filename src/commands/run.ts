@@ -1,6 +1,6 @@
-import type { ValidateRequest, ZipingHost } from '../host';
+import type { ValidateOutcome, ValidateRequest, ZipingHost } from '../host';
 import { toCheckOptions, type Settings } from '../app';
-import { fillNotice, type Notice } from './noticeText';
+import { fillNotice, validateNotice, type Notice } from './noticeText';
 
 /*
  * What the ribbon buttons do. They run without a pane, so their effect shows on the sheet only:
@@ -11,8 +11,17 @@ export function requestFrom(settings: Settings): ValidateRequest {
   return { allSheets: settings.allSheets, options: toCheckOptions(settings), mark: true, lang: settings.lang };
 }
 
-export async function runValidate(host: ZipingHost, settings: Settings): Promise<void> {
-  await host.validate(requestFrom(settings));
+export async function runValidate(host: ZipingHost, settings: Settings): Promise<ValidateOutcome> {
+  return host.validate(requestFrom(settings));
+}
+
+/** 校验 from the ribbon: validates and marks; says why when a sheet kept no marks or the check failed (never throws). */
+export async function validateWithNotice(host: ZipingHost, settings: Settings): Promise<Notice | null> {
+  try {
+    return validateNotice(await runValidate(host, settings), settings.lang);
+  } catch (e) {
+    return validateNotice(e, settings.lang);
+  }
 }
 
 /** Validates, then writes that plan; returns the number of cells written. */

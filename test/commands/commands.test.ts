@@ -1,5 +1,5 @@
 import { noticeQuery, readNotice } from '../../src/commands/noticeText';
-import { fillWithNotice, runFill, runValidate } from '../../src/commands/run';
+import { fillWithNotice, runFill, runValidate, validateWithNotice } from '../../src/commands/run';
 import { HostError } from '../../src/host';
 import { DEFAULT_SETTINGS } from '../../src/app';
 import { fakeHost, form, plan, result } from '../fixtures/host';
@@ -45,6 +45,23 @@ describe('ribbon commands', () => {
     expect(n.tone).toBe('error');
     expect(n.text).toContain('“项目A”受保护');
     expect(n.text).toContain('未写入任何内容');
+  });
+
+  it('校验 from the ribbon shows no dialog when its marks speak for it', async () => {
+    expect(await validateWithNotice(fakeHost(result([form({ sheet: 'S' })])), DEFAULT_SETTINGS)).toBeNull();
+  });
+
+  it('校验 from the ribbon says which protected sheets kept no marks, and why a check failed, instead of nothing', async () => {
+    const host = fakeHost(result([form({ sheet: 'S' })]));
+    host.next.unmarked = ['项目A'];
+    expect(await validateWithNotice(host, DEFAULT_SETTINGS)).toMatchObject({
+      tone: 'error', title: '校验', text: '工作表“项目A”受保护，问题只列在面板中，未在表上标注。',
+    });
+    const failing = fakeHost(result([form({ sheet: 'S' })]));
+    failing.next.error = new HostError('EDIT_MODE');
+    const n = await validateWithNotice(failing, { ...DEFAULT_SETTINGS, lang: 'en-US' });
+    expect(n).toMatchObject({ tone: 'error', ok: 'OK' });
+    expect(n?.text).toMatch(/edit/i);
   });
 
   it('the notice survives the trip through the dialog URL, text only', () => {
