@@ -15,3 +15,4 @@ export { parseColumnMap, ColumnMapError, MAPPABLE_ROLES, type ColumnMap, type Co
 export type { Column, ColumnKind, Table, TableCell } from './table';
 export type { FormKind } from './detect/types';
 export { checkAgainstDeclarations, compareWithDeclaration } from './declaration/compare';
+export { memoByText } from './memo';

@@ -1,3 +1,4 @@
+import { memoByText } from '../core';
 import { attrOf, attrsOf, XmlScanner } from './scan';
 import { XlsxReadError } from './errors';
 import { inflateEntry, openZip, ZipFormatError, ZipSizeError, type ZipEntry, type ZipPackage } from './zip';
@@ -279,14 +280,8 @@ export function readCellFormats(pkg: XlsxPackage, part: string | null): (string 
 
 /** Whether a number format shows a date or time (exceljs's rule: y m d h s b outside quotes and brackets). */
 export function isExceljsDateFormat(fmt: string | null): boolean {
-  if (!fmt) return false;
-  // asked for every cell with a format; a workbook has a handful of formats
-  let known = exceljsDateFormats.get(fmt);
-  if (known === undefined) {
-    known = /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-    if (exceljsDateFormats.size >= 1024) exceljsDateFormats.clear();
-    exceljsDateFormats.set(fmt, known);
-  }
-  return known;
+  return fmt ? exceljsDateFormat(fmt) : false;
 }
-const exceljsDateFormats = new Map<string, boolean>();
+
+// asked for every cell with a format; a workbook has a handful of formats
+const exceljsDateFormat = memoByText((fmt: string): boolean => /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '')));
