@@ -59,7 +59,7 @@ export async function fill(b: Batch, settings: FillSettings, request: FillReques
   if (plan.length === 0) return { written: 0, counts, result: after, readSyncs: syncs.reads, writeSyncs: 0 };
   const record: UndoRecord = { v: 1, at: settings.now().toISOString(), sheets: also, cells: undoCells(r.sheets, plan) };
   // Excel refuses fills and notes on a protected sheet: its marks stay as they were
-  const marks = request.mark ? await prepareMarks(b, r, after.findings, request.lang, addNotes, true) : null;
+  const marks = request.mark ? await prepareMarks(b, r, after.findings, request.lang, addNotes) : null;
   const markBytes = (marks ? marks.recordBytes : r.markExists ? jsonBytes(r.marks) : 0) + r.mapBytes;
   if (jsonBytes(record) + markBytes > settings.settingsBudget) throw new HostError('TOO_LARGE', { cells: plan.length, bytes: jsonBytes(record) + markBytes });
   const formatBefore = new Map(record.cells.map((u) => [`${u.sheet}!${u.cell}`, u.numberFormat]));

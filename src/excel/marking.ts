@@ -22,16 +22,17 @@ export interface PreparedMarks {
   queueRecord(): void;
   /** fills, then notes/comments last */
   queueMarks(): void;
-  /** protected sheets left as they are (`leaveProtected`), their findings not marked */
+  /** protected sheets left as they are, their findings not marked */
   readonly skipped: readonly string[];
 }
 
 /**
  * Works out the marks of the sheets read (and takes away the previous ones); returns what to queue in the
- * write batch. A protected sheet with marks to change is PROTECTED, or, with `leaveProtected`, left as it is. Reads once more only when it must: foreign notes whose cells are unknown, or fills that the
+ * write batch. A protected sheet with marks to change is left as it is and named in `skipped` (decision 115). Reads
+ * once more only when it must: foreign notes whose cells are unknown, or fills that the
  * host cannot report per cell (ExcelApi < 1.9).
  */
-export async function prepareMarks(b: Batch, r: Snapshot, findings: readonly Finding[], lang: Lang, addNotes = true, leaveProtected = false): Promise<PreparedMarks> {
+export async function prepareMarks(b: Batch, r: Snapshot, findings: readonly Finding[], lang: Lang, addNotes = true): Promise<PreparedMarks> {
   const { ctx } = b;
   type Plan = { ws: WorksheetLike; read: SheetRead; old: readonly MarkEntry[]; wanted: ReturnType<typeof wantedMarks>; ours: (NoteLike | CommentLike)[]; foreign: (NoteLike | CommentLike)[]; kind: NoteItems['kind'] | null; fills: Map<string, ReturnType<WorksheetLike['getRange']>> };
   const plans: Plan[] = [];
@@ -42,11 +43,8 @@ export async function prepareMarks(b: Batch, r: Snapshot, findings: readonly Fin
     const wanted = wantedMarks(findings, read.name, lang);
     if (old.length === 0 && wanted.size === 0) continue;
     if (read.isProtected) {
-      if (leaveProtected) {
-        skipped.push(read.name);
-        continue;
-      }
-      throw new HostError('PROTECTED', { sheet: read.name });
+      skipped.push(read.name);
+      continue;
     }
     const ws = r.worksheets.get(read.name)!;
     const items = r.notes.get(read.name);
@@ -157,7 +155,7 @@ export async function prepareMarks(b: Batch, r: Snapshot, findings: readonly Fin
 export async function markFindings(
   b: Batch, read: Snapshot, findings: readonly Finding[], lang: Lang, settingsBudget: number, reread: () => Promise<Snapshot>, addNotes = true,
 ): Promise<readonly string[]> {
-  const marks = await prepareMarks(b, read, findings, lang, addNotes, true);
+  const marks = await prepareMarks(b, read, findings, lang, addNotes);
   if (!marks.work) return marks.skipped;
   const bytes = marks.recordBytes + jsonBytes(read.undo) + read.mapBytes;
   if (bytes > settingsBudget) throw new HostError('TOO_LARGE', { bytes });

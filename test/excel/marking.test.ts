@@ -83,12 +83,14 @@ describe('prepareMarks', () => {
     expect(own).toBe(1);
   });
 
-  it('a protected sheet with something to mark: PROTECTED before anything is queued', async () => {
+  it('a protected sheet with something to mark is left as it is and named (decision 115): nothing queued', async () => {
     const emu = emuFromGrids([formGrid()], { 测试: { protected: true } });
-    await expect(inBatch(emu, async (b) => {
+    const m = await inBatch(emu, async (b) => {
       const { r, findings } = await readAndCheck(b);
       return prepareMarks(b, r, findings, 'zh-CN');
-    })).rejects.toMatchObject({ code: 'PROTECTED', detail: { sheet: '测试' } });
+    });
+    expect(m.skipped).toEqual(['测试']);
+    expect([m.work, m.notes]).toEqual([false, false]);
   });
 });
 
