@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { cellValueArb } from '../fixtures/arbitraries';
 import { buildReport, checkWorkbook, FINDING_CODES, parseA1, renderMessage, toA1, type CellValue, type CheckResult, type SheetGrid } from '../../src/core';
 import { gridOf } from '../fixtures/grid';
 import { buildForm, sheetOf, standardIndicators } from '../fixtures/forms';
@@ -18,17 +19,7 @@ const VALUES = [
 ];
 const ERRORS: CellValue[] = [{ kind: 'error', code: '#DIV/0!' }, { kind: 'error', code: '#N/A' }, { kind: 'error', code: '#VALUE!' }];
 
-const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
-  { weight: 4, arbitrary: fc.constant(null) },
-  { weight: 3, arbitrary: fc.constantFrom(...LABELS) },
-  { weight: 3, arbitrary: fc.constantFrom(...VALUES) },
-  { weight: 2, arbitrary: fc.integer({ min: -1000, max: 100000000 }) },
-  { weight: 2, arbitrary: fc.double({ min: -1e9, max: 1e9, noNaN: true }) },
-  { weight: 1, arbitrary: fc.constantFrom(1e-7, 1e21, -0, 0.1 + 0.2, Number.MAX_VALUE, 5e-324) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
-  { weight: 1, arbitrary: fc.boolean() },
-  { weight: 1, arbitrary: fc.constantFrom(...ERRORS) },
-);
+const cellArb = cellValueArb({ labels: LABELS, values: VALUES, errors: ERRORS, empty: 4, valueWeight: 3 });
 const formatArb = fc.constantFrom(null, '0.00%', '0%', '#,##0.00', '0.00', 'yyyy"年"m"月"d"日"', '@', 'General');
 
 /** Non-overlapping merged areas (Excel never lets two overlap), as absolute ranges inside a box. */

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { cellValueArb } from '../../fixtures/arbitraries';
 import { buildReport, checkWorkbook, FINDING_CODES, parseA1, renderMessage, type CellValue, type CheckResult, type SheetGrid } from '../../../src/core';
 import { sheetGrid } from '../../fixtures/grid';
 import { declarationForm, standardDeclared, type DeclarationSpec } from '../../fixtures/declarations';
@@ -15,17 +16,7 @@ const VALUES = [
 ];
 const ERRORS: CellValue[] = [{ kind: 'error', code: '#DIV/0!' }, { kind: 'error', code: '#N/A' }];
 
-const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant(null) },
-  { weight: 3, arbitrary: fc.constantFrom(...LABELS) },
-  { weight: 4, arbitrary: fc.constantFrom(...VALUES) },
-  { weight: 2, arbitrary: fc.integer({ min: -1000, max: 100000000 }) },
-  { weight: 2, arbitrary: fc.double({ min: -1e9, max: 1e9, noNaN: true }) },
-  { weight: 1, arbitrary: fc.constantFrom(1e-7, 1e21, -0, 0.1 + 0.2, Number.MAX_VALUE, 5e-324) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
-  { weight: 1, arbitrary: fc.boolean() },
-  { weight: 1, arbitrary: fc.constantFrom(...ERRORS) },
-);
+const cellArb = cellValueArb({ labels: LABELS, values: VALUES, errors: ERRORS, empty: 3, valueWeight: 4 });
 
 const specArb: fc.Arbitrary<DeclarationSpec> = fc.record({
   layout: fc.constantFrom('ministry' as const, 'provincial' as const),
