@@ -3,33 +3,15 @@
  * does not know. 校验 names the unplaced role; the person selects the header cell in the grid and, from the
  * keyboard, takes it, saves the map (kept in the emulated workbook's settings) and gets scores; then clears it.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, type Op } from './browser';
-import { e2eDist } from './build';
-import { serve, type StaticServer } from './server';
+import type { Page } from 'playwright-core';
+import type { Op } from './browser';
+import { browserSession } from './session';
 
-
-let outDir = '';
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+const session = browserSession();
 const problems: string[] = [];
 
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  outDir = e2eDist();
-  server = await serve(outDir, null);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  await context.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
-}, 600_000);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   expect(problems).toEqual([]);
 });
 
@@ -44,12 +26,12 @@ async function validated(page: Page): Promise<Op> {
 }
 
 it('validate → the pane lists the unplaced role → select the header cell → map → validate again gives scores; clear', async () => {
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error' && !/office\.js|appsforoffice|ERR_FAILED/.test(m.text())) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${server.url}/workbench.html`);
+  await page.goto(`${session.server.url}/workbench.html`);
   await page.waitForFunction(() => window.__ziping?.ready === true || window.__ziping?.error, undefined, { timeout: 60_000 });
   const pane = page.locator('[data-testid="pane"]');
   const grid = page.locator('[data-testid="grid"]');
@@ -91,5 +73,5 @@ it('validate → the pane lists the unplaced role → select the header cell →
   await page.keyboard.press('Enter');
   await gap.first().waitFor();
   expect(await pane.locator('[data-testid="column-map-stored"]').count()).toBe(0);
-  await page.screenshot({ path: path.join(outDir, 'colmap.png') });
+  await page.screenshot({ path: path.join(session.outDir, 'colmap.png') });
 });

@@ -2,38 +2,18 @@
  * The workbench's 对照申报表: a self-evaluation opened in the workbench, a second .xlsx holding its declaration
  * picked beside it, and 校验 shows the changed target. Both workbooks are drawn in test code and written with exceljs.
  */
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { declarationForm, declaredFrom } from '../fixtures/declarations';
 import { buildForm, standardIndicators } from '../fixtures/forms';
 import { sheetGrid } from '../fixtures/grid';
 import { xlsxBytes } from '../fixtures/xlsx';
-import { CHROMIUM, launchChromium, type Op } from './browser';
-import { e2eDist } from './build';
-import { serve, type StaticServer } from './server';
+import type { Op } from './browser';
+import { browserSession } from './session';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-let outDir = '';
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+const session = browserSession();
 const problems: string[] = [];
-
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  outDir = e2eDist();
-  server = await serve(outDir, null);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  await context.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
-}, 300_000);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
 
 const ops = (page: Page): Promise<Op[]> => page.evaluate(() => JSON.parse(JSON.stringify(window.__ziping?.ops ?? [])) as Op[]);
 
@@ -52,9 +32,9 @@ describe('workbench: a declaration picked from a second file', () => {
     const declared = declaredFrom(standardIndicators()).map((d, i) => (i === 1 ? { ...d, target: '≥500人次' } : d));
     const decl = await xlsxBytes([{ grid: sheetGrid('申报表', [{ lit: declarationForm({ project: '测试项目', indicators: declared }) }]) }]);
 
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${server.url}/workbench.html`);
+    await page.goto(`${session.server.url}/workbench.html`);
     await page.waitForFunction(() => window.__ziping?.ready === true || window.__ziping?.error);
     await page.locator('[data-testid="file-input"]').setInputFiles({ name: '自评.xlsx', mimeType: XLSX, buffer: Buffer.from(self) });
     await page.waitForFunction(() => window.__ziping?.ready === true && window.__ziping.session?.name === '自评.xlsx');

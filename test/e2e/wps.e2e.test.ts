@@ -5,48 +5,35 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, type Op } from './browser';
-import { e2eDist } from './build';
-import { serve, type StaticServer } from './server';
+import type { Page } from 'playwright-core';
+import type { Op } from './browser';
+import { browserSession } from './session';
 
 const REPO = path.resolve(__dirname, '../..');
 const SHARED_FIXTURES = path.resolve(REPO, '../shared/fixtures');
 const HAVE_SEED = fs.existsSync(path.join(SHARED_FIXTURES, 'sheitc-2021.xlsx'));
 const RESULTS = path.join(REPO, 'test-results');
 
-let outDir = '';
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+const session = browserSession({ fixtures: HAVE_SEED ? SHARED_FIXTURES : null });
 const problems: string[] = [];
 const calls: Record<string, number | undefined> = {};
 
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  outDir = e2eDist();
-  server = await serve(outDir, HAVE_SEED ? SHARED_FIXTURES : null);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
-  await context.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
+beforeAll(() => {
   fs.mkdirSync(RESULTS, { recursive: true });
-}, 600_000);
+});
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+afterAll(() => {
   if (Object.keys(calls).length) fs.writeFileSync(path.join(RESULTS, 'wps-calls.json'), `${JSON.stringify(calls, null, 2)}\n`);
   expect(problems).toEqual([]);
 });
 
 async function open(query: string): Promise<Page> {
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error' && !/ERR_FAILED/.test(m.text())) problems.push(`${page.url()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
-  await page.goto(`${server.url}/workbench.html${query}`);
+  await page.goto(`${session.server.url}/workbench.html${query}`);
   await page.waitForFunction(() => window.__ziping?.ready === true || window.__ziping?.error, undefined, { timeout: 60_000 });
   const error = await page.evaluate(() => window.__ziping?.error ?? null);
   if (error) throw new Error(`workbench could not open the workbook: ${error}`);

@@ -5,10 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, launchChromium, type Op } from './browser';
-import { e2eDist } from './build';
-import { serve, type StaticServer } from './server';
+import type { Page } from 'playwright-core';
+import type { Op } from './browser';
+import { browserSession } from './session';
 
 const REPO = path.resolve(__dirname, '../..');
 const SHARED_FIXTURES = path.resolve(REPO, '../shared/fixtures');
@@ -16,36 +15,20 @@ const SEED = path.join(SHARED_FIXTURES, 'sheitc-2021.xlsx');
 const HAVE_SEED = fs.existsSync(SEED);
 const RESULTS = path.join(REPO, 'test-results');
 
-let outDir = '';
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+const session = browserSession({ fixtures: HAVE_SEED ? SHARED_FIXTURES : null, context: { acceptDownloads: true } });
 const consoleProblems: string[] = [];
 
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  outDir = e2eDist();
-  server = await serve(outDir, HAVE_SEED ? SHARED_FIXTURES : null);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-  // no network beyond the test server: office.js from the CDN is refused, as when offline
-  await context.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
+beforeAll(() => {
   fs.mkdirSync(RESULTS, { recursive: true });
-}, 240_000);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
 });
 
 async function openWorkbench(query: string): Promise<Page> {
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error' && !/office\.js|appsforoffice|ERR_FAILED/.test(m.text())) consoleProblems.push(`${page.url()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => consoleProblems.push(`${page.url()}: ${e.message}`));
-  await page.goto(`${server.url}/workbench.html${query}`);
+  await page.goto(`${session.server.url}/workbench.html${query}`);
   await page.waitForFunction(() => window.__ziping?.ready === true || window.__ziping?.error, undefined, { timeout: 60_000 });
   const error = await page.evaluate(() => window.__ziping?.error ?? null);
   if (error) throw new Error(`workbench could not open the workbook: ${error}`);
@@ -330,12 +313,12 @@ describe('全部工作表: the overview and 写入汇总表 (sample workbook)', 
 
 describe('the task pane outside Office', () => {
   it('says what Ziping is and how to install it, and its CSP holds', async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
     });
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${session.server.url}/taskpane.html`);
     const outside = page.locator('[data-testid="outside-office"]');
     await outside.waitFor({ timeout: 30_000 });
     const zh = (await page.locator('[data-testid="outside-zh-CN"]').textContent()) ?? '';
@@ -349,13 +332,13 @@ describe('the task pane outside Office', () => {
   });
 
   it('the ribbon command’s result dialog shows its notice as text, under the CSP', async () => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to/.test(m.text()) && !/appsforoffice/.test(m.text())) violations.push(m.text());
     });
     const q = new URLSearchParams({ title: '填写得分', text: '工作表“项目A”受保护，无法写入。<b>未写入</b>', ok: '确定', lang: 'zh-CN', tone: 'error' });
-    await page.goto(`${server.url}/notice.html?${q.toString()}`);
+    await page.goto(`${session.server.url}/notice.html?${q.toString()}`);
     const text = page.locator('[data-testid="notice-text"]');
     await text.waitFor({ timeout: 30_000 });
     expect(await text.textContent()).toBe('工作表“项目A”受保护，无法写入。<b>未写入</b>');
@@ -367,10 +350,10 @@ describe('the task pane outside Office', () => {
   });
 
   it('in an Internet Explorer webview (older perpetual Office) shows a notice instead of a blank pane', async () => {
-    const ie = await browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; rv:11.0) like Gecko' });
-    await ie.route((url) => !url.href.startsWith(server.url), (route) => route.abort());
+    const ie = await session.browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; rv:11.0) like Gecko' });
+    await ie.route((url) => !url.href.startsWith(session.server.url), (route) => route.abort());
     const page = await ie.newPage();
-    await page.goto(`${server.url}/taskpane.html`);
+    await page.goto(`${session.server.url}/taskpane.html`);
     const text = (await page.locator('#root').textContent({ timeout: 30_000 })) ?? '';
     expect(text).toContain('旧版浏览器内核');
     expect(text).toContain('ziping fill');
