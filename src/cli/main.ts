@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { run } from './run';
 
 // `ziping check … --json | head`: the reader closed the pipe; stop quietly as other command-line tools do,

@@ -88,7 +88,9 @@ export async function writeOutputFile(file: string, data: Uint8Array, options: O
   const target = path.resolve(file);
   const before = await outputTarget(target, options.force);
   // loaded here: node's crypto takes longer to load than a check of a small workbook takes to read, and only fill needs it
-  const { randomBytes } = await import('crypto');
+  // (`require`, not `import()`: the bin runs the bundle as a vm script, src/cli/bin.ts)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(12).toString('hex')}.tmp`);
   const handle = await fs.promises.open(tmp, CREATE_FLAGS, 0o666);
   track(tmp);

@@ -47,10 +47,27 @@ describe('the built ziping bin', () => {
     expect(fs.readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
   });
 
-  it('is one bundled file that requires only Node\'s own modules (start-up is not module loading)', () => {
-    const required = [...fs.readFileSync(BIN, 'utf8').matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
-    expect(required.length).toBeGreaterThan(0);
-    for (const r of required) expect([r, builtinModules.includes(r.replace(/^node:/, ''))]).toEqual([r, true]);
+  it('is a launcher and one bundled file that require only Node\'s own modules (start-up is not module loading)', () => {
+    for (const file of [BIN, path.join(path.dirname(BIN), 'cli.js')]) {
+      const text = fs.readFileSync(file, 'utf8');
+      const required = [...text.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+      expect(required.length).toBeGreaterThan(0);
+      for (const r of required) expect([r, builtinModules.includes(r.replace(/^node:/, ''))]).toEqual([r, true]);
+      // a vm script (how the launcher runs cli.js) cannot import() without an experimental loader
+      expect(text).not.toMatch(/\bimport\(/);
+    }
+  });
+
+  it('runs the CLI with the code cache the build wrote, and gives the same report without it', () => {
+    const sample = path.join(dir, 'sample.xlsx');
+    const cached = spawnSync(process.execPath, [BIN, 'check', sample, '--json'], { encoding: 'utf8', env: { ...process.env, ZIPING_DEBUG: 'cache' } });
+    expect(cached.stderr).toBe('code cache: used\n');
+    const plain = spawnSync(process.execPath, [BIN, 'check', sample, '--json'], {
+      encoding: 'utf8', env: { ...process.env, ZIPING_DEBUG: 'cache', ZIPING_V8_DEFAULTS: '1' },
+    });
+    expect(plain.stderr).toBe('code cache: none\n');
+    expect(plain.status).toBe(cached.status);
+    expect(plain.stdout).toBe(cached.stdout);
   });
 
   it('runs as `npx ziping` runs it: the file itself, executable', () => {

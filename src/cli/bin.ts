@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+/**
+ * The `ziping` bin (build/src/cli/main.js): starts the bundled CLI (cli.js beside it) with V8's code cache for it
+ * (cli.cache, written by scripts/build-cli.js), so that a run does not compile the bundle's functions again.
+ *
+ * V8 takes a code cache only when it was made by the same V8 version, with the same flags, for a source of the same
+ * length (https://v8.dev/blog/code-caching-for-devs); otherwise `cachedDataRejected` is set and the bundle compiles
+ * as without one. The cache is written in the same build step as the bundle, and the flags are set before either.
+ * Nothing but speed depends on it: without cli.cache, or with `ZIPING_V8_DEFAULTS=1`, the CLI runs the same.
+ * The bundle must not use `import()`: a vm script rejects it (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING) unless given
+ * Node's experimental default loader, which warns on stderr; it loads lazily with `require` instead.
+ */
+import './v8tune';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+const file = path.join(__dirname, 'cli.js');
+const cacheFile = path.join(__dirname, 'cli.cache');
+/** scripts/build-cli.js sets it to make the cache: the run's compiled functions are written there at exit */
+const writeCache = process.env.ZIPING_WRITE_CODE_CACHE;
+
+function cachedData(): Buffer | undefined {
+  if (writeCache || process.env.ZIPING_V8_DEFAULTS) return undefined;
+  try {
+    return fs.readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+}
+
+const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, '');
+// the wrapper Node gives every CommonJS file, so that the bundle sees the same five names
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+  filename: file,
+  cachedData: cachedData(),
+});
+if (writeCache) process.once('exit', () => fs.writeFileSync(writeCache, script.createCachedData()));
+// for the bin's test: whether this run used the cache
+if (process.env.ZIPING_DEBUG === 'cache') process.stderr.write(`code cache: ${script.cachedDataRejected === false ? 'used' : script.cachedDataRejected ? 'rejected' : 'none'}\n`);
+
+const cli = { exports: {} as unknown, filename: file, id: file, loaded: false };
+(script.runInThisContext() as (...args: unknown[]) => void).call(cli.exports, cli.exports, createRequire(file), cli, file, __dirname);
