@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { FileJob, FileOutcome } from './checkFile';
 import type { WorkerRequest } from './worker';
 import { terminalSafe } from './terminal';
@@ -82,6 +82,9 @@ export type Runner = (job: FileJob) => Promise<FileOutcome>;
 export function workerPool(size: number): { run: Runner; close: () => Promise<void> } | null {
   const entry = path.join(__dirname, 'worker.js');
   if (size < 1 || !fs.existsSync(entry)) return null;
+  // loaded here, not at start-up: a check of one workbook never starts a thread (about 3 ms of module loading)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
   const idle: Worker[] = [];
   const all: Worker[] = [];
   const waiting: ((w: Worker | null) => void)[] = [];
@@ -95,7 +98,7 @@ export function workerPool(size: number): { run: Runner; close: () => Promise<vo
     else idle.push(w);
   };
   for (let i = 0; i < size; i++) {
-    const w = new Worker(entry);
+    const w = new WorkerThread(entry);
     w.on('message', (m: { id: number; outcome: FileOutcome }) => {
       pending.get(m.id)?.(m.outcome);
       pending.delete(m.id);
