@@ -1,4 +1,5 @@
 import { D, ONE, ZERO, roundHalfUp, type Dec } from '../decimal';
+import { memoByText } from '../memo';
 import type { IndicatorStatus } from '../model';
 import type { Measure, Target } from '../values/types';
 import type { RuleSet } from './ruleSets';
@@ -30,8 +31,10 @@ function statusOf(ratio: Dec, met: boolean): IndicatorStatus {
   return ratio.gt(ZERO) ? 'partial' : 'notAchieved';
 }
 
+const decimalOf = memoByText((s: string): Dec => new D(s));
+
 function numeric(target: Target, b: Dec, w: Dec, rules: RuleSet): ScoreOutcome {
-  const threshold = new D(rules.overachieveThreshold);
+  const threshold = decimalOf(rules.overachieveThreshold);
   const over = (a: Dec) => rules.overachieveKinds.includes(target.kind) && a.gt(ZERO) && b.gte(threshold.times(a));
   switch (target.kind) {
     case 'atLeast':

@@ -33,13 +33,21 @@ const decimalsOf = memoByText((format: string): number | null => {
   return m ? m[1].length : 0;
 });
 
+/** Answers of {@link excelNumber}: a form reads its 分值 and 得分 cells several times, and a pile repeats them. */
+const numbers = new Map<number, Dec>();
+
 /**
  * A number as Excel holds it: at most 15 significant digits. A formula's cached result may carry binary noise past
  * that (`=C7+C8` stored as 125.50000000000001); Excel shows and compares it as 125.5, and so does Ziping.
  */
 export function excelNumber(v: number): Dec {
+  const hit = numbers.get(v);
+  if (hit !== undefined) return hit;
   const d = new D(String(v));
-  return d.precision() > 15 ? d.toSignificantDigits(15).plus(0) : d;
+  const out = d.precision() > 15 ? d.toSignificantDigits(15).plus(0) : d;
+  if (numbers.size >= 4096) numbers.clear();
+  numbers.set(v, out);
+  return out;
 }
 
 export type NumberCell =

@@ -82,7 +82,7 @@ export function quantity(num: Dec, magnitude: Dec, unit: string): Quantity {
 
 /** A 4-digit year followed by 年 is a date (`2021年底前`), not a count of years. */
 export function looksLikeYear(num: Dec, unit: string): boolean {
-  return num.isInteger() && num.gte(1900) && num.lte(2100) && unit.startsWith('年');
+  return unit.startsWith('年') && num.isInteger() && num.gte(1900) && num.lte(2100);
 }
 
 export interface WholeQuantity {
