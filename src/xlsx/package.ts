@@ -1,5 +1,5 @@
 import { memoByText } from '../core';
-import { attrOf, attrsOf, XmlScanner } from './scan';
+import { attrsOf, tagAttr, XmlScanner } from './scan';
 import { XlsxReadError } from './errors';
 import { inflateEntry, openZip, ZipFormatError, ZipSizeError, type ZipEntry, type ZipPackage } from './zip';
 
@@ -193,7 +193,7 @@ function decodeURIComponentSafe(s: string): string {
 
 /** Calls `f` with each element's local name and attributes, in document order. For small parts. */
 export function eachElement(xml: string, f: (name: string, attrs: Record<string, string>) => void): void {
-  const p = new XmlScanner({ open: (name, raw) => f(name, attrsOf(raw)), text: () => undefined, close: () => undefined });
+  const p = new XmlScanner({ open: (name, tag) => f(name, attrsOf(tag.raw())), text: () => undefined, close: () => undefined });
   p.write(xml);
   p.close();
 }
@@ -256,12 +256,12 @@ export function readCellFormats(pkg: XlsxPackage, part: string | null): (string 
   const ids: number[] = [];
   let inXfs = false;
   const p = new XmlScanner({
-    open: (name, raw) => {
+    open: (name, tag) => {
       if (name === 'numFmt') {
-        const id = attrOf(raw, 'numFmtId');
-        if (id !== undefined) custom.set(Number(id), (attrOf(raw, 'formatCode') ?? '').replace(/\\(.)/g, '$1')); // `yyyy\-mm\-dd`, as exceljs reads it
+        const id = tagAttr(tag, 'numFmtId');
+        if (id !== undefined) custom.set(Number(id), (tagAttr(tag, 'formatCode') ?? '').replace(/\\(.)/g, '$1')); // `yyyy\-mm\-dd`, as exceljs reads it
       } else if (name === 'cellXfs') inXfs = true;
-      else if (name === 'xf' && inXfs) ids.push(Number(attrOf(raw, 'numFmtId') ?? 0));
+      else if (name === 'xf' && inXfs) ids.push(Number(tagAttr(tag, 'numFmtId') ?? 0));
     },
     text: () => undefined,
     close: (name) => {

@@ -5,10 +5,24 @@
  */
 
 export interface ScanHandler {
-  /** `raw` is the tag's text after its name, for {@link attrOf}; an empty element is an `open` and a `close` */
-  open(name: string, raw: string): void;
+  /**
+   * `tag` is the tag's text after its name, valid during this call only: `tag.raw()` for {@link attrOf}, or read in
+   * place ({@link readCellAttrs}, {@link tagAttr}). An empty element is an `open` and a `close`.
+   */
+  open(name: string, tag: TagText): void;
   text(text: string): void;
   close(name: string): void;
+}
+
+/** Where a tag's attribute text lies in the scanned text, without copying it (a sheet has tens of thousands). */
+export class TagText {
+  s = '';
+  start = 0;
+  end = 0;
+
+  raw(): string {
+    return this.s.slice(this.start, this.end);
+  }
 }
 
 const LT = 60;
@@ -48,8 +62,7 @@ interface AttrSpan {
  * Finds the attribute of a tag's raw text that starts at or after `i`, puts where it lies in `at`, and returns the
  * index after it; -1 when none is left. Throws on an attribute without a quoted value.
  */
-function nextAttr(raw: string, i: number, at: AttrSpan): number {
-  const n = raw.length;
+function nextAttr(raw: string, i: number, at: AttrSpan, n = raw.length): number {
   while (i < n && isSpace(raw.charCodeAt(i))) i++;
   const start = i;
   while (i < n) {
@@ -66,7 +79,7 @@ function nextAttr(raw: string, i: number, at: AttrSpan): number {
   const q = raw.charCodeAt(i);
   if (q !== QUOT && q !== APOS) throw new Error(`unquoted attribute: ${raw.slice(start, keyEnd)}`);
   const end = raw.indexOf(q === QUOT ? '"' : "'", i + 1);
-  if (end < 0) throw new Error(`unclosed attribute: ${raw.slice(start, keyEnd)}`);
+  if (end < 0 || end >= n) throw new Error(`unclosed attribute: ${raw.slice(start, keyEnd)}`);
   at.key = start;
   at.keyEnd = keyEnd;
   at.value = i + 1;
@@ -101,12 +114,15 @@ const cellSpan: AttrSpan = { key: 0, keyEnd: 0, value: 0, valueEnd: 0 };
  * Reads a `<c>` tag's raw text into `out`, as {@link attrOf} would read each, without a callback or an object per
  * cell: a sheet has tens of thousands of cells.
  */
-export function readCellAttrs(raw: string, out: CellAttrs): void {
+export function readCellAttrs(tag: TagText | string, out: CellAttrs): void {
   out.r = undefined;
   out.s = undefined;
   out.t = undefined;
   const at = cellSpan;
-  for (let i = nextAttr(raw, 0, at); i >= 0; i = nextAttr(raw, i, at)) {
+  const raw = typeof tag === 'string' ? tag : tag.s;
+  const start = typeof tag === 'string' ? 0 : tag.start;
+  const end = typeof tag === 'string' ? tag.length : tag.end;
+  for (let i = nextAttr(raw, start, at, end); i >= 0; i = nextAttr(raw, i, at, end)) {
     if (at.keyEnd - at.key !== 1) continue;
     const k = raw.charCodeAt(at.key);
     if (k === 114 /* r */) out.r ??= attrValue(raw, at);
@@ -125,6 +141,16 @@ export function attrOf(raw: string, name: string): string | undefined {
     return true;
   });
   return found;
+}
+
+/** {@link attrOf} on a tag as the scanner hands it, read in place. */
+export function tagAttr(tag: TagText, name: string): string | undefined {
+  const raw = tag.s;
+  const at = cellSpan;
+  for (let i = nextAttr(raw, tag.start, at, tag.end); i >= 0; i = nextAttr(raw, i, at, tag.end)) {
+    if (at.keyEnd - at.key === name.length && raw.startsWith(name, at.key)) return attrValue(raw, at);
+  }
+  return undefined;
 }
 
 /** All attributes of a tag's raw text. */
@@ -150,11 +176,26 @@ function tagEnd(s: string, from: number): number {
   return -1;
 }
 
+/** The names of a worksheet's hot elements, so that reading one is not a new string per tag. */
+const SHORT_NAMES: Readonly<Record<string, string>> = { c: 'c', v: 'v', f: 'f', t: 't', r: 'r', is: 'is', row: 'row' };
+
+/** The element name written at `start`..`end` of `s`: a known short name without a copy, else a slice. */
+function nameAt(s: string, start: number, end: number): string {
+  if (end - start <= 3) {
+    const known = SHORT_NAMES[s.slice(start, end)];
+    if (known !== undefined) return known;
+  }
+  return s.slice(start, end);
+}
+
 /** Feeds chunks of one XML document to a handler; throws on malformed input. */
 export class XmlScanner {
   private rest = '';
+  /** open elements: the name as written (prefix included), and the local name the handler was given */
   private readonly stack: string[] = [];
+  private readonly locals: string[] = [];
   private rooted = false;
+  private readonly tag = new TagText();
 
   constructor(private readonly h: ScanHandler) {}
 
@@ -211,29 +252,39 @@ export class XmlScanner {
       if (gt < 0) return lt;
       pos = gt + 1;
       if (c1 === SLASH) {
-        const name = s.slice(lt + 2, gt).trimEnd();
         const open = stack.pop();
-        if (open !== name) throw new Error(`mismatched closing tag </${name}>`);
-        const colon = name.indexOf(':');
-        h.close(colon < 0 ? name : name.slice(colon + 1));
+        // `</name>` or `</name  >`, compared in place
+        let e = lt + 2 + (open === undefined ? 0 : open.length);
+        if (open === undefined || !s.startsWith(open, lt + 2)) e = -1;
+        else while (e < gt && isSpace(s.charCodeAt(e))) e++;
+        if (e !== gt) throw new Error(`mismatched closing tag </${s.slice(lt + 2, gt).trimEnd()}>`);
+        h.close(this.locals.pop() as string);
         continue;
       }
       let i = lt + 1;
+      let colon = -1;
       while (i < gt) {
         const c = s.charCodeAt(i);
         if (isSpace(c) || c === SLASH || c === GT || c === LT) break;
+        if (c === 58 /* : */ && colon < 0) colon = i;
         i++;
       }
       if (i === lt + 1) throw new Error('malformed XML tag');
-      const full = s.slice(lt + 1, i);
       const selfClosing = s.charCodeAt(gt - 1) === SLASH;
       if (stack.length === 0 && this.rooted) throw new Error('more than one root element');
       this.rooted = true;
-      const colon = full.indexOf(':');
-      const name = colon < 0 ? full : full.slice(colon + 1);
-      h.open(name, i < gt ? s.slice(i, selfClosing ? gt - 1 : gt) : '');
+      const name = nameAt(s, colon < 0 ? lt + 1 : colon + 1, i);
+      const tag = this.tag;
+      tag.s = s;
+      tag.start = i;
+      tag.end = i < gt ? (selfClosing ? gt - 1 : gt) : i;
+      h.open(name, tag);
+      tag.s = '';
       if (selfClosing) h.close(name);
-      else stack.push(full);
+      else {
+        stack.push(colon < 0 ? name : s.slice(lt + 1, i));
+        this.locals.push(name);
+      }
     }
     return pos;
   }

@@ -2,7 +2,7 @@ import type { CellRange, CellValue, SheetGrid } from '../core';
 import { columnIndex, columnLetters, excelErrorFromString, parseRangeA1 } from '../core';
 import { decodeEscapes, guard, isExceljsDateFormat, type XlsxPackage } from './package';
 import { buildGrid, type RawCell } from './grid-build';
-import { attrOf, readCellAttrs, XmlScanner, type CellAttrs } from './scan';
+import { readCellAttrs, tagAttr, XmlScanner, type CellAttrs } from './scan';
 
 /** The used range of a sheet holds more cells than the limit; the sheet is not read. */
 export class SheetTooLarge extends Error {
@@ -28,6 +28,12 @@ function dateSerial(v: number, date1904: boolean): number {
   // the same float steps as exceljs's excelToDate and the old reader's dateToSerial, so both agree to the bit
   const ms = Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
   return ms / MS_PER_DAY + (date1904 ? 24107 : 25569);
+}
+
+/** A `<v>` of a number cell: a date-formatted one as exceljs gives it (see {@link dateSerial}). */
+function numberOf(text: string, isDate: boolean, date1904: boolean): number {
+  const n = parseFloat(text);
+  return isDate ? dateSerial(n, date1904) : n;
 }
 
 /** Columns per row in a cell index: Excel's 16,384 (XFD). */
@@ -116,10 +122,6 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
     const format = cS ? ctx.formats[cS] ?? null : null;
     if (cV === null && cF === null && !cShared && cInline === null && format === null) return;
     const isDate = isExceljsDateFormat(format);
-    const num = (text: string): number => {
-      const n = parseFloat(text);
-      return isDate ? dateSerial(n, ctx.date1904) : n;
-    };
     let value: CellValue = null;
     let formula: string | null = null;
     if (cF || cShared) {
@@ -135,7 +137,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         if (cT === 'str') value = cV;
         else if (cT === 'b') value = parseInt(cV, 10) !== 0;
         else if (cT === 'e') value = excelErrorFromString(cV) ?? { kind: 'error', code: cV };
-        else value = num(cV);
+        else value = numberOf(cV, isDate, ctx.date1904);
       }
       if (formula !== null) formula = `=${formula}`;
       else if (value === null && format === null) return;
@@ -147,7 +149,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         case 'inlineStr': value = cInline ?? v; break;
         case 'b': value = parseInt(v, 10) !== 0; break;
         case 'e': value = excelErrorFromString(v) ?? { kind: 'error', code: v }; break;
-        default: value = num(v);
+        default: value = numberOf(v, isDate, ctx.date1904);
       }
     } else if (format === null) return;
     const raw: RawCell = { row: cRow, col: cCol, value, format, formula };
@@ -163,17 +165,17 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
     }
   };
 
-  const p = new XmlScanner({ open: (tag, raw) => {
-    switch (tag) {
+  const p = new XmlScanner({ open: (name, tag) => {
+    switch (name) {
       case 'row': {
-        const ar = attrOf(raw, 'r');
+        const ar = tagAttr(tag, 'r');
         const r = ar ? Number(ar) - 1 : rowIdx + 1;
         rowIdx = Number.isInteger(r) && r >= 0 ? r : rowIdx + 1;
         colIdx = -1;
         break;
       }
       case 'c': {
-        readCellAttrs(raw, attrs);
+        readCellAttrs(tag, attrs);
         const at = attrs.r ? cellIndex(attrs.r) : -1;
         cRow = at >= 0 ? Math.floor(at / COLS) : Math.max(rowIdx, 0);
         cCol = at >= 0 ? at % COLS : colIdx + 1;
@@ -196,9 +198,9 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         if (inCell) {
           collect = 'f';
           cF = '';
-          cShared = attrOf(raw, 't') === 'shared';
-          cSi = attrOf(raw, 'si') ?? null;
-          cRef = attrOf(raw, 'ref') !== undefined;
+          cShared = tagAttr(tag, 't') === 'shared';
+          cSi = tagAttr(tag, 'si') ?? null;
+          cRef = tagAttr(tag, 'ref') !== undefined;
         }
         break;
       case 'is':
@@ -211,7 +213,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         if (inInline && !inPhonetic) collect = 't';
         break;
       case 'mergeCell': {
-        const ref = attrOf(raw, 'ref');
+        const ref = tagAttr(tag, 'ref');
         if (ref) {
           const m = parseRangeA1(ref);
           merges.push(m);
@@ -226,13 +228,13 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
     if (collect === 'v') cV += t;
     else if (collect === 'f') cF += t;
     else cInline += t;
-  }, close: (tag) => {
-    if (tag === 'c') finish();
-    else if (tag === 'v' || tag === 'f' || tag === 't') collect = null;
-    else if (tag === 'is') {
+  }, close: (name) => {
+    if (name === 'c') finish();
+    else if (name === 'v' || name === 'f' || name === 't') collect = null;
+    else if (name === 'is') {
       inInline = false;
       if (inCell && cInline !== null) cInline = decodeEscapes(cInline);
-    } else if (tag === 'rPh') inPhonetic--;
+    } else if (name === 'rPh') inPhonetic--;
   } });
   const decoder = new TextDecoder('utf-8');
   try {

@@ -1,4 +1,4 @@
-import { attrOf, attrsOf, decodeEntities, readCellAttrs, XmlScanner, type CellAttrs } from '../../src/xlsx/scan';
+import { attrOf, attrsOf, decodeEntities, readCellAttrs, tagAttr, XmlScanner, type CellAttrs } from '../../src/xlsx/scan';
 
 /** Every event of a document fed in chunks of `size` characters. */
 function events(xml: string, size: number): string[] {
@@ -9,9 +9,10 @@ function events(xml: string, size: number): string[] {
     text = '';
   };
   const p = new XmlScanner({
-    open: (name, raw) => {
+    open: (name, tag) => {
       flush();
-      out.push(`open ${name} ${JSON.stringify(attrsOf(raw))}`);
+      out.push(`open ${name} ${JSON.stringify(attrsOf(tag.raw()))}`);
+      expect(tag.raw() === '' ? {} : Object.fromEntries(Object.keys(attrsOf(tag.raw())).map((k) => [k, tagAttr(tag, k)]))).toEqual(attrsOf(tag.raw()));
     },
     text: (t) => {
       text += t;
