@@ -123,7 +123,7 @@ export function parseA1(a1: string): { row: number; col: number } {
 /** 0-based index of column letters (`A` → 0, `AA` → 26; case-insensitive): the inverse of {@link columnLetters}. */
 export function columnIndex(letters: string): number {
   let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  for (let i = 0; i < letters.length; i++) col = col * 26 + ((letters.charCodeAt(i) & ~32) - 64);
   return col - 1;
 }
 
@@ -149,9 +149,14 @@ export class GridView {
   readonly bottom: number;
   readonly right: number;
   private readonly grid: SheetGrid;
-  /** key row*COLS+col → merged area index */
-  private readonly mergeAt = new Map<number, number>();
+  /**
+   * Merged area index + 1 of each cell of the merges' bounding box, row by row (0: not merged); a Map keyed by
+   * row × {@link GridView.COLS} + column when that box is too big for an array (merges far apart).
+   */
+  private readonly mergeIndex: Int32Array | Map<number, number> | null = null;
+  private readonly mergeBox = { top: 0, left: 0, width: 0, height: 0 };
   private static readonly COLS = 20000;
+  private static readonly MAX_ARRAY = 4_000_000;
 
   constructor(grid: SheetGrid) {
     this.grid = grid;
@@ -159,20 +164,56 @@ export class GridView {
     this.top = grid.origin.row;
     this.left = grid.origin.col;
     let width = 0;
-    for (const r of grid.values) width = Math.max(width, r.length);
+    for (let i = 0; i < grid.values.length; i++) width = Math.max(width, grid.values[i].length);
     this.bottom = grid.origin.row + grid.values.length - 1;
     this.right = grid.origin.col + width - 1;
-    grid.merges.forEach((m, i) => {
-      for (let r = m.top; r <= m.bottom; r++) {
-        for (let c = m.left; c <= m.right; c++) this.mergeAt.set(r * GridView.COLS + c, i);
+    const merges = grid.merges;
+    if (merges.length === 0) return;
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    for (let i = 0; i < merges.length; i++) {
+      const m = merges[i];
+      top = Math.min(top, m.top);
+      left = Math.min(left, m.left);
+      bottom = Math.max(bottom, m.bottom);
+      right = Math.max(right, m.right);
+    }
+    const box = { top, left, width: right - left + 1, height: bottom - top + 1 };
+    this.mergeBox = box;
+    if (box.width * box.height <= GridView.MAX_ARRAY) {
+      const index = new Int32Array(box.width * box.height);
+      for (let i = 0; i < merges.length; i++) {
+        const m = merges[i];
+        for (let r = m.top; r <= m.bottom; r++) index.fill(i + 1, (r - top) * box.width + m.left - left, (r - top) * box.width + m.right - left + 1);
       }
-    });
+      this.mergeIndex = index;
+    } else {
+      const index = new Map<number, number>();
+      for (let i = 0; i < merges.length; i++) {
+        const m = merges[i];
+        for (let r = m.top; r <= m.bottom; r++) {
+          for (let c = m.left; c <= m.right; c++) index.set(r * GridView.COLS + c, i + 1);
+        }
+      }
+      this.mergeIndex = index;
+    }
   }
 
   /** The merged area containing the cell, if any. */
   mergeOf(row: number, col: number): CellRange | null {
-    const i = this.mergeAt.get(row * GridView.COLS + col);
-    return i === undefined ? null : this.grid.merges[i];
+    const index = this.mergeIndex;
+    if (index === null) return null;
+    let i: number | undefined;
+    if (index instanceof Int32Array) {
+      const b = this.mergeBox;
+      const r = row - b.top;
+      const c = col - b.left;
+      if (r < 0 || r >= b.height || c < 0 || c >= b.width) return null;
+      i = index[r * b.width + c];
+    } else i = index.get(row * GridView.COLS + col);
+    return i ? this.grid.merges[i - 1] : null;
   }
 
   /** The cell that holds the value for (row, col): itself, or its merged area's top-left. */

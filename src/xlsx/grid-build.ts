@@ -20,7 +20,15 @@ function mergeSlaveTest(merges: readonly CellRange[]): (r: number, c: number) =>
       else byRow.set(r, [m]);
     }
   }
-  return (r, c) => (byRow.get(r) ?? []).some((m) => c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  return (r, c) => {
+    const list = byRow.get(r);
+    if (list === undefined) return false;
+    for (let i = 0; i < list.length; i++) {
+      const m = list[i];
+      if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) return true;
+    }
+    return false;
+  };
 }
 
 /**
@@ -37,7 +45,8 @@ export function buildGrid(sheet: string, cells: RawCell[], formatOnly: RawCell[]
   const blank = (): (string | null)[][] => Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
   const slave = mergeSlaveTest(merges);
   for (const list of [cells, formatOnly]) {
-    for (const cell of list) {
+    for (let i = 0; i < list.length; i++) {
+      const cell = list[i];
       const r = cell.row - b.top;
       const c = cell.col - b.left;
       if (r < 0 || r >= height || c < 0 || c >= width || slave(cell.row, cell.col)) continue;

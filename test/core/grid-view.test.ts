@@ -1,0 +1,46 @@
+import { GridView, type CellRange, type SheetGrid } from '../../src/core/grid';
+
+/** A grid of `rows` × `cols` empty cells from A1 with the given merges, each top-left holding its own name. */
+function gridWith(merges: CellRange[], rows: number, cols: number): SheetGrid {
+  const values = Array.from({ length: rows }, () => new Array<string | null>(cols).fill(null));
+  merges.forEach((m, i) => {
+    values[m.top][m.left] = `m${i}`;
+  });
+  return { sheet: 'S', origin: { row: 0, col: 0 }, values, merges };
+}
+
+/** What mergeOf should answer, by looking at every merge. */
+function expected(merges: CellRange[], row: number, col: number): CellRange | null {
+  let hit: CellRange | null = null;
+  for (const m of merges) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) hit = m;
+  return hit;
+}
+
+describe('GridView merges', () => {
+  it.each([
+    ['close together (the index is an array over their box)', [
+      { top: 0, left: 0, bottom: 0, right: 8 }, { top: 4, left: 0, bottom: 8, right: 0 }, { top: 5, left: 7, bottom: 5, right: 8 },
+    ], 10, 10],
+    ['far apart (a box past four million cells: the index is a map)', [
+      { top: 0, left: 0, bottom: 1, right: 1 }, { top: 4999, left: 998, bottom: 5000, right: 999 },
+    ], 5001, 1000],
+  ])('%s: every cell resolves to its merged area, or none', (_what, merges, rows, cols) => {
+    const view = new GridView(gridWith(merges, rows, cols));
+    const probes: [number, number][] = [];
+    for (const m of merges) {
+      for (let r = m.top - 1; r <= m.bottom + 1; r++) for (let c = m.left - 1; c <= m.right + 1; c++) probes.push([r, c]);
+    }
+    probes.push([-5, -5], [rows + 3, cols + 3], [2, 2]);
+    for (const [r, c] of probes) {
+      expect([r, c, view.mergeOf(r, c)]).toEqual([r, c, expected(merges, r, c)]);
+      const m = expected(merges, r, c);
+      if (m) expect(view.value(r, c)).toBe(`m${merges.indexOf(m)}`);
+    }
+  });
+
+  it('reads no merge on a sheet without any', () => {
+    const view = new GridView(gridWith([], 3, 3));
+    expect(view.mergeOf(1, 1)).toBeNull();
+    expect(view.anchor(1, 1)).toEqual({ row: 1, col: 1 });
+  });
+});
