@@ -76,7 +76,10 @@ const ratioParam = (k: string, v: ParamScalar): ParamScalar =>
 /** A finding's parameters with their ratios cut, the cells of a finding that names several (`cells`) included. */
 function reportParams(params: Readonly<Record<string, ParamValue>>): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
-  for (const [k, v] of Object.entries(params)) {
+  const keys = Object.keys(params);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = params[k];
     out[k] = Array.isArray(v)
       ? (v as readonly CellParams[]).map((c) => Object.fromEntries(Object.entries(c).map(([ck, cv]) => [ck, ratioParam(ck, cv)])) as CellParams)
       : ratioParam(k, v as ParamScalar);

@@ -29,7 +29,9 @@ export function detectForms(view: GridView, mapped: readonly MappedHeader[] = []
   for (const m of mapped) applyMapping(view, scan, m);
   const forms: FormLayout[] = [];
   let prevEnd = view.top - 1;
-  for (const row of scan.rows) {
+  // indexed loops on the paths that run per row or per label (see detect/scan.ts)
+  for (let k = 0; k < scan.rows.length; k++) {
+    const row = scan.rows[k];
     if (row <= prevEnd) continue;
     const header = headerAt(view, scan, row);
     if (!header) continue;
@@ -101,7 +103,10 @@ function headerAt(view: GridView, scan: SheetScan, row: number): Header | null {
 
 function mergeBottom(view: GridView, info: RowInfo): number {
   let bottom = -Infinity;
-  for (const h of info.hits) bottom = Math.max(bottom, view.mergeOf(h.row, h.col)?.bottom ?? h.row);
+  for (let k = 0; k < info.hits.length; k++) {
+    const h = info.hits[k];
+    bottom = Math.max(bottom, view.mergeOf(h.row, h.col)?.bottom ?? h.row);
+  }
   return bottom;
 }
 
@@ -259,7 +264,8 @@ function indicatorBody(
   const headerInfo = header.info;
   let spanLeft = Infinity;
   let spanRight = -Infinity;
-  for (const h of headerInfo.hits) {
+  for (let k = 0; k < headerInfo.hits.length; k++) {
+    const h = headerInfo.hits[k];
     if (!h.meaning.indicator) continue;
     const m = view.mergeOf(h.row, h.col);
     spanLeft = Math.min(spanLeft, h.col);
@@ -315,16 +321,19 @@ function totalRow(view: GridView, h: Hit, columns: Partial<Record<IndicatorRole,
 function extent(view: GridView, scan: SheetScan, top: number, bottom: number, structural: number[], win: Window): CellRange {
   let left = Infinity;
   let right = -Infinity;
-  for (const r of structural) {
+  for (let k = 0; k < structural.length; k++) {
+    const r = structural[k];
     const info = scan.byRow.get(r);
     if (!info) continue;
-    for (const c of info.cols) {
+    for (let j = 0; j < info.cols.length; j++) {
+      const c = info.cols[j];
       const m = view.mergeOf(r, c);
       left = Math.min(left, c);
       right = Math.max(right, Math.min(win.right, m ? m.right : c));
     }
   }
-  for (const h of hitsIn(scan, top, bottom + 1)) left = Math.min(left, h.col);
+  const hits = hitsIn(scan, top, bottom + 1);
+  for (let k = 0; k < hits.length; k++) left = Math.min(left, hits[k].col);
   if (!Number.isFinite(left)) left = view.left;
   if (!Number.isFinite(right)) right = left;
   return { top, left, bottom, right };

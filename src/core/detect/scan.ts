@@ -34,6 +34,8 @@ export interface SheetScan {
   readonly byRow: Map<number, RowInfo>;
 }
 
+// The loops over a row's labels run for every row of every sheet, once, in V8's interpreter and baseline code, where
+// `for…of` costs an iterator call and result object per step: they index instead (docs/decisions.md, 117).
 const FUNDS_ONLY: ReadonlySet<FundsColumnRole> = new Set<FundsColumnRole>(['initialBudget', 'budget', 'executed', 'rate']);
 const REQUIRED: readonly IndicatorRole[] = ['target', 'actual', 'weight', 'score'];
 
@@ -72,7 +74,9 @@ export function scanSheet(view: GridView): SheetScan {
 /** Indicator roles of a row's labels, leftmost column for each. */
 export function indicatorColumns(info: RowInfo): Partial<Record<IndicatorRole, number>> {
   const out: Partial<Record<IndicatorRole, number>> = {};
-  for (const h of info.hits) {
+  const hits = info.hits;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
     const role = h.meaning.indicator;
     if (role && out[role] === undefined) out[role] = h.col;
   }
@@ -82,7 +86,8 @@ export function indicatorColumns(info: RowInfo): Partial<Record<IndicatorRole, n
 /** How many labels of a row belong only to the funds block (年初预算数, 全年预算数, 全年执行数, 执行率). */
 export function fundsOnlyCount(info: RowInfo): number {
   let n = 0;
-  for (const h of info.hits) if (h.meaning.fundsColumn && FUNDS_ONLY.has(h.meaning.fundsColumn)) n++;
+  const hits = info.hits;
+  for (let i = 0; i < hits.length; i++) if (hits[i].meaning.fundsColumn && FUNDS_ONLY.has(hits[i].meaning.fundsColumn as FundsColumnRole)) n++;
   return n;
 }
 
@@ -103,7 +108,11 @@ export function isIndicatorHeader(info: RowInfo | undefined): boolean {
 export function isFundsHeader(info: RowInfo | undefined): boolean {
   if (!info || fundsOnlyCount(info) === 0) return false;
   const roles = new Set<FundsColumnRole>();
-  for (const h of info.hits) if (h.meaning.fundsColumn) roles.add(h.meaning.fundsColumn);
+  const hits = info.hits;
+  for (let i = 0; i < hits.length; i++) {
+    const role = hits[i].meaning.fundsColumn;
+    if (role) roles.add(role);
+  }
   return roles.size >= 2;
 }
 

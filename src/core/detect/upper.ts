@@ -30,7 +30,11 @@ export function rowsIn(scan: SheetScan, from: number, to: number): number[] {
 /** Hits of rows in [from, to), in row then column order. */
 export function hitsIn(scan: SheetScan, from: number, to: number): Hit[] {
   const out: Hit[] = [];
-  for (const r of rowsIn(scan, from, to)) out.push(...(scan.byRow.get(r) as RowInfo).hits);
+  const rows = rowsIn(scan, from, to);
+  for (let i = 0; i < rows.length; i++) {
+    const hits = (scan.byRow.get(rows[i]) as RowInfo).hits;
+    for (let k = 0; k < hits.length; k++) out.push(hits[k]);
+  }
   return out;
 }
 
@@ -56,7 +60,8 @@ export function upperPart(view: GridView, scan: SheetScan, above: number, header
   const candidateRows = rowsIn(scan, above + 1, headerRow);
   let projectRow: number | null = null;
   let firstLabelRow: number | null = null;
-  for (const r of candidateRows) {
+  for (let k = 0; k < candidateRows.length; k++) {
+    const r = candidateRows[k];
     const info = scan.byRow.get(r) as RowInfo;
     if (info.hits.some((h) => h.meaning.header === 'project') || info.inline.some((i) => i.role === 'project')) projectRow = r;
     if (firstLabelRow === null && (info.hits.some(isFormLabel) || isFundsHeader(info))) firstLabelRow = r;
@@ -76,9 +81,11 @@ export function upperPart(view: GridView, scan: SheetScan, above: number, header
 
   const header: Record<HeaderRole, Pos | null> = { project: null, department: null, implementer: null };
   const seen = new Set<HeaderRole>();
-  for (const r of rowsIn(scan, start, headerRow)) {
-    const info = scan.byRow.get(r) as RowInfo;
-    for (const h of info.hits) {
+  const headerRows = rowsIn(scan, start, headerRow);
+  for (let k = 0; k < headerRows.length; k++) {
+    const info = scan.byRow.get(headerRows[k]) as RowInfo;
+    for (let j = 0; j < info.hits.length; j++) {
+      const h = info.hits[j];
       const role = h.meaning.header;
       if (!role || seen.has(role)) continue;
       seen.add(role);
@@ -99,8 +106,12 @@ export function upperPart(view: GridView, scan: SheetScan, above: number, header
 
   const yearEnd = Math.min(projectRow ?? headerRow, funds?.headerRow ?? headerRow);
   let year: string | null = null;
-  for (const r of rowsIn(scan, start, yearEnd)) {
-    for (const c of (scan.byRow.get(r) as RowInfo).cols) {
+  const yearRows = rowsIn(scan, start, yearEnd);
+  for (let k = 0; k < yearRows.length; k++) {
+    const r = yearRows[k];
+    const cols = (scan.byRow.get(r) as RowInfo).cols;
+    for (let j = 0; j < cols.length; j++) {
+      const c = cols[j];
       if (title && r === title.row && c === title.col) continue;
       year = yearOf(view.text(r, c));
       if (year) { rows.push(r); break; }
@@ -134,8 +145,9 @@ export function isLabelCell(scan: SheetScan, row: number, col: number): boolean 
 
 function fundsBlock(scan: SheetScan, start: number, headerRow: number, hits: Hit[]): FundsLayout | null {
   let fundsRow: number | null = null;
-  for (const r of rowsIn(scan, start, headerRow)) {
-    if (isFundsHeader(scan.byRow.get(r))) { fundsRow = r; break; }
+  const candidates = rowsIn(scan, start, headerRow);
+  for (let k = 0; k < candidates.length; k++) {
+    if (isFundsHeader(scan.byRow.get(candidates[k]))) { fundsRow = candidates[k]; break; }
   }
   if (fundsRow === null) return null;
   const columns: Partial<Record<FundsColumnRole, number>> = {};
@@ -148,7 +160,8 @@ function fundsBlock(scan: SheetScan, start: number, headerRow: number, hits: Hit
   const goalRow = hits.find((h) => h.meaning.goal !== undefined && h.row > (fundsRow as number))?.row ?? headerRow;
 
   const rows: Partial<Record<FundsRowRole, number>> = {};
-  for (const h of hits) {
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k];
     const role = h.meaning.fundsRow;
     if (!role || h.row <= fundsRow || h.row >= goalRow || h.col >= firstAmount) continue;
     if (rows[role] === undefined) rows[role] = h.row;

@@ -1,5 +1,6 @@
 import type { Finding, FindingCode, FindingParams } from '../findings';
 import type { Lang } from '../model';
+import { memoByText } from '../memo';
 import { enUS, enUSNote } from './en-US';
 import { zhCN, zhCNNote } from './zh-CN';
 import type { MessageTable } from './types';
@@ -13,10 +14,13 @@ export const NOTE_DRAFT_MARKERS: readonly string[] = [zhCNNote.placeholder, enUS
 
 /** Whether a note is a draft the fill wrote and nobody has completed yet. */
 export function isDraftNote(note: string): boolean {
-  if (note === '') return false;
+  return note !== '' && hasDraftMarker(note);
+}
+
+const hasDraftMarker = memoByText((note: string): boolean => {
   const t = note.normalize('NFKC');
   return FOLDED_MARKERS.some((m) => t.includes(m));
-}
+});
 
 const FOLDED_MARKERS = NOTE_DRAFT_MARKERS.map((m) => m.normalize('NFKC'));
 
@@ -39,7 +43,11 @@ export function renderMessage(f: Finding, lang: Lang = 'zh-CN', options: RenderO
 
 function isolatedParams(params: Finding['params']): Finding['params'] {
   let out: Record<string, Finding['params'][string]> | null = null;
-  for (const [k, v] of Object.entries(params)) {
+  // every finding's message passes here: keys indexed, not an entries iterator (see detect/scan.ts)
+  const keys = Object.keys(params);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = params[k];
     if (typeof v !== 'string') continue;
     const iso = isolate(v);
     if (iso === v) continue;
