@@ -115,9 +115,20 @@ export function rangeToA1(r: CellRange): string {
 
 /** Parses `B7`, `$B$7`, `ab12` → 0-based {row, col}; throws on a broken address (a contract, not data). */
 export function parseA1(a1: string): { row: number; col: number } {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1.trim());
-  if (!m) throw new Error(`not an A1 address: ${a1}`);
-  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+  // /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/ read by hand: every merged area of every sheet passes here
+  const s = a1.trim();
+  let i = s.charCodeAt(0) === 36 /* $ */ ? 1 : 0;
+  const lettersAt = i;
+  let col = 0;
+  for (let c = s.charCodeAt(i) & ~32; c >= 65 && c <= 90; c = s.charCodeAt(++i) & ~32) col = col * 26 + (c - 64);
+  const letters = i - lettersAt;
+  if (s.charCodeAt(i) === 36) i++;
+  const digitsAt = i;
+  let row = 0;
+  for (let c = s.charCodeAt(i); c >= 48 && c <= 57; c = s.charCodeAt(++i)) row = row * 10 + (c - 48);
+  const digits = i - digitsAt;
+  if (letters < 1 || letters > 3 || digits < 1 || digits > 7 || i !== s.length) throw new Error(`not an A1 address: ${a1}`);
+  return { row: row - 1, col: col - 1 };
 }
 
 /** 0-based index of column letters (`A` → 0, `AA` → 26; case-insensitive): the inverse of {@link columnLetters}. */
@@ -129,7 +140,11 @@ export function columnIndex(letters: string): number {
 
 /** Parses `A1:C3` or `A1` into a CellRange. */
 export function parseRangeA1(a1: string): CellRange {
-  const [a, b] = a1.split(':');
+  // `A1:B2` → A1 and B2 (a third part is ignored); without the array and iterator of split and destructuring
+  const colon = a1.indexOf(':');
+  const a = colon < 0 ? a1 : a1.slice(0, colon);
+  const next = colon < 0 ? -1 : a1.indexOf(':', colon + 1);
+  const b = colon < 0 ? undefined : a1.slice(colon + 1, next < 0 ? a1.length : next);
   const p = parseA1(a);
   const q = b ? parseA1(b) : p;
   return {

@@ -1,4 +1,4 @@
-import { GridView, type CellRange, type SheetGrid } from '../../src/core/grid';
+import { GridView, parseA1, parseRangeA1, type CellRange, type SheetGrid } from '../../src/core/grid';
 
 /** A grid of `rows` × `cols` empty cells from A1 with the given merges, each top-left holding its own name. */
 function gridWith(merges: CellRange[], rows: number, cols: number): SheetGrid {
@@ -42,5 +42,24 @@ describe('GridView merges', () => {
     const view = new GridView(gridWith([], 3, 3));
     expect(view.mergeOf(1, 1)).toBeNull();
     expect(view.anchor(1, 1)).toEqual({ row: 1, col: 1 });
+  });
+});
+
+describe('parseA1 and parseRangeA1', () => {
+  it.each<[string, { row: number; col: number } | null]>([
+    ['A1', { row: 0, col: 0 }], ['$B$7', { row: 6, col: 1 }], ['ab12', { row: 11, col: 27 }], [' XFD1048576 ', { row: 1048575, col: 16383 }],
+    ['$A1', { row: 0, col: 0 }], ['A$1', { row: 0, col: 0 }], ['ZZZ9999999', { row: 9999998, col: 18277 }],
+    ['', null], ['A', null], ['1', null], ['ABCD1', null], ['A12345678', null], ['A1B', null], ['$$A1', null], ['A$$1', null],
+    ['A-1', null], ['Ä1', null], ['A1 B', null], ['@1', null], ['[1', null], ['A١', null],
+  ])('%j', (a1, expected) => {
+    if (expected === null) expect(() => parseA1(a1)).toThrow(/not an A1 address/);
+    else expect(parseA1(a1)).toEqual(expected);
+  });
+
+  it('reads a range, its corners in any order, and one cell as a range', () => {
+    expect(parseRangeA1('B2:A1')).toEqual({ top: 0, left: 0, bottom: 1, right: 1 });
+    expect(parseRangeA1('C3')).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
+    expect(parseRangeA1('A1:B2:C3')).toEqual({ top: 0, left: 0, bottom: 1, right: 1 });
+    expect(() => parseRangeA1('A1:ZZZZ1')).toThrow(/not an A1 address/);
   });
 });
