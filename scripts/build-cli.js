@@ -53,6 +53,9 @@ function bundleOne(entry, outfile) {
     format: 'cjs',
     legalComments: 'inline',
     logLevel: 'warning',
+    // fflate's Node build loads node:worker_threads at start-up (about 4 ms) for async APIs Ziping never calls; its
+    // browser build has the same synchronous Inflate and deflateSync and no worker at load
+    alias: { fflate: 'fflate/browser' },
   });
 }
 

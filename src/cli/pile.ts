@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Worker } from 'node:worker_threads';
+import { readdir, stat } from './fsAsync';
 import type { FileJob, FileOutcome } from './checkFile';
 import type { WorkerRequest } from './worker';
 import { terminalSafe } from './terminal';
@@ -16,12 +17,12 @@ export interface DirIo {
 export const nodeDirIo: DirIo = {
   kind: async (p) => {
     try {
-      return (await fs.promises.stat(p)).isDirectory() ? 'dir' : 'file';
+      return (await stat(p)).isDirectory() ? 'dir' : 'file';
     } catch {
       return 'missing';
     }
   },
-  list: async (dir) => (await fs.promises.readdir(dir, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() })),
+  list: async (dir) => (await readdir(dir, { withFileTypes: true })).map((e) => ({ name: e.name, dir: e.isDirectory() })),
 };
 
 export type SkipReason = 'lockFile' | 'notWorkbook' | 'report';

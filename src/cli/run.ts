@@ -12,6 +12,7 @@ import { ioReason } from './reasons';
 import { CLI_TEXT, type CliText } from './text';
 import { checkPile, type PileIo } from './checkPile';
 import { nodeDirIo, wantsProgress } from './pile';
+import { readFile } from './fsAsync';
 import { PILE_TEXT } from './pileText';
 import { buildFillReport } from './fillReport';
 
@@ -38,7 +39,7 @@ export function nodeIo(): CliIo & PileIo {
     progress: wantsProgress(process.stderr.isTTY, process.env),
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
-    readFile: async (f) => new Uint8Array(await fs.promises.readFile(f)),
+    readFile: async (f) => new Uint8Array(await readFile(f)),
     writeFile: (f, data, force) => writeOutputFile(f, data, { force }),
     checkOutput: async (f, force) => {
       await outputTarget(path.resolve(f), force);
