@@ -7,7 +7,7 @@
 export interface ScanHandler {
   /**
    * `tag` is the tag's text after its name, valid during this call only: `tag.raw()` for {@link attrOf}, or read in
-   * place ({@link readCellAttrs}, {@link tagAttr}). An empty element is an `open` and a `close`.
+   * place ({@link tagAttr}, {@link nextAttr}). An empty element is an `open` and a `close`.
    */
   open(name: string, tag: TagText): void;
   text(text: string): void;
@@ -51,7 +51,7 @@ function isSpace(c: number): boolean {
 }
 
 /** Where an attribute lies in a tag's raw text: its name, and its value between the quotes. */
-interface AttrSpan {
+export interface AttrSpan {
   key: number;
   keyEnd: number;
   value: number;
@@ -62,7 +62,7 @@ interface AttrSpan {
  * Finds the attribute of a tag's raw text that starts at or after `i`, puts where it lies in `at`, and returns the
  * index after it; -1 when none is left. Throws on an attribute without a quoted value.
  */
-function nextAttr(raw: string, i: number, at: AttrSpan, n = raw.length): number {
+export function nextAttr(raw: string, i: number, at: AttrSpan, n = raw.length): number {
   while (i < n && isSpace(raw.charCodeAt(i))) i++;
   const start = i;
   while (i < n) {
@@ -88,7 +88,7 @@ function nextAttr(raw: string, i: number, at: AttrSpan, n = raw.length): number 
 }
 
 /** An attribute's value, decoded: white space characters become spaces (XML's normalisation), entities resolved. */
-function attrValue(raw: string, at: AttrSpan): string {
+export function attrValue(raw: string, at: AttrSpan): string {
   const v = raw.slice(at.value, at.valueEnd);
   return decodeEntities(v.includes('\t') || v.includes('\n') || v.includes('\r') ? v.replace(/[\t\n\r]/g, ' ') : v);
 }
@@ -98,36 +98,6 @@ function eachAttr(raw: string, f: (key: string, value: string) => boolean | void
   const at: AttrSpan = { key: 0, keyEnd: 0, value: 0, valueEnd: 0 };
   for (let i = nextAttr(raw, 0, at); i >= 0; i = nextAttr(raw, i, at)) {
     if (f(raw.slice(at.key, at.keyEnd), attrValue(raw, at))) return;
-  }
-}
-
-/** The `r`, `s` and `t` attributes of a worksheet's `<c>` (decoded, undefined when absent), read in place. */
-export interface CellAttrs {
-  r: string | undefined;
-  s: string | undefined;
-  t: string | undefined;
-}
-
-const cellSpan: AttrSpan = { key: 0, keyEnd: 0, value: 0, valueEnd: 0 };
-
-/**
- * Reads a `<c>` tag's raw text into `out`, as {@link attrOf} would read each, without a callback or an object per
- * cell: a sheet has tens of thousands of cells.
- */
-export function readCellAttrs(tag: TagText | string, out: CellAttrs): void {
-  out.r = undefined;
-  out.s = undefined;
-  out.t = undefined;
-  const at = cellSpan;
-  const raw = typeof tag === 'string' ? tag : tag.s;
-  const start = typeof tag === 'string' ? 0 : tag.start;
-  const end = typeof tag === 'string' ? tag.length : tag.end;
-  for (let i = nextAttr(raw, start, at, end); i >= 0; i = nextAttr(raw, i, at, end)) {
-    if (at.keyEnd - at.key !== 1) continue;
-    const k = raw.charCodeAt(at.key);
-    if (k === 114 /* r */) out.r ??= attrValue(raw, at);
-    else if (k === 115 /* s */) out.s ??= attrValue(raw, at);
-    else if (k === 116 /* t */) out.t ??= attrValue(raw, at);
   }
 }
 
@@ -143,10 +113,12 @@ export function attrOf(raw: string, name: string): string | undefined {
   return found;
 }
 
+const tagSpan: AttrSpan = { key: 0, keyEnd: 0, value: 0, valueEnd: 0 };
+
 /** {@link attrOf} on a tag as the scanner hands it, read in place. */
 export function tagAttr(tag: TagText, name: string): string | undefined {
   const raw = tag.s;
-  const at = cellSpan;
+  const at = tagSpan;
   for (let i = nextAttr(raw, tag.start, at, tag.end); i >= 0; i = nextAttr(raw, i, at, tag.end)) {
     if (at.keyEnd - at.key === name.length && raw.startsWith(name, at.key)) return attrValue(raw, at);
   }

@@ -2,7 +2,7 @@ import type { CellRange, CellValue, SheetGrid } from '../core';
 import { columnIndex, columnLetters, excelErrorFromString, parseRangeA1 } from '../core';
 import { decodeEscapes, guard, isExceljsDateFormat, type XlsxPackage } from './package';
 import { buildGrid, type RawCell } from './grid-build';
-import { readCellAttrs, tagAttr, XmlScanner, type CellAttrs } from './scan';
+import { attrValue, nextAttr, tagAttr, XmlScanner, type AttrSpan, type TagText } from './scan';
 
 /** The used range of a sheet holds more cells than the limit; the sheet is not read. */
 export class SheetTooLarge extends Error {
@@ -40,7 +40,7 @@ function numberOf(text: string, isDate: boolean, date1904: boolean): number {
 const COLS = 16384;
 
 /** `B7` → its 0-based row × {@link COLS} + column (a number, not an object per cell); -1 when it is no cell reference. */
-function cellIndex(ref: string): number {
+export function cellIndex(ref: string): number {
   let col = 0;
   let i = 0;
   for (; i < ref.length; i++) {
@@ -51,6 +51,82 @@ function cellIndex(ref: string): number {
   if (i === 0 || i > 3 || i === ref.length || col > COLS) return -1;
   const row = Number(ref.slice(i));
   return Number.isInteger(row) && row > 0 ? (row - 1) * COLS + col - 1 : -1;
+}
+
+/** A `<c>` tag as the reader needs it: `r` as a {@link cellIndex} (-1: absent or no cell reference), `s` and `t`. */
+export interface CellTag {
+  index: number;
+  style: number;
+  type: string;
+}
+
+const span: AttrSpan = { key: 0, keyEnd: 0, value: 0, valueEnd: 0 };
+const CELL_TYPES = ['s', 'n', 'b', 'e', 'str', 'inlineStr', 'd'];
+
+/**
+ * Reads a `<c>` tag in place: every cell of a sheet passes here. A plain value (`B7`, `3`, `s`) is read from the
+ * tag's characters; anything else (entities, white space, odd text) goes through {@link attrValue} and the same
+ * rules, so both ways give the same answer. The first `r`, `s` and `t` count.
+ */
+export function readCellTag(tag: TagText, out: CellTag): void {
+  const raw = tag.s;
+  let r: number | null = null;
+  let s: number | null = null;
+  let t: string | null = null;
+  for (let i = nextAttr(raw, tag.start, span, tag.end); i >= 0; i = nextAttr(raw, i, span, tag.end)) {
+    if (span.keyEnd - span.key !== 1) continue;
+    const k = raw.charCodeAt(span.key);
+    if (k === 114 /* r */ && r === null) r = plainIndex(raw, span.value, span.valueEnd) ?? refIndex(attrValue(raw, span));
+    else if (k === 115 /* s */ && s === null) s = plainInt(raw, span.value, span.valueEnd) ?? styleIndex(attrValue(raw, span));
+    else if (k === 116 /* t */ && t === null) t = knownType(raw, span.value, span.valueEnd) ?? attrValue(raw, span);
+  }
+  out.index = r ?? -1;
+  out.style = s ?? 0;
+  out.type = t ?? 'n';
+}
+
+/** `r` as the reader takes it: '' is none. */
+function refIndex(ref: string): number {
+  return ref ? cellIndex(ref) : -1;
+}
+
+/** `s` as the reader takes it: '' and what is no number are style 0. */
+function styleIndex(s: string): number {
+  return s ? Number(s) || 0 : 0;
+}
+
+/** 1–3 letters and 1–15 digits at [from, to), as {@link cellIndex} reads them; null for anything else. */
+function plainIndex(raw: string, from: number, to: number): number | null {
+  let i = from;
+  let col = 0;
+  for (let c = raw.charCodeAt(i) & ~32; i < to && c >= 65 && c <= 90; c = raw.charCodeAt(++i) & ~32) col = col * 26 + (c - 64);
+  const letters = i - from;
+  let row = 0;
+  for (let c = raw.charCodeAt(i); i < to && c >= 48 && c <= 57; c = raw.charCodeAt(++i)) row = row * 10 + (c - 48);
+  const digits = i - from - letters;
+  if (i !== to || letters < 1 || letters > 3 || digits < 1 || digits > 15) return null;
+  return col > COLS || row < 1 ? -1 : (row - 1) * COLS + col - 1;
+}
+
+/** 1–9 digits at [from, to) as a number; null for anything else. */
+function plainInt(raw: string, from: number, to: number): number | null {
+  if (to - from < 1 || to - from > 9) return null;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+/** A cell type written plainly at [from, to), without a copy; null for any other text. */
+function knownType(raw: string, from: number, to: number): string | null {
+  for (let k = 0; k < CELL_TYPES.length; k++) {
+    const type = CELL_TYPES[k];
+    if (type.length === to - from && raw.startsWith(type, from)) return type;
+  }
+  return null;
 }
 
 const SHARED_REF = /(([a-z_\-0-9]*)!)?([a-z0-9_$]{2,})([(])?/gi;
@@ -111,7 +187,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
   let cSi: string | null = null;
   let cRef = false;
   let cInline: string | null = null;
-  const attrs: CellAttrs = { r: undefined, s: undefined, t: undefined };
+  const cellTag: CellTag = { index: -1, style: 0, type: 'n' };
   let collect: 'v' | 'f' | 't' | null = null;
   let inInline = false;
   let inPhonetic = 0;
@@ -175,14 +251,14 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         break;
       }
       case 'c': {
-        readCellAttrs(tag, attrs);
-        const at = attrs.r ? cellIndex(attrs.r) : -1;
+        readCellTag(tag, cellTag);
+        const at = cellTag.index;
         cRow = at >= 0 ? Math.floor(at / COLS) : Math.max(rowIdx, 0);
         cCol = at >= 0 ? at % COLS : colIdx + 1;
         colIdx = cCol;
         inCell = true;
-        cT = attrs.t ?? 'n';
-        cS = attrs.s ? Number(attrs.s) || 0 : 0;
+        cT = cellTag.type;
+        cS = cellTag.style;
         cV = null;
         cF = null;
         cShared = false;

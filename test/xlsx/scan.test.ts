@@ -1,4 +1,5 @@
-import { attrOf, attrsOf, decodeEntities, readCellAttrs, tagAttr, XmlScanner, type CellAttrs } from '../../src/xlsx/scan';
+import { attrOf, attrsOf, decodeEntities, tagAttr, TagText, XmlScanner } from '../../src/xlsx/scan';
+import { cellIndex, readCellTag, type CellTag } from '../../src/xlsx/sheet';
 
 /** Every event of a document fed in chunks of `size` characters. */
 function events(xml: string, size: number): string[] {
@@ -66,25 +67,59 @@ describe('the sheet XML scanner', () => {
   });
 });
 
-describe('readCellAttrs (a <c> tag read in place)', () => {
-  it.each<[string, { r?: string; s?: string; t?: string }]>([
-    [' r="B7" s="3" t="s"', { r: 'B7', s: '3', t: 's' }],
-    [" t='inlineStr' r='A1'", { r: 'A1', t: 'inlineStr' }],
-    [' r = "C2"\n s="1"', { r: 'C2', s: '1' }],
-    [' r="A1" x14ac:dyDescent="0.25" ts="9" rs="8"', { r: 'A1' }],
-    [' r="A&#49;" t="&quot;"', { r: 'A1', t: '"' }],
-    [' r="A1" r="B2"', { r: 'A1' }],
-    ['', {}],
+describe('readCellTag (a <c> tag read in place)', () => {
+  const tagOf = (raw: string): TagText => Object.assign(new TagText(), { s: `<c${raw}>`, start: 2, end: raw.length + 2 });
+  /** the general reading of the same tag, as the reader took it before */
+  const general = (raw: string): CellTag => {
+    const r = attrOf(raw, 'r');
+    const s = attrOf(raw, 's');
+    return { index: r ? cellIndex(r) : -1, style: s ? Number(s) || 0 : 0, type: attrOf(raw, 't') ?? 'n' };
+  };
+
+  it.each<[string, CellTag]>([
+    [' r="B7" s="3" t="s"', { index: 6 * 16384 + 1, style: 3, type: 's' }],
+    [" t='inlineStr' r='A1'", { index: 0, style: 0, type: 'inlineStr' }],
+    [' r = "C2"\n s="1"', { index: 16384 + 2, style: 1, type: 'n' }],
+    [' r="A1" x14ac:dyDescent="0.25" ts="9" rs="8"', { index: 0, style: 0, type: 'n' }],
+    [' r="A&#49;" t="&quot;"', { index: 0, style: 0, type: '"' }],
+    [' r="A1" r="B2" s="2" s="5"', { index: 0, style: 2, type: 'n' }],
+    [' r="xfd1048576"', { index: 1048575 * 16384 + 16383, style: 0, type: 'n' }],
+    [' r="XFE1" s="" t=""', { index: -1, style: 0, type: '' }],
+    [' r="A0" s="x"', { index: -1, style: 0, type: 'n' }],
+    [' r="AAAA1" s="0012"', { index: -1, style: 12, type: 'n' }],
+    [' r="A1234567890123456789" s="12345678901"', { index: general(' r="A1234567890123456789"').index, style: 12345678901, type: 'n' }],
+    [' r="" t="str"', { index: -1, style: 0, type: 'str' }],
+    [' r=" A1" s=" 2" t=" s"', { index: general(' r=" A1"').index, style: 2, type: ' s' }],
+    ['', { index: -1, style: 0, type: 'n' }],
   ])('%j', (raw, expected) => {
-    const out: CellAttrs = { r: 'stale', s: 'stale', t: 'stale' };
-    readCellAttrs(raw, out);
-    expect(out).toEqual({ r: undefined, s: undefined, t: undefined, ...expected });
-    // the same as the general reading of attributes
-    expect({ r: attrOf(raw, 'r'), s: attrOf(raw, 's'), t: attrOf(raw, 't') }).toEqual(out);
+    const out: CellTag = { index: 99, style: 99, type: 'stale' };
+    readCellTag(tagOf(raw), out);
+    expect(out).toEqual(expected);
+    expect(out).toEqual(general(raw));
+  });
+
+  it('reads any tag as the general reading does', () => {
+    const parts = ['r', 's', 't', 'rs', 'A', 'a', 'Z', 'z', '$', '0', '1', '9', '&amp;', '&#49;', ' ', '\t', 'é', 'str', 'inlineStr', '"'];
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let k = 0; k < 3000; k++) {
+      let raw = '';
+      for (let a = 0; a < 1 + next(3); a++) {
+        let v = '';
+        for (let c = 0; c < next(6); c++) v += parts[next(parts.length)].replace('"', '');
+        raw += ` ${['r', 's', 't', 'x'][next(4)]}="${v}"`;
+      }
+      const out: CellTag = { index: 0, style: 0, type: '' };
+      readCellTag(tagOf(raw), out);
+      expect([raw, out]).toEqual([raw, general(raw)]);
+    }
   });
 
   it.each([' r=B7', ' r="B7', ' r'])('refuses a malformed tag as the general reading does: %j', (raw) => {
-    expect(() => readCellAttrs(raw, { r: undefined, s: undefined, t: undefined })).toThrow();
+    expect(() => readCellTag(tagOf(raw), { index: 0, style: 0, type: '' })).toThrow();
     expect(() => attrsOf(raw)).toThrow();
   });
 });
