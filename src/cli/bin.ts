@@ -10,11 +10,14 @@
  * The bundle must not use `import()`: a vm script rejects it (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING) unless given
  * Node's experimental default loader, which warns on stderr; it loads lazily with `require` instead.
  */
-import './v8tune';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { tuneV8 } from './v8tune';
+
+// before the bundle is compiled: V8 takes a code cache only when made with the same flags
+tuneV8();
 
 const file = path.join(__dirname, 'cli.js');
 const cacheFile = path.join(__dirname, 'cli.cache');
