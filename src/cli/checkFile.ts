@@ -3,7 +3,7 @@ import { fileProblem, summarizeReport, type FileSummary } from '../report';
 import { readWorkbook, sheetProblemMessage, XlsxReadError, type ReadOptions } from '../xlsx/read';
 import { humanReport } from './human';
 import { ioReason } from './reasons';
-import { jsonSafe } from './terminal';
+import { reportJsonChunks } from './reportJson';
 import { CLI_TEXT } from './text';
 
 /** What checking one file of a pile asks for; plain data, so it crosses to a worker thread. */
@@ -45,8 +45,8 @@ export type FileOutcome =
   | {
       readonly kind: 'checked';
       readonly file: string;
-      /** JSON.stringify(report, null, 2), or the human report; '' when not asked for */
-      readonly json: string;
+      /** the JSON report in pieces that join to JSON.stringify(report, null, 2) (reportJsonChunks); [] when not asked for */
+      readonly json: readonly string[];
       readonly human: string;
       readonly forms: number;
       readonly sheets: number;
@@ -91,7 +91,7 @@ export async function checkFile(job: FileJob, read: (file: string) => Promise<Ui
     return {
       kind: 'checked',
       file: job.file,
-      json: job.json ? jsonSafe(JSON.stringify(report, null, 2)) : '',
+      json: job.json ? reportJsonChunks(report) : [],
       human: !job.json && result.forms.length > 0 ? humanReport(job.file, result, job.lang) : '',
       forms: result.forms.length,
       sheets: grid.sheets.length + problems.length,

@@ -125,8 +125,13 @@ export async function checkPile(io: CliIo & PileIo, cmd: CheckCommand, lang: Lan
       }
       if (cmd.json) {
         progress.clear();
-        // jsonSafe made it safe in checkFile; the array's brackets, commas and indent add nothing unsafe
-        (io.jsonOut ?? io.stdout)(pile.single ? `${o.json}\n` : `${printed === 0 ? '[\n' : ',\n'}${indent(o.json)}`);
+        // jsonSafe made it safe in checkFile; the array's brackets, commas and indent add nothing unsafe. One file's
+        // report is written piece by piece (reportJsonChunks), never joined into one string
+        const out = io.jsonOut ?? io.stdout;
+        if (pile.single) {
+          for (const chunk of o.json) out(chunk);
+          out('\n');
+        } else out(`${printed === 0 ? '[\n' : ',\n'}${indent(o.json.join(''))}`);
       }
       if (cmd.json) printed++;
       if (o.forms === 0) {
