@@ -33,9 +33,8 @@ function cachedData(): Buffer | undefined {
   }
 }
 
-const source = fs.readFileSync(file, 'utf8').replace(/^#!.*/, '');
-// the wrapper Node gives every CommonJS file, so that the bundle sees the same five names
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+// cli.js is already the function expression Node would wrap a CommonJS file in (scripts/build-cli.js)
+const script = new vm.Script(fs.readFileSync(file, 'utf8'), {
   filename: file,
   cachedData: cachedData(),
 });
