@@ -36,6 +36,18 @@ const CLI_WRAPPER = {
 };
 
 /**
+ * esbuild writes code in ASCII (non-ASCII characters as `\u` escapes) but keeps some comments as written, in
+ * Chinese. One such character makes V8 hold the whole source as two bytes a character, and decode it from UTF-8
+ * first: the bin reads cli.js on every run. In a comment an escape means nothing, and in code it means the same
+ * character, so every character past ASCII is written as its escape.
+ */
+function asciiOnly(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const ascii = text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) fs.writeFileSync(file, ascii);
+}
+
+/**
  * V8's code cache for cli.js (src/cli/bin.ts): the bin checks the project's sample workbook once and writes the
  * functions it compiled. A failure leaves no cache, which costs only speed; it is said, not fatal.
  */
@@ -55,6 +67,8 @@ function codeCache() {
 function bundleOne(entry, outfile, wrapper) {
   require('esbuild').buildSync({
     ...wrapper,
+    // the default, said here because asciiOnly below relies on it: code holds non-ASCII characters only as escapes
+    charset: 'ascii',
     entryPoints: [path.join(ROOT, 'src', 'cli', entry)],
     outfile,
     bundle: true,
@@ -81,6 +95,7 @@ function buildCli(project) {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     status = status || 1;
   }
+  if (status === 0) asciiOnly(path.join(path.dirname(BIN), 'cli.js'));
   if (fs.existsSync(BIN)) {
     fs.chmodSync(BIN, 0o755);
     if (status === 0) codeCache();
