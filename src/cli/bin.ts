@@ -10,35 +10,35 @@
  * The bundle must not use `import()`: a vm script rejects it (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING) unless given
  * Node's experimental default loader, which warns on stderr; it loads lazily with `require` instead.
  */
-import * as fs from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as path from 'node:path';
-import * as vm from 'node:vm';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { tuneV8 } from './v8tune';
 
 // before the bundle is compiled: V8 takes a code cache only when made with the same flags
 tuneV8();
 
-const file = path.join(__dirname, 'cli.js');
-const cacheFile = path.join(__dirname, 'cli.cache');
+const file = join(__dirname, 'cli.js');
+const cacheFile = join(__dirname, 'cli.cache');
 /** scripts/build-cli.js sets it to make the cache: the run's compiled functions are written there at exit */
 const writeCache = process.env.ZIPING_WRITE_CODE_CACHE;
 
 function cachedData(): Buffer | undefined {
   if (writeCache || process.env.ZIPING_V8_DEFAULTS) return undefined;
   try {
-    return fs.readFileSync(cacheFile);
+    return readFileSync(cacheFile);
   } catch {
     return undefined;
   }
 }
 
 // cli.js is already the function expression Node would wrap a CommonJS file in (scripts/build-cli.js)
-const script = new vm.Script(fs.readFileSync(file, 'utf8'), {
+const script = new Script(readFileSync(file, 'utf8'), {
   filename: file,
   cachedData: cachedData(),
 });
-if (writeCache) process.once('exit', () => fs.writeFileSync(writeCache, script.createCachedData()));
+if (writeCache) process.once('exit', () => writeFileSync(writeCache, script.createCachedData()));
 // for the bin's test: whether this run used the cache
 if (process.env.ZIPING_DEBUG === 'cache') process.stderr.write(`code cache: ${script.cachedDataRejected === false ? 'used' : script.cachedDataRejected ? 'rejected' : 'none'}\n`);
 

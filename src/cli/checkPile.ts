@@ -1,4 +1,4 @@
-import * as path from 'path';
+import { join } from 'path';
 import type { ColumnMap, Lang } from '../core';
 import type { ReadOptions } from '../xlsx/read';
 import { summarizePile, type FileSummary } from '../report';
@@ -171,7 +171,7 @@ export async function checkPile(io: CliIo & PileIo, cmd: CheckCommand, lang: Lan
       try {
         // a path esbuild cannot follow: the bin loads the bundled writers (build/src/cli/reports.js) only here
         // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const writers = require(path.join(__dirname, 'reports')) as typeof import('./reports');
+        const writers = require(join(__dirname, 'reports')) as typeof import('./reports');
         const bytes = reportKind(r) === 'xlsx' ? await writers.summaryWorkbook(summary, lang) : new TextEncoder().encode(writers.reportHtml(summary, lang));
         await io.writeFile(r, bytes, cmd.force);
         io.stderr(`ziping: ${p.reportWritten(r)}\n`);

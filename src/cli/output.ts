@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import { constants, promises as fsp, unlinkSync, type Stats } from 'fs';
+import { basename, dirname, join, resolve } from 'path';
 
 /** Why `fill -o` will not write to a path (before any byte is written). */
 export type OutputRefusal = 'directory' | 'special' | 'symlink' | 'exists' | 'changed';
@@ -18,9 +18,9 @@ export interface OutputOptions {
   readonly onTemp?: (tmp: string) => void | Promise<void>;
 }
 
-async function lstatOrNull(file: string): Promise<fs.Stats | null> {
+async function lstatOrNull(file: string): Promise<Stats | null> {
   try {
-    return await fs.promises.lstat(file);
+    return await fsp.lstat(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
@@ -33,7 +33,7 @@ async function lstatOrNull(file: string): Promise<fs.Stats | null> {
  * link (whatever it points to: replacing the link would surprise, following it is what O_NOFOLLOW forbids) and,
  * without `force`, an existing file.
  */
-export async function outputTarget(file: string, force: boolean): Promise<fs.Stats | null> {
+export async function outputTarget(file: string, force: boolean): Promise<Stats | null> {
   const st = await lstatOrNull(file);
   if (!st) return null;
   if (st.isSymbolicLink()) throw new OutputRefused('symlink');
@@ -49,7 +49,7 @@ const pending = new Set<string>();
 function onSignal(signal: NodeJS.Signals): void {
   for (const tmp of pending) {
     try {
-      fs.unlinkSync(tmp);
+      unlinkSync(tmp);
     } catch {
       // already gone
     }
@@ -77,7 +77,7 @@ function untrack(tmp: string): void {
   }
 }
 
-const CREATE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0);
+const CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
 /**
  * Writes `data` to `file` as `fill -o` must: only to a regular file (see outputTarget), through a temporary file
@@ -85,14 +85,14 @@ const CREATE_FLAGS = fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants
  * renamed over the target. The temporary file is removed on every failure and on SIGINT/SIGTERM.
  */
 export async function writeOutputFile(file: string, data: Uint8Array, options: OutputOptions): Promise<void> {
-  const target = path.resolve(file);
+  const target = resolve(file);
   const before = await outputTarget(target, options.force);
   // loaded here: node's crypto takes longer to load than a check of a small workbook takes to read, and only fill needs it
   // (`require`, not `import()`: the bin runs the bundle as a vm script, src/cli/bin.ts)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
-  const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(12).toString('hex')}.tmp`);
-  const handle = await fs.promises.open(tmp, CREATE_FLAGS, 0o666);
+  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(12).toString('hex')}.tmp`);
+  const handle = await fsp.open(tmp, CREATE_FLAGS, 0o666);
   track(tmp);
   let closed = false;
   try {
@@ -109,21 +109,21 @@ export async function writeOutputFile(file: string, data: Uint8Array, options: O
     if (!now || now.ino !== written.ino || now.dev !== written.dev) throw new OutputRefused('changed');
     // the target may have changed while we computed: refuse the same things again, just before the rename
     await outputTarget(target, options.force);
-    await fs.promises.rename(tmp, target);
+    await fsp.rename(tmp, target);
   } catch (e) {
     if (!closed) await handle.close().catch(() => undefined);
-    await fs.promises.rm(tmp, { force: true });
+    await fsp.rm(tmp, { force: true });
     throw e;
   } finally {
     untrack(tmp);
   }
-  await syncDir(path.dirname(target));
+  await syncDir(dirname(target));
 }
 
 /** The rename is durable once the folder is synced; some systems cannot open a folder for that, which is fine. */
 async function syncDir(dir: string): Promise<void> {
   try {
-    const h = await fs.promises.open(dir, 'r');
+    const h = await fsp.open(dir, 'r');
     try {
       await h.sync();
     } finally {

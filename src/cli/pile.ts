@@ -1,6 +1,6 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import { existsSync } from 'fs';
+import { availableParallelism, cpus } from 'os';
+import { join } from 'path';
 import type { Worker } from 'node:worker_threads';
 import { readdir, stat } from './fsAsync';
 import type { FileJob, FileOutcome } from './checkFile';
@@ -49,7 +49,7 @@ export async function expandPaths(args: readonly string[], dirs: DirIo | undefin
     let found = 0;
     const entries = (await (dirs as DirIo).list(dir)).sort((a, b) => byName(a.name, b.name));
     for (const e of entries) {
-      const p = path.join(dir, e.name);
+      const p = join(dir, e.name);
       if (e.dir) {
         found += await walk(p);
       } else if (e.name.startsWith('~$')) {
@@ -81,8 +81,8 @@ export type Runner = (job: FileJob) => Promise<FileOutcome>;
 
 /** A pool of worker threads running src/cli/worker; null when the compiled worker is not there (ts-jest, ts-node). */
 export function workerPool(size: number): { run: Runner; close: () => Promise<void> } | null {
-  const entry = path.join(__dirname, 'worker.js');
-  if (size < 1 || !fs.existsSync(entry)) return null;
+  const entry = join(__dirname, 'worker.js');
+  if (size < 1 || !existsSync(entry)) return null;
   // loaded here, not at start-up: a check of one workbook never starts a thread (about 3 ms of module loading)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
@@ -142,7 +142,7 @@ export function workerPool(size: number): { run: Runner; close: () => Promise<vo
 
 /** The threads a pile gets: `--jobs` if given, else one per core; never more than the files. */
 export function threadCount(jobs: number | undefined, files: number): number {
-  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
   return Math.max(1, Math.min(jobs ?? cores, files));
 }
 

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import { promises as fsp, readFileSync } from 'fs';
+import { dirname, join, resolve } from 'path';
 import {
   checkWorkbook, ColumnMapError, countSeverities, parseColumnMap, ruleSetNames, type CheckResult, type ColumnMap, type FillReason, type Lang,
 } from '../core';
@@ -42,12 +42,12 @@ export function nodeIo(): CliIo & PileIo {
     readFile: async (f) => new Uint8Array(await readFile(f)),
     writeFile: (f, data, force) => writeOutputFile(f, data, { force }),
     checkOutput: async (f, force) => {
-      await outputTarget(path.resolve(f), force);
+      await outputTarget(resolve(f), force);
     },
     sameFile: async (a, b) => {
-      if (path.resolve(a) === path.resolve(b)) return true;
+      if (resolve(a) === resolve(b)) return true;
       try {
-        const [x, y] = await Promise.all([fs.promises.stat(a), fs.promises.stat(b)]);
+        const [x, y] = await Promise.all([fsp.stat(a), fsp.stat(b)]);
         return x.dev === y.dev && x.ino === y.ino;
       } catch {
         return false;
@@ -61,12 +61,12 @@ export function packageVersion(): string {
   let dir = __dirname;
   for (let i = 0; i < 5; i++) {
     try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
       if (pkg.name === 'ziping' && pkg.version) return pkg.version;
     } catch {
       // not here; look one level up
     }
-    dir = path.dirname(dir);
+    dir = dirname(dir);
   }
   return '0.0.0';
 }
