@@ -9,26 +9,25 @@ export interface RawCell {
   formula: string | null;
 }
 
-/** Merged areas by row, to drop the values of cells hidden under a merge as Excel does. */
-function mergeSlaveTest(merges: readonly CellRange[]): (r: number, c: number) => boolean {
-  if (merges.length === 0) return () => false;
-  const byRow = new Map<number, CellRange[]>();
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++) {
-      const list = byRow.get(r);
-      if (list) list.push(m);
-      else byRow.set(r, [m]);
+/**
+ * Which cells of the rectangle `b` (row by row) a merged area hides, as Excel does: a cell is hidden when a merge
+ * covers it and it is not that merge's top-left. Each cell counts the merges over it, less the ones it is the
+ * top-left of: hidden when that stays above 0 (overlapping merges included).
+ */
+function hiddenByMerges(merges: readonly CellRange[], b: CellRange, height: number, width: number): Int32Array | null {
+  if (merges.length === 0) return null;
+  const count = new Int32Array(height * width);
+  for (let i = 0; i < merges.length; i++) {
+    const m = merges[i];
+    const left = Math.max(m.left, b.left) - b.left;
+    const right = Math.min(m.right, b.right) - b.left;
+    for (let r = Math.max(m.top, b.top); r <= Math.min(m.bottom, b.bottom); r++) {
+      const row = (r - b.top) * width;
+      for (let c = left; c <= right; c++) count[row + c]++;
     }
+    if (m.top >= b.top && m.top <= b.bottom && m.left >= b.left && m.left <= b.right) count[(m.top - b.top) * width + m.left - b.left]--;
   }
-  return (r, c) => {
-    const list = byRow.get(r);
-    if (list === undefined) return false;
-    for (let i = 0; i < list.length; i++) {
-      const m = list[i];
-      if (c >= m.left && c <= m.right && (r !== m.top || c !== m.left)) return true;
-    }
-    return false;
-  };
+  return count;
 }
 
 /**
@@ -43,13 +42,13 @@ export function buildGrid(sheet: string, cells: RawCell[], formatOnly: RawCell[]
   let formats: (string | null)[][] | undefined;
   let formulas: (string | null)[][] | undefined;
   const blank = (): (string | null)[][] => Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
-  const slave = mergeSlaveTest(merges);
+  const hidden = hiddenByMerges(merges, b, height, width);
   for (const list of [cells, formatOnly]) {
     for (let i = 0; i < list.length; i++) {
       const cell = list[i];
       const r = cell.row - b.top;
       const c = cell.col - b.left;
-      if (r < 0 || r >= height || c < 0 || c >= width || slave(cell.row, cell.col)) continue;
+      if (r < 0 || r >= height || c < 0 || c >= width || (hidden !== null && hidden[r * width + c] > 0)) continue;
       values[r][c] = cell.value;
       if (cell.format !== null) (formats ??= blank())[r][c] = cell.format;
       if (cell.formula !== null) (formulas ??= blank())[r][c] = cell.formula;

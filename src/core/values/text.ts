@@ -1,3 +1,5 @@
+import { memoByText } from '../memo';
+
 /** NFKC fold (full-width digits, letters and punctuation become ASCII) and remove all white space. */
 export function normalizeText(s: string): string {
   return s.normalize('NFKC').replace(/\s+|\u200b|\u200c|\u200d/gu, '');
@@ -9,13 +11,13 @@ const ENTITIES: Record<string, string> = { nbsp: ' ', lt: '<', gt: '>', amp: '&'
  * The text a parser reads: HTML tags left over from a web export removed (a tag needs a letter after `<`, so
  * `<0.002%` and `<=15分钟` survive), the common entities decoded, then {@link normalizeText}.
  */
-export function parseableText(s: string): string {
+export const parseableText: (s: string) => string = memoByText((s) => {
   const noTags = s
     .replace(/<\/?[A-Za-z][^<>]*>/g, '')
     .replace(/&(nbsp|lt|gt|amp|quot|apos);/g, (_, e: string) => ENTITIES[e])
     .replace(/&#(\d{1,6});/g, (_, n: string) => String.fromCodePoint(Number(n)));
   return normalizeText(noTags);
-}
+});
 
 const TRAILING_PUNCT = /[。；;，,.！!、:：]+$/u;
 

@@ -1,0 +1,37 @@
+import { buildGrid, type RawCell } from '../../src/xlsx/grid-build';
+import type { CellRange } from '../../src/core';
+
+/** Excel's rule, cell by cell: hidden when some merge covers it and it is not that merge's top-left. */
+const hiddenByRule = (merges: CellRange[], r: number, c: number): boolean =>
+  merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+
+describe('buildGrid drops what merged areas hide', () => {
+  it('agrees with the rule for random cells and merges, overlapping ones and ones past the used range included', () => {
+    let seed = 11;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let k = 0; k < 300; k++) {
+      const b: CellRange = { top: next(3), left: next(3), bottom: 3 + next(6), right: 3 + next(6) };
+      const merges: CellRange[] = Array.from({ length: next(5) }, () => {
+        const top = next(10);
+        const left = next(10);
+        return { top, left, bottom: top + next(3), right: left + next(3) };
+      });
+      const cells: RawCell[] = [];
+      for (let r = b.top; r <= b.bottom; r++) {
+        for (let c = b.left; c <= b.right; c++) if (next(3) > 0) cells.push({ row: r, col: c, value: `${r},${c}`, format: next(4) === 0 ? '0.00' : null, formula: null });
+      }
+      const g = buildGrid('S', cells, [], merges, b);
+      for (const cell of cells) {
+        const shown = g.values[cell.row - b.top][cell.col - b.left];
+        expect([k, cell.row, cell.col, shown]).toEqual([k, cell.row, cell.col, hiddenByRule(merges, cell.row, cell.col) ? null : cell.value]);
+        const format = g.formats?.[cell.row - b.top][cell.col - b.left] ?? null;
+        expect(format).toBe(hiddenByRule(merges, cell.row, cell.col) ? null : cell.format);
+      }
+      // no format layer at all when only hidden cells had a format
+      if (!cells.some((c) => c.format !== null && !hiddenByRule(merges, c.row, c.col))) expect(g.formats).toBeUndefined();
+    }
+  });
+});
