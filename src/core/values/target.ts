@@ -54,6 +54,8 @@ const RANK = new RegExp(`^([^\\d]{0,8}?)(前|第)(\\d+|[${CN_NUMERAL_CHARS}]+)(�
 
 /** `前三名`, `前3名`, `第一`, `全国排名第2位`: the rank N to reach; null when `s` is not a rank. */
 export function parseRank(s: string): Dec | null {
+  // RANK needs 前 or 第: most targets have neither
+  if (!s.includes('前') && !s.includes('第')) return null;
   const m = RANK.exec(s);
   if (!m) return null;
   const n = /^\d+$/u.test(m[3]) ? Number(m[3]) : chineseNumeral(m[3]);
@@ -67,6 +69,8 @@ const RANGE_SEP = new RegExp(`^(${SEP_ALT})`, 'u');
 const RANGE_SEP_BEFORE_NUMBER = new RegExp(`(${SEP_ALT})-?\\d`, 'u');
 
 function parseRange(s: string): [Quantity, Quantity] | null {
+  // a range has a separator before its high end's number (checked again below, after the low end): most targets have none
+  if (!RANGE_SEP_BEFORE_NUMBER.test(s)) return null;
   const body = s.replace(/(之间|区间)$/u, '');
   const first = body.search(/\d/u);
   if (first < 0) return null;
