@@ -1,4 +1,5 @@
 import { D, ONE, type Dec } from '../decimal';
+import { memoByText } from '../memo';
 import { CN_NUMERAL_CHARS, chineseNumeral, parseableText, trimTrailingPunct } from './text';
 import { foldedSign, SIGN_TABLE, type SignPlace } from './signs';
 import type { ComparatorKind, Quantity } from './types';
@@ -36,7 +37,7 @@ export function numberAt(s: string, i: number): NumberToken | null {
   NUM_AT.lastIndex = i;
   const m = NUM_AT.exec(s);
   if (!m) return null;
-  const digits = m[0].replace(/,/g, '');
+  const digits = m[0].includes(',') ? m[0].replace(/,/g, '') : m[0];
   const dot = digits.indexOf('.');
   return { value: new D(digits), decimals: dot < 0 ? 0 : digits.length - dot - 1, start: i, end: i + m[0].length };
 }
@@ -62,13 +63,13 @@ const UNIT_SHAPE = /^[\p{L}%‰°][\p{L}\p{N}%‰°/·]*$/u;
 const NOT_IN_UNIT = ['的', '和', '及', '或', '并', '且', '前', '后', '底', '完成', '达到', '实现', '以上', '以下', '以内', '之内', '左右', '满足'];
 
 /** Whether a text can be a unit: short, starting with a letter or %, and holding no connective or comparator word. */
-export function isUnitLike(u: string): boolean {
+export const isUnitLike: (u: string) => boolean = memoByText((u) => {
   if (u === '') return true;
   if (u.length > 8 || !UNIT_SHAPE.test(u)) return false;
   if (/^[余多]/u.test(u)) return false; // `25万余人次`, `100多家`: approximate
   if ((u.includes('%') || u.includes('‰')) && u !== '%' && u !== '‰') return false;
   return !NOT_IN_UNIT.some((w) => u.includes(w));
-}
+});
 
 /** The canonical unit of a unit text (`百分比` → `%`). */
 export function unitOf(u: string): string {
@@ -85,6 +86,15 @@ export function looksLikeYear(num: Dec, unit: string): boolean {
   return unit.startsWith('年') && num.isInteger() && num.gte(1900) && num.lte(2100);
 }
 
+/** Where the first ASCII digit of `s` is (what `/\d/u` finds), or -1. */
+function firstDigit(s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return i;
+  }
+  return -1;
+}
+
 export interface WholeQuantity {
   readonly quantity: Quantity;
   readonly decimals: number;
@@ -97,14 +107,15 @@ export interface WholeQuantity {
  * `16,221,100`, `-3.5%`, `1亿人次`, `两家` (Chinese numerals only with a counter). Null otherwise.
  */
 export function wholeQuantity(s: string, allowHead: boolean): WholeQuantity | null {
-  const first = s.search(/\d/u);
+  const first = firstDigit(s);
   if (first < 0) return chineseQuantity(s, allowHead);
   let head = s.slice(0, first);
   if (!allowHead && head !== '' && head !== '-' && head !== '+') return null;
   const num = numberAt(s, first);
   if (!num) return null;
   let value = num.value;
-  if (/[-+]$/u.test(head) && (head.length === 1 || prefixAtEnd(head.slice(0, -1)))) {
+  const last = head.charCodeAt(head.length - 1);
+  if ((last === 45 /* - */ || last === 43 /* + */) && (head.length === 1 || prefixAtEnd(head.slice(0, -1)))) {
     if (head.endsWith('-')) value = value.negated();
     head = head.slice(0, -1);
   }
