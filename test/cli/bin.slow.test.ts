@@ -135,6 +135,25 @@ describe('the built ziping bin', () => {
     expect(four.r.stderr).not.toMatch(/已校验/);
   }, 120_000);
 
+  it('hands a slow reader the whole report before it exits (a pipe is written asynchronously)', async () => {
+    const { spawn } = await import('child_process');
+    const many = path.join(dir, 'many-slow.xlsx');
+    await buildBenchWorkbook(60).xlsx.writeFile(many);
+    const whole = spawnSync(process.execPath, [BIN, 'check', many, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+    const child = spawn(process.execPath, [BIN, 'check', many, '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // read nothing for a while: the pipe fills, and the CLI's writes wait in its own buffer
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => { out += d; });
+    child.stdout.resume();
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    expect(code).toBe(0);
+    expect(out.length).toBeGreaterThan(200_000);
+    expect(out).toBe(whole);
+  });
+
   it('stops quietly when the reader of its output goes away (`ziping check … --json | head -c 100`)', async () => {
     const { spawn } = await import('child_process');
     // a report far larger than a pipe's buffer, so that writing it meets the closed pipe
