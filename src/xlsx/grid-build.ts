@@ -30,6 +30,17 @@ function hiddenByMerges(merges: readonly CellRange[], b: CellRange, height: numb
   return count;
 }
 
+/** `height` rows of `width` nulls, built with plain loops (every sheet is read so; `Array.from` with a callback is slow cold). */
+function blankRows<T>(height: number, width: number): (T | null)[][] {
+  const rows: (T | null)[][] = [];
+  for (let r = 0; r < height; r++) {
+    const row: (T | null)[] = [];
+    for (let c = 0; c < width; c++) row.push(null);
+    rows.push(row);
+  }
+  return rows;
+}
+
 /**
  * The snapshot of a sheet from the cells a reader found (both .xlsx readers: the package's and exceljs's): the
  * rectangle `b`, values hidden under a merge dropped, formats and formulas only where some cell has one.
@@ -38,10 +49,10 @@ export function buildGrid(sheet: string, cells: RawCell[], formatOnly: RawCell[]
   if (b.bottom < 0) return { sheet, origin: { row: 0, col: 0 }, values: [], merges };
   const height = b.bottom - b.top + 1;
   const width = b.right - b.left + 1;
-  const values: CellValue[][] = Array.from({ length: height }, () => new Array<CellValue>(width).fill(null));
+  const values = blankRows<CellValue>(height, width);
   let formats: (string | null)[][] | undefined;
   let formulas: (string | null)[][] | undefined;
-  const blank = (): (string | null)[][] => Array.from({ length: height }, () => new Array<string | null>(width).fill(null));
+  const blank = (): (string | null)[][] => blankRows<string | null>(height, width);
   const hidden = hiddenByMerges(merges, b, height, width);
   for (const list of [cells, formatOnly]) {
     for (let i = 0; i < list.length; i++) {
