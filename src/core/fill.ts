@@ -1,4 +1,4 @@
-import { HUNDRED, ZERO, decString, roundHalfUp, type Dec } from './decimal';
+import { gt, HUNDRED, lt, ZERO, decString, roundHalfUp, type Dec } from './decimal';
 import { finding, type Finding, type FindingCode, type FindingOf } from './findings';
 import { isPlaceholder, weighs, type CellRef, type EvaluatedForm, type EvaluatedIndicator, type NumberRead } from './form';
 import type { FillCell, FillPlan, FillReason, Lang } from './model';
@@ -77,7 +77,7 @@ export function planFormFill(form: EvaluatedForm, findings: readonly Finding[]):
   const mismatched = new Set(findings.filter((f) => f.code === 'SCORE_MISMATCH' || f.code === 'SCORE_OVER_WEIGHT').map((f) => f.cell));
   const write = (c: CellRef, v: Dec, reason: FillReason, numberFormat: string | null = null, max: Dec | null = null): boolean => {
     // a score outside [0, 分值] or a total above 100 is never written, whatever the sheet's numbers
-    if (max && (v.lt(ZERO) || v.gt(max))) return false;
+    if (max && (lt(v, ZERO) || gt(v, max))) return false;
     const cell = numberCell(sheet, c, v, reason, numberFormat);
     if (cell) out.push(cell);
     return cell !== null;

@@ -1,4 +1,4 @@
-import { ZERO, roundHalfUp } from '../decimal';
+import { eq, gt, lt, ZERO, roundHalfUp } from '../decimal';
 import { isPlaceholder, type EvaluatedForm, type EvaluatedIndicator } from '../form';
 import { trimmedCellText, type CellValue } from '../grid';
 import type { FindingCode, FindingOf } from '../findings';
@@ -76,7 +76,7 @@ export function scoreChecks(form: EvaluatedForm): FindingOf<ScoreCode>[] {
       ...base(i), kind: i.target.kind, status: i.status, weight: ds(w), stated: ds(s), computed: ds(i.computed),
       ratio: ds(i.outcome.ratio), statedText: i.stated ? shownNumber(i.stated.cell) : null,
     });
-    if (s !== null && (s.lt(ZERO) || (w !== null && s.gt(w)))) {
+    if (s !== null && (lt(s, ZERO) || (w !== null && gt(s, w)))) {
       out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p()));
       continue;
     }
@@ -93,7 +93,7 @@ export function scoreChecks(form: EvaluatedForm): FindingOf<ScoreCode>[] {
       }));
       continue;
     }
-    if (s !== null && i.computed && !roundHalfUp(s, 2).eq(i.computed)) {
+    if (s !== null && i.computed && !eq(roundHalfUp(s, 2), i.computed)) {
       out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p()));
     }
     if (i.outcome.review) {
@@ -144,7 +144,7 @@ export function noteChecks(form: EvaluatedForm): FindingOf<NoteCode>[] {
     const score = effectiveScore(i);
     // a qualitative indicator judged partial or not achieved is below W whatever score the person gives it
     const missed = score === null && i.measure.ok && i.measure.kind === 'class' && (i.status === 'partial' || i.status === 'notAchieved');
-    const below = w !== null && w.gt(ZERO) && ((score !== null && score.lt(w)) || missed);
+    const below = w !== null && gt(w, ZERO) && ((score !== null && lt(score, w)) || missed);
     if (below || i.outcome.overachieved) {
       out.push(finding('NOTE_MISSING', 'warning', sheet, i.noteCell.a1, {
         ...base(i), reason: below ? 'below' : 'overachieved', score: ds(score), weight: ds(w), status: i.status, draft,

@@ -1,4 +1,4 @@
-import { D, ONE, ZERO, roundHalfUp, type Dec } from '../decimal';
+import { D, eq, gt, gte, lt, lte, ONE, ZERO, roundHalfUp, type Dec } from '../decimal';
 import { memoByText } from '../memo';
 import type { IndicatorStatus } from '../model';
 import type { Measure, Target } from '../values/types';
@@ -22,49 +22,49 @@ const UNDETERMINED: ScoreOutcome = {
 
 /** Clamp to [0, W] and round to 2 decimals half up. */
 export function finalScore(raw: Dec, weight: Dec): Dec {
-  const clamped = raw.lt(ZERO) ? ZERO : raw.gt(weight) ? weight : raw;
+  const clamped = lt(raw, ZERO) ? ZERO : gt(raw, weight) ? weight : raw;
   return roundHalfUp(clamped, 2);
 }
 
 function statusOf(ratio: Dec, met: boolean): IndicatorStatus {
   if (met) return 'achieved';
-  return ratio.gt(ZERO) ? 'partial' : 'notAchieved';
+  return gt(ratio, ZERO) ? 'partial' : 'notAchieved';
 }
 
 const decimalOf = memoByText((s: string): Dec => new D(s));
 
 function numeric(target: Target, b: Dec, w: Dec, rules: RuleSet): ScoreOutcome {
   const threshold = decimalOf(rules.overachieveThreshold);
-  const over = (a: Dec) => rules.overachieveKinds.includes(target.kind) && a.gt(ZERO) && b.gte(threshold.times(a));
+  const over = (a: Dec) => rules.overachieveKinds.includes(target.kind) && gt(a, ZERO) && gte(b, threshold.times(a));
   switch (target.kind) {
     case 'atLeast':
     case 'moreThan':
     case 'equal': {
       const a = target.quantity.value;
-      const met = target.kind === 'atLeast' ? b.gte(a) : target.kind === 'moreThan' ? b.gt(a) : b.eq(a);
-      if (a.lte(ZERO)) {
+      const met = target.kind === 'atLeast' ? gte(b, a) : target.kind === 'moreThan' ? gt(b, a) : eq(b, a);
+      if (lte(a, ZERO)) {
         // no ratio to a target of 0 or below: met → W, otherwise 0. `=0` is "at most 0" (SPEC §4); `>=0` any B ≥ 0
-        const ok = target.kind === 'equal' && a.isZero() ? b.lte(ZERO) : met;
+        const ok = target.kind === 'equal' && a.isZero() ? lte(b, ZERO) : met;
         return { computed: ok ? w : ZERO, status: ok ? 'achieved' : 'notAchieved', ratio: null, met: ok, overachieved: false, review: null };
       }
       const ratio = b.div(a);
       const raw = met ? w : w.times(ratio);
       const review = target.kind === 'equal' && !met && rules.review.equalDiffers ? 'equalDiffers' : null;
       // an equal target exceeded is met in substance (over-achievement is reported separately)
-      const metEff = met || (target.kind === 'equal' && b.gt(a));
+      const metEff = met || (target.kind === 'equal' && gt(b, a));
       return { computed: finalScore(raw, w), status: statusOf(ratio, metEff), ratio, met: metEff, overachieved: over(a), review };
     }
     case 'atMost':
     case 'lessThan': {
       const a = target.quantity.value;
-      const met = target.kind === 'atMost' ? b.lte(a) : b.lt(a);
-      if (a.lte(ZERO)) {
+      const met = target.kind === 'atMost' ? lte(b, a) : lt(b, a);
+      if (lte(a, ZERO)) {
         // `<=0`, `<0`: B ≤ 0 → W (SPEC §4); a negative bound (`<=-5%`) must be met
-        const ok = a.isZero() ? b.lte(ZERO) : met;
+        const ok = a.isZero() ? lte(b, ZERO) : met;
         return { computed: ok ? w : ZERO, status: ok ? 'achieved' : 'notAchieved', ratio: null, met: ok, overachieved: false, review: null };
       }
       const review = !met && rules.review.reverseExceeded ? 'reverseExceeded' : null;
-      if (met) return { computed: finalScore(w, w), status: 'achieved', ratio: b.gt(ZERO) ? a.div(b) : null, met, overachieved: false, review };
+      if (met) return { computed: finalScore(w, w), status: 'achieved', ratio: gt(b, ZERO) ? a.div(b) : null, met, overachieved: false, review };
       let raw: Dec;
       if (rules.reverseFormula === 'linear') {
         raw = w.times(ONE.minus(b.minus(a).div(a)));
@@ -77,13 +77,13 @@ function numeric(target: Target, b: Dec, w: Dec, rules: RuleSet): ScoreOutcome {
     case 'range': {
       const lo = target.low.value;
       const hi = target.high.value;
-      if (b.gte(lo) && b.lte(hi)) return { computed: finalScore(w, w), status: 'achieved', ratio: ONE, met: true, overachieved: false, review: null };
+      if (gte(b, lo) && lte(b, hi)) return { computed: finalScore(w, w), status: 'achieved', ratio: ONE, met: true, overachieved: false, review: null };
       // B / L and U / B are shares of W only with positive numbers; across or below 0 the share is 0
-      if (b.lt(lo)) {
-        const ratio = lo.gt(ZERO) && b.gt(ZERO) ? b.div(lo) : ZERO;
+      if (lt(b, lo)) {
+        const ratio = gt(lo, ZERO) && gt(b, ZERO) ? b.div(lo) : ZERO;
         return { computed: finalScore(w.times(ratio), w), status: statusOf(ratio, false), ratio, met: false, overachieved: false, review: null };
       }
-      const ratio = hi.gt(ZERO) ? hi.div(b) : ZERO;
+      const ratio = gt(hi, ZERO) ? hi.div(b) : ZERO;
       return { computed: finalScore(w.times(ratio), w), status: statusOf(ratio, false), ratio, met: false, overachieved: false, review: null };
     }
     default:
@@ -107,7 +107,7 @@ export function scoreIndicator(target: Target, measure: Measure, weight: Dec | n
     if (target.kind !== 'rank') return UNDETERMINED;
     const n = target.rank;
     const r = measure.rank;
-    if (r.lte(n)) return { computed: finalScore(weight, weight), status: 'achieved', ratio: ONE, met: true, overachieved: false, review: null };
+    if (lte(r, n)) return { computed: finalScore(weight, weight), status: 'achieved', ratio: ONE, met: true, overachieved: false, review: null };
     const ratio = n.div(r);
     return { computed: finalScore(weight.times(ratio), weight), status: 'partial', ratio, met: false, overachieved: false, review: null };
   }

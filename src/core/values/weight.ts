@@ -1,4 +1,4 @@
-import { D, HUNDRED, ZERO, type Dec } from '../decimal';
+import { D, gt, HUNDRED, lt, ZERO, type Dec } from '../decimal';
 import type { CellValue } from '../grid';
 import { displayText } from './format';
 import { parseableText } from './text';
@@ -28,8 +28,8 @@ export function weightProblem(value: CellValue, read: Dec | null): WeightProblem
     n = new D(s);
   }
   if (!n.isFinite()) return 'notFinite';
-  if (n.lt(ZERO)) return 'negative';
-  return n.gt(WEIGHT_LIMIT) ? 'aboveLimit' : null;
+  if (lt(n, ZERO)) return 'negative';
+  return gt(n, WEIGHT_LIMIT) ? 'aboveLimit' : null;
 }
 
 /** A 分值 cell as a message quotes it: as the sheet shows it, a number too long for that in exponent form. */
