@@ -18,7 +18,7 @@ function bundle() {
   // worker.js beside itself) and the report writers (echarts, exceljs), a file of their own that `check --report`
   // alone loads
   const dir = path.dirname(BIN);
-  fs.rmSync(path.join(dir, 'cli.cache'), { force: true });
+  for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) if (/^cli(-[0-9a-f]+)?\.cache$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
   for (const [entry, outfile] of [
     ['bin.ts', BIN], ['main.ts', path.join(dir, 'cli.js')], ['worker.ts', path.join(dir, 'worker.js')], ['reports.ts', path.join(dir, 'reports.js')],
   ]) {
@@ -49,17 +49,19 @@ function asciiOnly(file) {
 
 /**
  * V8's code cache for cli.js (src/cli/bin.ts): the bin checks the project's sample workbook once and writes the
- * functions it compiled. A failure leaves no cache, which costs only speed; it is said, not fatal.
+ * functions it compiled, as cli-<CRC-32 of cli.js>.cache. A failure leaves no cache, which costs only speed; it is
+ * said, not fatal.
  */
 function codeCache() {
-  const cache = path.join(path.dirname(BIN), 'cli.cache');
+  const dir = path.dirname(BIN);
   const sample = path.join(ROOT, 'assets', 'sample', 'sample-2021.xlsx');
   const r = spawnSync(process.execPath, [BIN, 'check', sample, '--json'], {
-    cwd: ROOT, env: { ...process.env, ZIPING_WRITE_CODE_CACHE: cache }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8',
+    cwd: ROOT, env: { ...process.env, ZIPING_WRITE_CODE_CACHE: dir }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8',
   });
-  // 0 or 1: checked (the sample has errors on purpose)
-  if ((r.status !== 0 && r.status !== 1) || !fs.existsSync(cache)) {
-    fs.rmSync(cache, { force: true });
+  // 0 or 1: checked (the sample has errors on purpose); the bin names the cache after cli.js's CRC-32
+  const made = fs.readdirSync(dir).filter((f) => /^cli-[0-9a-f]+\.cache$/.test(f));
+  if ((r.status !== 0 && r.status !== 1) || made.length !== 1) {
+    for (const f of made) fs.rmSync(path.join(dir, f), { force: true });
     process.stderr.write(`build-cli: no code cache (the bin runs without it): ${r.error?.message ?? r.stderr ?? r.status}\n`);
   }
 }

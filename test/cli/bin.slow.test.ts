@@ -70,6 +70,27 @@ describe('the built ziping bin', () => {
     expect(plain.stdout).toBe(cached.stdout);
   });
 
+  it('takes no code cache made for another cli.js, even one of the same length', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'ziping-cache-'));
+    try {
+      const built = path.dirname(BIN);
+      for (const f of fs.readdirSync(built)) if (/^(main|cli)\.js$|\.cache$/.test(f)) fs.copyFileSync(path.join(built, f), path.join(copy, f));
+      fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(copy, 'package.json'));
+      const run = (): string => spawnSync(process.execPath, [path.join(copy, 'main.js'), '--version'], {
+        encoding: 'utf8', env: { ...process.env, ZIPING_DEBUG: 'cache' },
+      }).stderr;
+      expect(run()).toBe('code cache: used\n');
+      // one character of a comment changed: same length, other content
+      const cli = fs.readFileSync(path.join(copy, 'cli.js'), 'latin1');
+      const at = cli.indexOf('// run by');
+      fs.writeFileSync(path.join(copy, 'cli.js'), `${cli.slice(0, at)}// Run by${cli.slice(at + 9)}`, 'latin1');
+      expect(fs.statSync(path.join(copy, 'cli.js')).size).toBe(cli.length);
+      expect(run()).toBe('code cache: none\n');
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it('runs as `npx ziping` runs it: the file itself, executable', () => {
     expect(fs.statSync(BIN).mode & 0o111).not.toBe(0);
     const version = spawnSync('npx', ['--no-install', 'ziping', '--version'], { cwd: ROOT, encoding: 'utf8' });
