@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import * as zlib from 'node:zlib';
+import { crc32 } from 'node:zlib';
 import { tuneV8 } from './v8tune';
 
 // before the bundle is compiled: V8 takes a code cache only when made with the same flags
@@ -26,7 +26,7 @@ tuneV8();
 const file = join(__dirname, 'cli.js');
 const bytes = readFileSync(file);
 // zlib.crc32 is Node ≥ 20.15; before it, no cache
-const crc = typeof zlib.crc32 === 'function' ? zlib.crc32(bytes).toString(16).padStart(8, '0') : null;
+const crc = typeof crc32 === 'function' ? crc32(bytes).toString(16).padStart(8, '0') : null;
 /** scripts/build-cli.js sets it to make the cache: the run's compiled functions are written there at exit */
 const writeCache = process.env.ZIPING_WRITE_CODE_CACHE;
 
