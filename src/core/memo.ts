@@ -7,14 +7,23 @@ const MAX_KEPT_LENGTH = 128;
  * texts cannot grow it without end. Only for functions whose answer no caller mutates.
  */
 export function memoByText<T>(fn: (s: string) => T, limit = 4096): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s: string): T => {
-    if (s.length > MAX_KEPT_LENGTH) return fn(s);
-    const hit = cache.get(s);
-    if (hit !== undefined || cache.has(s)) return hit as T;
+  return memo(fn, limit, (s) => s.length <= MAX_KEPT_LENGTH);
+}
+
+/** {@link memoByText} for a pure function of one number (`excelNumber`): every number is kept, `limit` at most. */
+export function memoByNumber<T>(fn: (n: number) => T, limit = 4096): (n: number) => T {
+  return memo(fn, limit, () => true);
+}
+
+function memo<K, T>(fn: (k: K) => T, limit: number, keep: (k: K) => boolean): (k: K) => T {
+  const cache = new Map<K, T>();
+  return (k: K): T => {
+    if (!keep(k)) return fn(k);
+    const hit = cache.get(k);
+    if (hit !== undefined || cache.has(k)) return hit as T;
     if (cache.size >= limit) cache.clear();
-    const v = fn(s);
-    cache.set(s, v);
+    const v = fn(k);
+    cache.set(k, v);
     return v;
   };
 }

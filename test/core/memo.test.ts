@@ -1,4 +1,4 @@
-import { memoByText } from '../../src/core/memo';
+import { memoByNumber, memoByText } from '../../src/core/memo';
 
 describe('memoByText', () => {
   it('answers a repeated text from its cache, and the same as the function', () => {
@@ -26,5 +26,17 @@ describe('memoByText', () => {
     const long = '很'.repeat(200);
     f(long); f(long);
     expect(calls).toBe(6);
+  });
+});
+
+describe('memoByNumber', () => {
+  it('answers a repeated number from its cache (0 and -0, and NaN, each one key), and starts over when full', () => {
+    const seen: number[] = [];
+    const f = memoByNumber((n: number) => { seen.push(n); return String(n); }, 3);
+    expect([f(1.5), f(1.5), f(0), f(-0), f(NaN), f(NaN)]).toEqual(['1.5', '1.5', '0', '0', 'NaN', 'NaN']);
+    expect(seen).toEqual([1.5, 0, NaN]);
+    f(7); // full: emptied, then 7 kept
+    f(1.5);
+    expect(seen).toEqual([1.5, 0, NaN, 7, 1.5]);
   });
 });

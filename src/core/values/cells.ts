@@ -1,5 +1,5 @@
 import { D, type Dec } from '../decimal';
-import { memoByText } from '../memo';
+import { memoByNumber, memoByText } from '../memo';
 import type { CellValue } from '../grid';
 import { excelErrorFromString, isExcelError } from '../grid';
 import { numberAt } from './lex';
@@ -33,22 +33,15 @@ const decimalsOf = memoByText((format: string): number | null => {
   return m ? m[1].length : 0;
 });
 
-/** Answers of {@link excelNumber}: a form reads its 分值 and 得分 cells several times, and a pile repeats them. */
-const numbers = new Map<number, Dec>();
-
 /**
  * A number as Excel holds it: at most 15 significant digits. A formula's cached result may carry binary noise past
- * that (`=C7+C8` stored as 125.50000000000001); Excel shows and compares it as 125.5, and so does Ziping.
+ * that (`=C7+C8` stored as 125.50000000000001); Excel shows and compares it as 125.5, and so does Ziping. Answers are
+ * kept per number: a form reads its 分值 and 得分 cells several times, and a pile repeats them.
  */
-export function excelNumber(v: number): Dec {
-  const hit = numbers.get(v);
-  if (hit !== undefined) return hit;
+export const excelNumber: (v: number) => Dec = memoByNumber((v) => {
   const d = new D(String(v));
-  const out = d.precision() > 15 ? d.toSignificantDigits(15).plus(0) : d;
-  if (numbers.size >= 4096) numbers.clear();
-  numbers.set(v, out);
-  return out;
-}
+  return d.precision() > 15 ? d.toSignificantDigits(15).plus(0) : d;
+});
 
 export type NumberCell =
   | { readonly kind: 'number'; readonly value: Dec; readonly decimals: number; readonly percentText: boolean }
