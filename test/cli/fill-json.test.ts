@@ -1,12 +1,9 @@
-import ExcelJS from 'exceljs';
 import { run } from '../../src/cli/run';
 import { checkWorkbook, countSeverities } from '../../src/core';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { buildSampleWorkbook, cleanPensionForm, SAMPLE_FAULTS, workbookOfForms, type IndicatorSpec } from '../bench/sample';
-import { changedCells, snapshotOf } from '../fixtures/xlsx';
+import { bytesOf, changedCells, snapshotOf } from '../fixtures/xlsx';
 import { memIo } from './memio';
-
-const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> => new Uint8Array(await wb.xlsx.writeBuffer());
 
 let sample: Uint8Array;
 let clean: Uint8Array;

@@ -4,12 +4,8 @@ import { packageVersion, run } from '../../src/cli/run';
 import { checkWorkbook, ruleSetNames } from '../../src/core';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { buildSampleWorkbook, cleanPensionForm, sampleForms, SAMPLE_FAULTS, workbookOfForms } from '../bench/sample';
-import { changedCells, snapshotOf } from '../fixtures/xlsx';
+import { bytesOf, changedCells, snapshotOf } from '../fixtures/xlsx';
 import { memIo } from './memio';
-
-async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 let sample: Uint8Array;
 let clean: Uint8Array;
