@@ -45,8 +45,11 @@ export type FileOutcome =
   | {
       readonly kind: 'checked';
       readonly file: string;
-      /** the JSON report in pieces that join to JSON.stringify(report, null, 2) (reportJsonChunks); [] when not asked for */
-      readonly json: readonly string[];
+      /**
+       * the JSON report in pieces that join to JSON.stringify(report, null, 2) (reportJsonChunks), made as they are
+       * read, once; [] when not asked for. A worker sends them made (an array).
+       */
+      readonly json: Iterable<string>;
       readonly human: string;
       readonly forms: number;
       readonly sheets: number;

@@ -131,7 +131,7 @@ export async function checkPile(io: CliIo & PileIo, cmd: CheckCommand, lang: Lan
         if (pile.single) {
           for (const chunk of o.json) out(chunk);
           out('\n');
-        } else out(`${printed === 0 ? '[\n' : ',\n'}${indent(o.json.join(''))}`);
+        } else out(`${printed === 0 ? '[\n' : ',\n'}${indent([...o.json].join(''))}`);
       }
       if (cmd.json) printed++;
       if (o.forms === 0) {

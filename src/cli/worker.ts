@@ -11,5 +11,9 @@ export interface WorkerRequest {
 const read = async (file: string): Promise<Uint8Array> => new Uint8Array(await readFile(file));
 
 parentPort?.on('message', (req: WorkerRequest) => {
-  void checkFile(req.job, read).then((outcome) => parentPort?.postMessage({ id: req.id, outcome }));
+  void checkFile(req.job, read).then((o) => {
+    // the JSON pieces are made lazily (a generator): made here, as an array a message can carry
+    const outcome = o.kind === 'checked' ? { ...o, json: [...o.json] } : o;
+    parentPort?.postMessage({ id: req.id, outcome });
+  });
 });

@@ -23,7 +23,7 @@ describe('reportJsonChunks (the --json report, written piece by piece)', () => {
     ['a file name that is the placeholder line itself', 2, '\n    "\u0000"\n'],
   ])('%s: the pieces join to the whole report, made safe', (_what, n, file) => {
     const report = reportOf(n, file);
-    const chunks = reportJsonChunks(report);
+    const chunks = [...reportJsonChunks(report)];
     expect(chunks.join('')).toBe(jsonSafe(JSON.stringify(report, null, 2)));
     expect(JSON.parse(chunks.join(''))).toEqual(JSON.parse(JSON.stringify(report)));
     expect(chunks).toHaveLength(n === 0 ? 1 : n + 2);
