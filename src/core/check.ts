@@ -151,18 +151,34 @@ function checkSheetGrid(grid: SheetGrid, rules: RuleSet, options: CheckOptions):
 }
 
 /**
- * Checks every sheet of a workbook snapshot. A column map (`options.columnMap`) that names a sheet the workbook
- * lacks or points outside a form throws {@link ColumnMapError} (message in Chinese).: finds the forms, scores them under the rule set, returns each
- * form with its findings, and the fill plan. A sheet without a form gives NO_FORM only when no sheet has one.
+ * Checks every sheet of a workbook snapshot: finds the forms, scores them under the rule set, returns each form with
+ * its findings, and the fill plan. A sheet without a form gives NO_FORM only when no sheet has one. A column map
+ * (`options.columnMap`) that names a sheet the workbook lacks or points outside a form throws
+ * {@link ColumnMapError} (message in Chinese).
  */
 export function checkWorkbook(workbook: WorkbookGrid, options: CheckOptions = {}): CheckResult {
-  const rules = effectiveRules(options);
   checkMapSheets(options.columnMap, workbook.sheets.map((s) => s.sheet));
+  return checkEach(workbook.sheets, options);
+}
+
+/**
+ * {@link checkWorkbook} over sheets that come one at a time, from a reader that reads each when it is asked for:
+ * nothing of a sheet is kept past its check but its results, so a pile of forms never holds every sheet's cells at
+ * once. A column map's sheet names are not checked against the workbook here (checkWorkbook does it first): give a
+ * column map to checkWorkbook.
+ */
+export function checkSheets(sheets: Iterable<SheetGrid>, options: CheckOptions = {}): CheckResult {
+  if (options.columnMap) throw new Error('checkSheets: a column map is checked against every sheet first; use checkWorkbook');
+  return checkEach(sheets, options);
+}
+
+function checkEach(sheets: Iterable<SheetGrid>, options: CheckOptions): CheckResult {
+  const rules = effectiveRules(options);
   const forms: FormResult[] = [];
   const fill: FillCell[] = [];
   const noForm: Finding[] = [];
   const hidden: string[] = [];
-  for (const sheet of workbook.sheets) {
+  for (const sheet of sheets) {
     if (sheet.hidden) {
       hidden.push(sheet.sheet);
       continue;

@@ -3,7 +3,7 @@ export * from './grid';
 export { D, decString, roundHalfUp, type Dec } from './decimal';
 export type { Target, Actual, Measure, Quantity, QualitativeClass, TargetKind } from './values/types';
 export type { FormLayout } from './detect/types';
-export { checkWorkbook, checkSheet } from './check';
+export { checkWorkbook, checkSheets, checkSheet } from './check';
 export { buildReport, RATIO_DIGITS, RATIO_PARAMS, ratioString, reportFinding, type Report, type ReportFinding } from './report';
 export { renderMessage, MESSAGES, NOTE_DRAFT_MARKERS, type RenderOptions } from './messages';
 export { isolate, balanceBidi, needsIsolation, messageParts, FSI, PDI, type MessagePart } from './messages/isolate';

@@ -62,16 +62,41 @@ export function readSheetRef(pkg: XlsxPackage, ref: SheetRef, ctx: SheetContext)
  * readable .xlsx, or one whose parts pass the size limits.
  */
 export function readWorkbook(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): WorkbookRead {
+  const opened = openSheets(data, options);
+  return { grid: { sheets: [...opened.sheets] }, problems: opened.problems };
+}
+
+/** The worksheets of a package, read one at a time ({@link openSheets}). */
+export interface SheetsRead {
+  /** every worksheet that can be read, in workbook order, each read when the iteration reaches it; iterate once */
+  readonly sheets: Iterable<SheetGrid>;
+  /** the worksheets that could not be read, so far: complete once `sheets` is iterated through */
+  readonly problems: SheetProblem[];
+  /** how many worksheets were read, so far */
+  readonly count: number;
+}
+
+/**
+ * {@link readWorkbook} a sheet at a time: the package, its sheet list, shared strings and number formats are read
+ * here (and throw here), each worksheet when the iteration reaches it. A caller that checks each sheet and lets it
+ * go (core's `checkSheets`) holds one sheet's cells at a time: in the CLI's check of 200 forms, the grids then die
+ * young instead of being copied through V8's young generation into the old one (docs/decisions.md, 124).
+ */
+export function openSheets(data: ArrayBuffer | Uint8Array, options: ReadOptions = {}): SheetsRead {
   const pkg = openPackage(data, options.limits);
   const { ctx, sheets } = sheetContext(pkg, options.maxCells);
-  const grids: SheetGrid[] = [];
-  const problems: SheetProblem[] = [];
-  for (const ref of sheets) {
-    const r = readSheetRef(pkg, ref, ctx);
-    if ('kind' in r) problems.push(r);
-    else grids.push(r);
+  const out = { sheets: each(), problems: [] as SheetProblem[], count: 0 };
+  function* each(): Generator<SheetGrid, void, undefined> {
+    for (const ref of sheets) {
+      const r = readSheetRef(pkg, ref, ctx);
+      if ('kind' in r) out.problems.push(r);
+      else {
+        out.count++;
+        yield r;
+      }
+    }
   }
-  return { grid: { sheets: grids }, problems };
+  return out;
 }
 
 /**

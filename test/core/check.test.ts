@@ -1,4 +1,4 @@
-import { checkWorkbook, checkSheet, buildReport, renderMessage, type CheckResult, type Finding, type FindingCode } from '../../src/core';
+import { checkWorkbook, checkSheets, checkSheet, buildReport, renderMessage, type CheckResult, type Finding, type FindingCode } from '../../src/core';
 import { gridOf } from '../fixtures/grid';
 import { buildForm, sheetOf, standardIndicators, type FormSpec } from '../fixtures/forms';
 
@@ -289,5 +289,33 @@ describe('drafted notes', () => {
     const done = checkSheet(sheetOf([buildForm(spec({ indicators: ind }))]));
     expect(only(done, 'NOTE_MISSING')).toEqual([]);
     expect(only(done, 'OVERACHIEVED')[0].severity).toBe('info');
+  });
+});
+
+describe('checkSheets: the sheets given one at a time', () => {
+  const sheets = () => [
+    sheetOf([buildForm(spec())], { sheet: '甲' }),
+    { ...gridOf([['说明'], ['无表']]), sheet: '说明' },
+    { ...sheetOf([buildForm(spec({ totalScore: 97 }))], { sheet: '乙' }), hidden: true },
+    sheetOf([buildForm(spec({ totalScore: 97 }))], { sheet: '丙' }),
+  ];
+
+  it('gives what checkWorkbook gives for the same sheets, taking each from a generator once', () => {
+    const taken: string[] = [];
+    function* oneAtATime() {
+      for (const s of sheets()) {
+        taken.push(s.sheet);
+        yield s;
+      }
+    }
+    const r = checkSheets(oneAtATime(), { lang: 'zh-CN' });
+    expect(taken).toEqual(['甲', '说明', '乙', '丙']);
+    expect(buildReport(r, 'x.xlsx')).toEqual(buildReport(checkWorkbook({ sheets: sheets() }, { lang: 'zh-CN' }), 'x.xlsx'));
+    expect(r.hiddenSheets).toEqual(['乙']);
+    expect(r.forms.map((f) => f.sheet)).toEqual(['甲', '丙']);
+  });
+
+  it('leaves a column map to checkWorkbook, which checks its sheet names against every sheet first', () => {
+    expect(() => checkSheets(sheets(), { columnMap: { forms: [] } })).toThrow(/checkWorkbook/);
   });
 });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { readWorkbook, readWorkbookGrid, XlsxReadError, type SheetProblem } from '../../src/xlsx/read';
+import { openSheets, readWorkbook, readWorkbookGrid, XlsxReadError, type SheetProblem } from '../../src/xlsx/read';
 import { openZip, rewriteZip } from '../../src/xlsx/zip';
 import { bytesOf, declare, refusal, twoSheets } from './zip-bombs';
 
@@ -71,5 +71,42 @@ describe('huge sheets and missing sheet parts', () => {
     expect(grid.sheets.map((s) => s.sheet)).toEqual(['甲']);
     expect(problems).toEqual([{ sheet: '乙', kind: 'missing' }]);
     await expect(readWorkbookGrid(broken)).rejects.toBeInstanceOf(XlsxReadError);
+  });
+});
+
+describe('openSheets: the worksheets read one at a time', () => {
+  async function firstMissing(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('甲').getCell('A1').value = 1;
+    wb.addWorksheet('乙').getCell('B2').value = '文字';
+    wb.addWorksheet('丙').getCell('C3').value = 3;
+    const zip = openZip(await bytesOf(wb));
+    const part = zip.byName.get('xl/worksheets/sheet2.xml');
+    if (!part) throw new Error('sheet2');
+    return rewriteZip(zip, new Map(), new Set([part]));
+  }
+
+  it('reads each sheet when the iteration reaches it, and gives what readWorkbook gives', async () => {
+    const data = await firstMissing();
+    const opened = openSheets(data);
+    // nothing of the worksheets is read before the iteration: the missing one is not yet known
+    expect(opened.problems).toEqual([]);
+    expect(opened.count).toBe(0);
+    const it = opened.sheets[Symbol.iterator]();
+    expect(it.next().value?.sheet).toBe('甲');
+    expect(opened.problems).toEqual([]);
+    expect(opened.count).toBe(1);
+    // the next step passes the missing sheet (a problem) and reads the third
+    expect(it.next().value?.sheet).toBe('丙');
+    expect(opened.problems).toEqual([{ sheet: '乙', kind: 'missing' }]);
+    expect(it.next().done).toBe(true);
+    expect(opened.count).toBe(2);
+    const whole = readWorkbook(data);
+    expect(whole.problems).toEqual(opened.problems);
+    expect([...openSheets(data).sheets]).toEqual(whole.grid.sheets);
+  });
+
+  it('refuses a file that is no package at once, before any sheet is asked for', () => {
+    expect(refusal(() => openSheets(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]))).kind).toBe('corrupt');
   });
 });
