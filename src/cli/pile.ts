@@ -1,8 +1,8 @@
-import { existsSync } from 'fs';
+import { existsSync, statSync } from 'fs';
 import { availableParallelism, cpus } from 'os';
 import { join } from 'path';
 import type { Worker } from 'node:worker_threads';
-import { readdir, stat } from './fsAsync';
+import { readdir } from './fsAsync';
 import type { FileJob, FileOutcome } from './checkFile';
 import type { WorkerRequest } from './worker';
 import { terminalSafe } from './terminal';
@@ -15,9 +15,10 @@ export interface DirIo {
 }
 
 export const nodeDirIo: DirIo = {
+  // synchronous, as the main thread's reads (run.ts nodeIo): a check of one workbook then never starts libuv's thread pool
   kind: async (p) => {
     try {
-      return (await stat(p)).isDirectory() ? 'dir' : 'file';
+      return statSync(p).isDirectory() ? 'dir' : 'file';
     } catch {
       return 'missing';
     }

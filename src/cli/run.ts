@@ -12,7 +12,6 @@ import { ioReason } from './reasons';
 import { CLI_TEXT, type CliText } from './text';
 import { checkPile, type PileIo } from './checkPile';
 import { nodeDirIo, wantsProgress } from './pile';
-import { readFile } from './fsAsync';
 import { PILE_TEXT } from './pileText';
 import { buildFillReport } from './fillReport';
 
@@ -39,7 +38,9 @@ export function nodeIo(): CliIo & PileIo {
     progress: wantsProgress(process.stderr.isTTY, process.env),
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
-    readFile: async (f) => new Uint8Array(await readFile(f)),
+    // synchronous: the check that follows is too, and a check of one workbook then starts no thread at all (libuv's
+    // pool of four for asynchronous fs calls was about 5 ms of start-up; decision 125). Worker threads read their own.
+    readFile: async (f) => new Uint8Array(readFileSync(f)),
     writeFile: (f, data, force) => writeOutputFile(f, data, { force }),
     checkOutput: async (f, force) => {
       await outputTarget(resolve(f), force);
