@@ -72,3 +72,14 @@ export const gte = (a: Dec, b: Dec): boolean => {
 };
 /** `a = b` as `a.eq(b)`. */
 export const eq = (a: Dec, b: Dec): boolean => compare(a, b) === 0;
+
+/**
+ * `num.times(factor)` without the multiplication when `factor` is 1 and `num` fits the precision (at most 35
+ * significant digits: five of decimal.js's seven-digit words), where the product is `num` itself. Quantities are
+ * scaled by their magnitude (万, 亿) this way, and most have none: thousands of multiplications by 1 in a check.
+ */
+export function timesMagnitude(num: Dec, factor: Dec): Dec {
+  const d = (num as DecimalParts).d;
+  if (d !== null && d.length <= 5 && compare(factor, ONE) === 0) return num;
+  return num.times(factor);
+}

@@ -120,7 +120,7 @@ function readWeight(view: GridView, pos: Pos | null): WeightRead | null {
   const n = readNumber(view, pos);
   if (!n) return null;
   const invalid = weightProblem(n.cell.value, n.value);
-  return invalid ? { ...n, value: null, unreadable: false, invalid } : { ...n, invalid: null };
+  return { cell: n.cell, value: invalid ? null : n.value, unreadable: invalid ? false : n.unreadable, invalid };
 }
 
 /** Whether a score is expected for this 分值: it is a number, or one that cannot be a 分值 (a score is then missing). */

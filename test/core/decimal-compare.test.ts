@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { compare, D, eq, gt, gte, lt, lte, type Dec } from '../../src/core/decimal';
+import { compare, D, eq, gt, gte, lt, lte, ONE, timesMagnitude, type Dec } from '../../src/core/decimal';
 
 /** Decimals of every kind a check meets and some it never should: signs, zeros, huge and tiny exponents, NaN, ±Infinity. */
 const decimalArb: fc.Arbitrary<Dec> = fc.oneof(
@@ -22,4 +22,23 @@ describe('compare and its predicates (decimal.js comparisons without the copy)',
   ])('%s against %s', (a, b, k) => {
     expect(compare(new D(a), new D(b))).toBe(k);
   });
+});
+
+describe('timesMagnitude (a quantity scaled by its magnitude, skipping the multiplication by 1)', () => {
+  const factorArb = fc.oneof(fc.constantFrom('1', '1.0', '10000', '100000000', '-1', '0').map((s) => new D(s)), decimalArb);
+
+  it('gives what decimal.js times gives, for any number and factor', () => {
+    fc.assert(fc.property(decimalArb, factorArb, (num, factor) => {
+      const fast = timesMagnitude(num, factor);
+      const slow = num.times(factor);
+      expect(fast.toString()).toBe(slow.toString());
+      expect(Object.is(fast.isNegative(), slow.isNegative())).toBe(true);
+    }), { numRuns: 5000 });
+  });
+
+  it.each<[string]>([['254'], ['-0'], ['0.000001'], ['12345678901234567890123456789012345'], ['1234567890123456789012345678901234567890123']])(
+    '%s times 1 is itself, rounded to 40 digits only past 35', (n) => {
+      expect(timesMagnitude(new D(n), ONE).toString()).toBe(new D(n).times(1).toString());
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { D, ONE, type Dec } from '../decimal';
+import { D, ONE, timesMagnitude, type Dec } from '../decimal';
 import { memoByText } from '../memo';
 import { CN_NUMERAL_CHARS, chineseNumeral, parseableText, trimTrailingPunct } from './text';
 import { foldedSign, SIGN_TABLE, type SignPlace } from './signs';
@@ -78,7 +78,7 @@ export function unitOf(u: string): string {
 
 /** A quantity in base units: the number times its magnitude, with its unit. */
 export function quantity(num: Dec, magnitude: Dec, unit: string): Quantity {
-  return { value: num.times(magnitude), unit: unitOf(unit), magnitude };
+  return { value: timesMagnitude(num, magnitude), unit: unitOf(unit), magnitude };
 }
 
 /** A 4-digit year followed by 年 is a date (`2021年底前`), not a count of years. */

@@ -1,4 +1,4 @@
-import { D, type Dec } from '../decimal';
+import { D, ONE, type Dec } from '../decimal';
 import { memoByText } from '../memo';
 import type { CellValue } from '../grid';
 import { cellTextAsWritten, isExcelError } from '../grid';
@@ -30,8 +30,8 @@ export function parseTarget(value: CellValue, format: string | null): Target {
     const date = isDateFormat(format) ? serialToDate(value) : null;
     if (date) return { kind: 'qualitative', text: dateText(date), malformed: false };
     const q = isPercentFormat(format)
-      ? quantity(excelNumber(value).times(100), new D(1), '%')
-      : quantity(excelNumber(value), new D(1), '');
+      ? quantity(excelNumber(value).times(100), ONE, '%')
+      : quantity(excelNumber(value), ONE, '');
     return { kind: 'equal', text, quantity: q };
   }
   if (value === null || typeof value === 'boolean') return { kind: 'qualitative', text, malformed: false };
