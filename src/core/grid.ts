@@ -3,6 +3,7 @@
  * `range.numberFormat` / merged areas give: a merged area's value is only in its top-left cell.
  * Coordinates are absolute, 0-based (row 0 / col 0 is A1).
  */
+import { memoByNumber } from './memo';
 export interface ExcelError {
   readonly kind: 'error';
   /** e.g. `#DIV/0!`, `#N/A`, `#VALUE!` */
@@ -103,8 +104,11 @@ export function columnLetters(col: number): string {
 
 /** A1 address of a 0-based position. */
 export function toA1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+  // a check names the same few hundred cells on every form of a pile (every cell a check reads carries its A1)
+  return row >= 0 && col >= 0 && col < 16384 && row < 1048576 ? a1Of(row * 16384 + col) : `${columnLetters(col)}${row + 1}`;
 }
+
+const a1Of = memoByNumber((k: number): string => `${columnLetters(k % 16384)}${Math.floor(k / 16384) + 1}`);
 
 /** A1 address of a range (`A1:I29`; one cell as `B3`). */
 export function rangeToA1(r: CellRange): string {

@@ -1,4 +1,4 @@
-import { GridView, parseA1, parseRangeA1, type CellRange, type SheetGrid } from '../../src/core/grid';
+import { columnLetters, GridView, parseA1, parseRangeA1, toA1, type CellRange, type SheetGrid } from '../../src/core/grid';
 
 /** A grid of `rows` × `cols` empty cells from A1 with the given merges, each top-left holding its own name. */
 function gridWith(merges: CellRange[], rows: number, cols: number): SheetGrid {
@@ -61,5 +61,25 @@ describe('parseA1 and parseRangeA1', () => {
     expect(parseRangeA1('C3')).toEqual({ top: 2, left: 2, bottom: 2, right: 2 });
     expect(parseRangeA1('A1:B2:C3')).toEqual({ top: 0, left: 0, bottom: 1, right: 1 });
     expect(() => parseRangeA1('A1:ZZZZ1')).toThrow(/not an A1 address/);
+  });
+});
+
+describe('toA1 (kept per position) and parseA1 agree', () => {
+  it.each<[number, number, string]>([
+    [0, 0, 'A1'], [6, 1, 'B7'], [0, 25, 'Z1'], [0, 26, 'AA1'], [99, 701, 'ZZ100'], [0, 702, 'AAA1'],
+    [1048575, 16383, 'XFD1048576'], [2000000, 5, 'F2000001'], [3, 20000, `${columnLetters(20000)}4`],
+  ])('row %i, column %i is %s', (row, col, a1) => {
+    expect(toA1(row, col)).toBe(a1);
+    // asked again: the kept answer is the same
+    expect(toA1(row, col)).toBe(a1);
+    if (col < 16384) expect(parseA1(a1)).toEqual({ row, col });
+  });
+
+  it('names 5,000 random positions as the letters and digits say, in and out of the kept range', () => {
+    for (let i = 0; i < 5000; i++) {
+      const row = Math.floor(Math.random() * 3_000_000);
+      const col = Math.floor(Math.random() * 20_000);
+      expect(toA1(row, col)).toBe(`${columnLetters(col)}${row + 1}`);
+    }
   });
 });
