@@ -91,11 +91,15 @@ export interface EvaluatedForm {
 
 /** The cell that holds the value at a position (its merged area's top-left), with value, format and formula. */
 export function cellRef(view: GridView, pos: Pos): CellRef {
-  const a = view.anchor(pos.row, pos.col);
-  return {
-    row: a.row, col: a.col, a1: toA1(a.row, a.col),
-    value: view.raw(a.row, a.col), format: view.format(a.row, a.col), formula: view.formula(a.row, a.col),
-  };
+  return cellRefAt(view, pos.row, pos.col);
+}
+
+// by row and column, without a position or anchor object: a check reads tens of thousands of cells
+function cellRefAt(view: GridView, row: number, col: number): CellRef {
+  const m = view.mergeOf(row, col);
+  const r = m ? m.top : row;
+  const c = m ? m.left : col;
+  return { row: r, col: c, a1: toA1(r, c), value: view.raw(r, c), format: view.format(r, c), formula: view.formula(r, c) };
 }
 
 /**
@@ -110,14 +114,23 @@ export function isPlaceholder(v: CellValue): boolean {
 
 /** A number cell at a position (merges resolved), with whether it holds something that is no number. */
 export function readNumber(view: GridView, pos: Pos | null): NumberRead | null {
-  if (!pos) return null;
-  const cell = cellRef(view, pos);
+  return pos ? numberAt(view, pos.row, pos.col) : null;
+}
+
+/** {@link readNumber} by row and column; null when the form has no such column. */
+function numberAt(view: GridView, row: number, col: number | undefined): NumberRead | null {
+  if (col === undefined) return null;
+  const cell = cellRefAt(view, row, col);
   const value = parseNumberCell(cell.value, cell.format);
   return { cell, value, unreadable: value === null && !isPlaceholder(cell.value) };
 }
 
 function readWeight(view: GridView, pos: Pos | null): WeightRead | null {
-  const n = readNumber(view, pos);
+  return pos ? weightAt(view, pos.row, pos.col) : null;
+}
+
+function weightAt(view: GridView, row: number, col: number | undefined): WeightRead | null {
+  const n = numberAt(view, row, col);
   if (!n) return null;
   const invalid = weightProblem(n.cell.value, n.value);
   return { cell: n.cell, value: invalid ? null : n.value, unreadable: invalid ? false : n.unreadable, invalid };
@@ -126,10 +139,6 @@ function readWeight(view: GridView, pos: Pos | null): WeightRead | null {
 /** Whether a score is expected for this 分值: it is a number, or one that cannot be a 分值 (a score is then missing). */
 export function weighs(w: WeightRead | null): boolean {
   return Boolean(w?.value || w?.invalid);
-}
-
-function at(row: number, col: number | undefined): Pos | null {
-  return col === undefined ? null : { row, col };
 }
 
 /** Words in a 指标性质 column that say what kind of target it is, not how it compares. */
@@ -163,7 +172,7 @@ function splitTarget(sign: CellRef | null, value: CellRef | null, unit: CellRef 
 
 function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rules: RuleSet): EvaluatedIndicator {
   const c = layout.columns;
-  const ref = (col: number | undefined) => { const p = at(row, col); return p ? cellRef(view, p) : null; };
+  const ref = (col: number | undefined) => (col === undefined ? null : cellRefAt(view, row, col));
   // the text alone: no cell reference (address, format, formula) is needed for it
   const text = (col: number | undefined) => (col === undefined ? '' : trimmedCellText(view.value(row, col)));
   const shown = (r: CellRef | null) => (r ? displayText(r.value, r.format).trim() : '');
@@ -174,8 +183,8 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
   const target = split ? parseTarget(split, null) : parseTarget(targetCell?.value ?? null, targetCell?.format ?? null);
   const actual = parseActual(actualCell?.value ?? null, actualCell?.format ?? null);
   const m = measure(target, actual);
-  const weight = readWeight(view, at(row, c.weight));
-  const stated = readNumber(view, at(row, c.score));
+  const weight = weightAt(view, row, c.weight);
+  const stated = numberAt(view, row, c.score);
   const w = weight?.value ?? null;
   const outcome = scoreIndicator(target, m, w, rules);
   let computed = outcome.computed;
@@ -216,13 +225,13 @@ function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | nul
   const f = layout.funds;
   if (!f || f.rows.total === undefined) return null;
   const r = f.rows.total;
-  const budget = readNumber(view, at(r, f.columns.budget));
-  const executed = readNumber(view, at(r, f.columns.executed));
-  const weight = readWeight(view, at(r, f.columns.weight));
-  const rateRead = readNumber(view, at(r, f.columns.rate));
+  const budget = numberAt(view, r, f.columns.budget);
+  const executed = numberAt(view, r, f.columns.executed);
+  const weight = weightAt(view, r, f.columns.weight);
+  const rateRead = numberAt(view, r, f.columns.rate);
   const points = inPercentPoints(rateRead);
   const statedRate = points ? { ...rateRead, value: rateRead.value.div(100) } : rateRead;
-  const statedScore = readNumber(view, at(r, f.columns.score));
+  const statedScore = numberAt(view, r, f.columns.score);
   let rate: Dec | null = null;
   if (budget?.value && executed?.value && budget.value.gt(ZERO)) rate = executed.value.div(budget.value);
   let computed: Dec | null = null;
@@ -234,9 +243,9 @@ function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | nul
   const breakdown: { total: NumberRead; parts: NumberRead[] }[] = [];
   for (const col of [f.columns.initialBudget, f.columns.budget, f.columns.executed]) {
     if (col === undefined) continue;
-    const total = readNumber(view, { row: r, col });
+    const total = numberAt(view, r, col);
     if (!total) continue;
-    breakdown.push({ total, parts: subRows.map((sr) => readNumber(view, { row: sr, col })).filter((x): x is NumberRead => x !== null) });
+    breakdown.push({ total, parts: subRows.map((sr) => numberAt(view, sr, col)).filter((x): x is NumberRead => x !== null) });
   }
   const ratePrecision = statedRate && statedRate.value
     ? statedPrecision(statedRate.cell.value, statedRate.cell.format) + (points ? 2 : 0)
