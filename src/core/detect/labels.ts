@@ -148,7 +148,13 @@ export function classifyLabel(text: string): LabelMeaning | null {
 export function isTitleText(text: string): boolean {
   if (text.length > 200 || !/[评標标]/u.test(text)) return false;
   const n = normalizeLabel(text);
-  return TITLE_KEYS.some((t) => n.includes(t)) || DECLARATION_TITLE_KEYS.some((t) => n.includes(t));
+  return includesAny(n, TITLE_KEYS) || includesAny(n, DECLARATION_TITLE_KEYS);
+}
+
+// a loop, not `some` with a closure: it runs for every text cell of every sheet
+function includesAny(n: string, keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) if (n.includes(keys[i])) return true;
+  return false;
 }
 
 /** Whether a title names a 绩效目标申报表 (declaration) rather than a 自评表. */
@@ -164,13 +170,16 @@ export function isDeclarationTitle(text: string): boolean {
 export function inlineHeader(text: string): HeaderRole | null {
   if (text.length > 400 || !/[:：﹕︓]/u.test(text)) return null;
   const n = normalizeLabel(text);
-  for (const [role, labels] of Object.entries(LABEL_SYNONYMS.header)) {
-    for (const l of labels) {
-      if (n.length > l.length + 1 && n.startsWith(`${l}:`)) return role as HeaderRole;
-    }
+  for (let i = 0; i < HEADER_PREFIXES.length; i++) {
+    const [role, prefix] = HEADER_PREFIXES[i];
+    if (n.length > prefix.length && n.startsWith(prefix)) return role;
   }
   return null;
 }
+
+/** Each header label with its colon (`项目名称:`), in LABEL_SYNONYMS order: built once, not per text cell. */
+const HEADER_PREFIXES: readonly (readonly [HeaderRole, string])[] = Object.entries(LABEL_SYNONYMS.header)
+  .flatMap(([role, labels]) => labels.map((l): readonly [HeaderRole, string] => [role as HeaderRole, `${l}:`]));
 
 /** 元 or 万元 from a funds-block label (`项目资金（万元）`, `项目资金(单位:元)`), else null. */
 export function unitOf(text: string): string | null {
