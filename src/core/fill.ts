@@ -1,4 +1,4 @@
-import { gt, HUNDRED, lt, ZERO, decString, roundHalfUp, type Dec } from './decimal';
+import { eq, gt, HUNDRED, lt, ZERO, decString, roundHalfUp, type Dec } from './decimal';
 import { finding, type Finding, type FindingCode, type FindingOf } from './findings';
 import { isPlaceholder, weighs, type CellRef, type EvaluatedForm, type EvaluatedIndicator, type NumberRead } from './form';
 import type { FillCell, FillPlan, FillReason, Lang } from './model';
@@ -130,7 +130,7 @@ export function planFormFill(form: EvaluatedForm, findings: readonly Finding[]):
     if (isBlank(ts.cell)) write(ts.cell, sum, 'total', null, HUNDRED);
     // with consent, a stated 总分 that is not the sum (before the fill, or after overwritten scores) is written too:
     // otherwise overwriting one score would leave a TOTAL_MISMATCH the sheet did not have
-    else if (overwrite && ts.cell.formula === null && ts.value !== null && !roundHalfUp(ts.value, 2).eq(sum)) write(ts.cell, sum, 'overwriteScore', null, HUNDRED);
+    else if (overwrite && ts.cell.formula === null && ts.value !== null && !eq(roundHalfUp(ts.value, 2), sum)) write(ts.cell, sum, 'overwriteScore', null, HUNDRED);
   }
   return { cells: out, findings: said };
 }

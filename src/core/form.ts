@@ -1,4 +1,4 @@
-import { D, ZERO, roundHalfUp, type Dec } from './decimal';
+import { gt, gte, lt, lte, ONE, ZERO, roundHalfUp, type Dec } from './decimal';
 import type { Pos, FormLayout } from './detect/types';
 import { GridView, toA1, rangeToA1, trimmedCellText, type CellValue } from './grid';
 import type { CheckOptions, IndicatorStatus } from './model';
@@ -191,11 +191,11 @@ function evaluateIndicator(view: GridView, layout: FormLayout, row: number, rule
   let outOfBand: EvaluatedIndicator['outOfBand'] = null;
   const s = stated?.value ?? null;
   // a weight of 0 scores nothing: no band to lie in
-  if (m.ok && m.kind === 'class' && w && w.gt(0) && outcome.status !== 'undetermined') {
+  if (m.ok && m.kind === 'class' && w && gt(w, ZERO) && outcome.status !== 'undetermined') {
     const cls = outcome.status as 'achieved' | 'partial' | 'notAchieved';
     const band = bandOf(cls, w, rules);
     if (s) {
-      const inBand = s.gte(band.low) && (band.highInclusive ? s.lte(band.high) : s.lt(band.high));
+      const inBand = gte(s, band.low) && (band.highInclusive ? lte(s, band.high) : lt(s, band.high));
       if (!inBand) outOfBand = { low: roundHalfUp(band.low, 2), high: roundHalfUp(band.high, 2) };
       // a person's score inside the achieved band is a judgement the rules accept
       if (cls === 'achieved' && inBand) computed = roundHalfUp(s, 2);
@@ -233,10 +233,10 @@ function evaluateFunds(view: GridView, layout: FormLayout): EvaluatedFunds | nul
   const statedRate = points ? { ...rateRead, value: rateRead.value.div(100) } : rateRead;
   const statedScore = numberAt(view, r, f.columns.score);
   let rate: Dec | null = null;
-  if (budget?.value && executed?.value && budget.value.gt(ZERO)) rate = executed.value.div(budget.value);
+  if (budget?.value && executed?.value && gt(budget.value, ZERO)) rate = executed.value.div(budget.value);
   let computed: Dec | null = null;
   if (rate && weight?.value) {
-    const capped = rate.gt(1) ? new D(1) : rate;
+    const capped = gt(rate, ONE) ? ONE : rate;
     computed = finalScore(weight.value.times(capped), weight.value);
   }
   const subRows = (['current', 'carryover', 'other'] as const).map((k) => f.rows[k]).filter((x): x is number => x !== undefined);

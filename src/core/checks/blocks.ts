@@ -1,4 +1,4 @@
-import { D, ZERO, decString, type Dec } from '../decimal';
+import { D, eq, gt, ZERO, decString, type Dec } from '../decimal';
 import { normalizeLabel } from '../detect';
 import type { FindingOf } from '../findings';
 import type { EvaluatedForm } from '../form';
@@ -37,14 +37,14 @@ function blockWeightChecks(form: EvaluatedForm): FindingOf<'WEIGHT_SPLIT'>[] {
   }
   for (const b of blocks) {
     const got = b.rows.reduce((a, i) => a.plus(i.weight?.value ?? ZERO), ZERO);
-    if (!got.eq(b.weight)) {
+    if (!eq(got, b.weight)) {
       out.push(finding('WEIGHT_SPLIT', 'info', sheet, cellOf(b.rows[0]), { level1: b.label, weight: ds(got), expected: decString(b.weight), stated: true }));
     }
   }
   const split = form.rules.weightSplit;
   if (!split) return out;
   const stems = split.flatMap((g) => g.stems);
-  const unplaced = rest.some((i) => (i.weight?.value?.gt(ZERO) ?? false) && !stems.some((st) => normalizeLabel(i.level1).includes(st)));
+  const unplaced = rest.some((i) => (i.weight?.value ? gt(i.weight.value, ZERO) : false) && !stems.some((st) => normalizeLabel(i.level1).includes(st)));
   for (const group of split) {
     const members = rest.filter((i) => group.stems.some((st) => normalizeLabel(i.level1).includes(st)));
     if (members.length === 0 && (blocks.length > 0 || unplaced)) continue;

@@ -1,4 +1,4 @@
-import { ZERO, type Dec } from '../decimal';
+import { eq, ZERO, type Dec } from '../decimal';
 import type { EvaluatedForm, EvaluatedIndicator } from '../form';
 import type { FindingOf } from '../findings';
 import { convertUnit } from '../values';
@@ -33,14 +33,14 @@ function breakdownChecks(form: EvaluatedForm): FindingOf<'BREAKDOWN_SUM'>[] {
     const inParent = (v: Dec, unit: string) => convertUnit(v, unit, p.unit) as Dec;
     const sumT = parts.reduce((a, q) => a.plus(inParent(q.t!.value, q.t!.unit)), ZERO);
     const base = { name: b.parent.name, unit: p.unit, parts: b.parts.length };
-    if (!sumT.eq(p.value)) {
+    if (!eq(sumT, p.value)) {
       out.push(finding('BREAKDOWN_SUM', 'info', form.sheet, b.parent.targetCell?.a1 ?? '', { ...base, what: 'target', parent: ds(p.value), sum: ds(sumT) }));
     }
     const pa = actualOf(b.parent);
     const actuals = parts.map((q) => actualOf(q.x));
     if (pa === null || actuals.some((a) => a === null)) continue;
     const sumA = parts.reduce((a, q, k) => a.plus(inParent(actuals[k] as Dec, q.t!.unit)), ZERO);
-    if (!sumA.eq(pa)) {
+    if (!eq(sumA, pa)) {
       out.push(finding('BREAKDOWN_SUM', 'info', form.sheet, b.parent.actualCell?.a1 ?? '', { ...base, what: 'actual', parent: ds(pa), sum: ds(sumA) }));
     }
   }

@@ -1,4 +1,4 @@
-import { D, ZERO, roundDown, roundHalfUp, roundUp, type Dec } from '../decimal';
+import { D, eq, gt, lt, ONE, ZERO, roundDown, roundHalfUp, roundUp, type Dec } from '../decimal';
 import { isPlaceholder, type EvaluatedForm, type EvaluatedFunds, type NumberRead } from '../form';
 import { trimmedCellText } from '../grid';
 import type { FindingCode, FindingOf, UncomputableReason } from '../findings';
@@ -22,7 +22,7 @@ export function fundsChecks(form: EvaluatedForm): FindingOf<FundsCode>[] {
   for (const n of [f.budget, f.executed, f.weight, f.statedRate, f.statedScore]) {
     if (n?.unreadable) out.push(finding('CELL_UNREADABLE', 'warning', sheet, n.cell.a1, { what: 'funds', value: trimmedCellText(n.cell.value) }));
   }
-  if (f.budget?.value && f.executed?.value && f.executed.value.gt(f.budget.value)) {
+  if (f.budget?.value && f.executed?.value && gt(f.executed.value, f.budget.value)) {
     out.push(finding('OVER_EXECUTION', 'warning', sheet, f.executed.cell.a1, { budget: ds(f.budget.value), executed: ds(f.executed.value) }));
   }
   if (f.rate && f.statedRate?.value && f.ratePrecision !== null) {
@@ -31,10 +31,10 @@ export function fundsChecks(form: EvaluatedForm): FindingOf<FundsCode>[] {
     const stated = roundHalfUp(f.statedRate.value, places);
     const candidates = (r: Dec) => ({ halfUp: roundHalfUp(r, places), up: roundUp(r, places), down: roundDown(r, places) });
     const exact = candidates(f.rate);
-    const capped = candidates(f.rate.gt(1) ? new D(1) : f.rate);
+    const capped = candidates(gt(f.rate, ONE) ? ONE : f.rate);
     const primary = form.rules.rateRounding === 'halfUp' ? 'halfUp' : 'up';
     const other = primary === 'halfUp' ? 'up' : 'halfUp';
-    const matches = (c: { halfUp: Dec; up: Dec; down: Dec }, k: 'halfUp' | 'up' | 'down') => c[k].eq(stated);
+    const matches = (c: { halfUp: Dec; up: Dec; down: Dec }, k: 'halfUp' | 'up' | 'down') => eq(c[k], stated);
     // made only for a finding: most forms state their rate right, and each figure is a Decimal turned to text
     const params = () => ({
       stated: ds(stated), computed: ds(exact[primary]), exact: ds(f.rate), places,
@@ -61,10 +61,10 @@ export function fundsChecks(form: EvaluatedForm): FindingOf<FundsCode>[] {
       statedText: shownNumber(score.cell),
     });
     const formula = s === null ? f.statedScore.cell.formula : null;
-    if (s !== null && (s.lt(ZERO) || (w !== null && s.gt(w)))) out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p()));
+    if (s !== null && (lt(s, ZERO) || (w !== null && gt(s, w)))) out.push(finding('SCORE_OVER_WEIGHT', 'error', sheet, cell, p()));
     else if (s === null && formula) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p(), computable: f.computed !== null, formula }));
     else if (s === null && !f.statedScore.unreadable && f.computed) out.push(finding('SCORE_MISSING', 'warning', sheet, cell, { ...p(), computable: true }));
-    else if (s !== null && f.computed && !roundHalfUp(s, 2).eq(f.computed)) out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p()));
+    else if (s !== null && f.computed && !eq(roundHalfUp(s, 2), f.computed)) out.push(finding('SCORE_MISMATCH', 'error', sheet, cell, p()));
     const why = formula || f.statedScore.unreadable ? null : whyUncomputable(f);
     if (why && (s !== null || [f.budget, f.executed].some(filled))) {
       // where the reason has a finding of its own (a cell that is no number, a 分值 that is none) this one only explains
@@ -79,7 +79,7 @@ export function fundsChecks(form: EvaluatedForm): FindingOf<FundsCode>[] {
     const filled = b.parts.filter((p) => p.value !== null);
     if (filled.length === 0 || b.total.value === null) continue;
     const sum = filled.reduce((acc, p) => acc.plus(p.value as Dec), ZERO);
-    if (!sum.eq(b.total.value)) {
+    if (!eq(sum, b.total.value)) {
       out.push(finding('FUNDS_BREAKDOWN', 'warning', sheet, b.total.cell.a1, {
         column: headers === undefined ? '' : columnLabel(form, b.total.cell.col),
         total: ds(b.total.value), sum: ds(sum), parts: filled.map((p) => ds(p.value)).join('+'),
@@ -102,7 +102,7 @@ function whyUncomputable(f: EvaluatedFunds): { reason: UncomputableReason; at: s
   const b = f.budget;
   if (!b?.value) return { reason: b?.unreadable ? 'budgetUnreadable' : 'budgetMissing', at: at(b) };
   if (b.value.isZero()) return { reason: 'budgetZero', at: at(b) };
-  if (b.value.lt(ZERO)) return { reason: 'budgetNegative', at: at(b) };
+  if (lt(b.value, ZERO)) return { reason: 'budgetNegative', at: at(b) };
   const e = f.executed;
   if (!e?.value) return { reason: e?.unreadable ? 'executedUnreadable' : 'executedMissing', at: at(e) };
   const w = f.weight;
@@ -133,14 +133,14 @@ export function formChecks(form: EvaluatedForm): FindingOf<FormCode>[] {
   const sumW = fundsW.plus(indicatorW);
   const expectedW = form.total?.weight?.value ?? new D(100);
   const totalCell = form.total?.weight?.cell.a1 ?? form.total?.label.a1 ?? form.indicators[0]?.weight?.cell.a1 ?? '';
-  if (form.indicators.length > 0 && !sumW.eq(expectedW)) {
+  if (form.indicators.length > 0 && !eq(sumW, expectedW)) {
     out.push(finding('WEIGHT_SUM', 'error', sheet, totalCell, { sum: ds(sumW), expected: ds(expectedW), funds: ds(fundsW), indicators: ds(indicatorW) }));
   }
   if (form.total?.stated?.value) {
     const stated = form.total.stated.value;
     const fundsScore = form.funds ? (form.funds.statedScore?.value ?? form.funds.computed ?? ZERO) : ZERO;
     const sum = form.indicators.reduce((a, i) => a.plus(sheetScore(i) ?? ZERO), fundsScore);
-    if (!roundHalfUp(stated, 2).eq(roundHalfUp(sum, 2))) {
+    if (!eq(roundHalfUp(stated, 2), roundHalfUp(sum, 2))) {
       out.push(finding('TOTAL_MISMATCH', 'error', sheet, form.total.stated.cell.a1, {
         stated: ds(stated), computed: ds(roundHalfUp(sum, 2)), statedText: shownNumber(form.total.stated.cell),
       }));

@@ -1,4 +1,4 @@
-import { eq, gt, lt, ZERO, roundHalfUp } from '../decimal';
+import { eq, gt, lt, ONE, ZERO, roundHalfUp } from '../decimal';
 import { isPlaceholder, type EvaluatedForm, type EvaluatedIndicator } from '../form';
 import { trimmedCellText, type CellValue } from '../grid';
 import type { FindingCode, FindingOf } from '../findings';
@@ -53,7 +53,7 @@ export function valueChecks(form: EvaluatedForm): FindingOf<ValueCode>[] {
 
 function targetMagnitude(i: EvaluatedIndicator) {
   const t = i.target;
-  if (t.kind === 'range') return t.high.magnitude.eq(1) ? t.low.magnitude : t.high.magnitude;
+  if (t.kind === 'range') return eq(t.high.magnitude, ONE) ? t.low.magnitude : t.high.magnitude;
   return t.kind === 'qualitative' || t.kind === 'rank' ? null : t.quantity.magnitude;
 }
 

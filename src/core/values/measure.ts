@@ -1,4 +1,4 @@
-import { D, ONE, type Dec } from '../decimal';
+import { D, eq, ONE, type Dec } from '../decimal';
 import { classifyQualitative } from './classify';
 import { magnitudeAt, NUM_GLOBAL, numberAt, prepare } from './lex';
 import type { Actual, Measure, MeasureNote, QualitativeClass, Quantity, Target } from './types';
@@ -16,7 +16,7 @@ interface Reference {
 
 function referenceOf(t: NumericTarget): Reference {
   if (t.kind === 'range') {
-    const magnitude = t.high.magnitude.eq(1) ? t.low.magnitude : t.high.magnitude;
+    const magnitude = eq(t.high.magnitude, ONE) ? t.low.magnitude : t.high.magnitude;
     return { unit: t.high.unit, magnitude, low: t.low.value, high: t.high.value };
   }
   const q: Quantity = t.quantity;
@@ -75,8 +75,8 @@ function measureNumber(target: NumericTarget, actual: Exclude<Actual, { kind: 'e
     if (!v) return { ok: false, reason: 'unitMismatch', detail: `${q.unit}≠${ref.unit}` };
     return { ok: true, kind: 'number', value: v, notes: [] };
   }
-  if (ref.unit === '' || !q.magnitude.eq(1)) return { ok: true, kind: 'number', value: q.value, notes: [] };
-  if (!ref.magnitude.eq(1)) {
+  if (ref.unit === '' || !eq(q.magnitude, ONE)) return { ok: true, kind: 'number', value: q.value, notes: [] };
+  if (!eq(ref.magnitude, ONE)) {
     const scaled = q.value.times(ref.magnitude);
     const useScaled = nearer(scaled, q.value, ref);
     const value = useScaled ? scaled : q.value;

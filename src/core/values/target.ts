@@ -1,4 +1,4 @@
-import { D, ONE, type Dec } from '../decimal';
+import { D, eq, gt, ONE, type Dec } from '../decimal';
 import { memoByText } from '../memo';
 import type { CellValue } from '../grid';
 import { cellTextAsWritten, isExcelError } from '../grid';
@@ -102,14 +102,14 @@ function parseRange(s: string): [Quantity, Quantity] | null {
   if (looksLikeYear(av, unitA || unitB) || looksLikeYear(bv, unitB)) return null;
   const high = quantity(bv, bm.magnitude, unitB || unitA);
   // `1-2万户` is 1万 to 2万: a bare low end takes the high end's magnitude and unit
-  const lowMag = unitA === '' && am.magnitude.eq(1) ? bm.magnitude : am.magnitude;
+  const lowMag = unitA === '' && eq(am.magnitude, ONE) ? bm.magnitude : am.magnitude;
   let low = quantity(av, lowMag, unitA || unitB);
   if (low.unit !== high.unit) {
     const v = convertUnit(low.value, low.unit, high.unit);
     if (!v) return null;
     low = { value: v, unit: high.unit, magnitude: low.magnitude };
   }
-  if (low.value.gt(high.value)) return null;
+  if (gt(low.value, high.value)) return null;
   return [low, high];
 }
 
