@@ -62,7 +62,9 @@ const PATTERNS: readonly { re: RegExp; read: (m: RegExpExecArray) => DateValue |
 ];
 
 /** Every date written in prepared text, earlier patterns (more specific) winning where they overlap. */
-function datesIn(s: string): Found[] {
+function datesIn(s: string): readonly Found[] {
+  // every pattern has an ASCII digit; most qualitative targets and actuals (`好`, `明显提升`) have none
+  if (!/\d/u.test(s)) return [];
   const out: Found[] = [];
   const taken = new Array<boolean>(s.length).fill(false);
   for (const p of PATTERNS) {
