@@ -1,4 +1,15 @@
-import { Inflate, deflateSync } from 'fflate';
+import type * as Fflate from 'fflate';
+
+let fflateModule: typeof Fflate | null = null;
+
+/**
+ * fflate, loaded when first needed: its module builds its Huffman tables as it loads (a 32,768-entry loop, about a
+ * fifth of the CLI bundle's start-up), and reading ordinary parts with Node's zlib never needs it.
+ */
+function fflate(): typeof Fflate {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (fflateModule ??= require('fflate') as typeof Fflate);
+}
 
 /** One entry of a zip's central directory, as declared there (sizes are claims until inflated). */
 export interface ZipEntry {
@@ -116,7 +127,7 @@ export function inflateEntry(zip: ZipPackage, e: ZipEntry, limit: number, onChun
   if (zlib) return inflateNative(zlib, e, raw, onChunk);
   let total = 0;
   let failure: { error: unknown } | null = null;
-  const inflater = new Inflate((chunk) => {
+  const inflater = new (fflate().Inflate)((chunk) => {
     total += chunk.length;
     try {
       if (total > e.size) throw new ZipSizeError(e.name, total, e.size);
@@ -236,7 +247,7 @@ export function rewriteZip(zip: ZipPackage, replace: ReadonlyMap<ZipEntry, Uint8
     const record = b.slice(e.cdStart, e.cdEnd);
     const data = replace.get(e);
     if (data) {
-      const compressed = deflateSync(data, { level: 6 });
+      const compressed = fflate().deflateSync(data, { level: 6 });
       const name = b.subarray(e.cdStart + 46, e.cdStart + 46 + u16(b, e.cdStart + 28));
       const flags = e.flags & ~0x8;
       const crc = crc32(data);

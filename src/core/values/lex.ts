@@ -58,12 +58,13 @@ export const COUNTERS: readonly string[] = [
   '处', '位', '名', '支', '块', '张', '册', '门', '节', '辆', '家次', '人天', '课时', '学时', '季度', '个季度',
 ];
 
-const UNIT_SHAPE = /^[\p{L}%‰°][\p{L}\p{N}%‰°/·]*$/u;
+// made when first needed: `unitShape` rarely needs it
+let unitShapeExpression: RegExp | null = null;
 
 /**
- * {@link UNIT_SHAPE} for a non-empty text, deciding the units forms write (CJK ideographs, ASCII letters, digits
- * after the first character, %‰°/·) without the expression, whose Unicode property classes cost V8 about 2 ms to
- * compile on first use; any other character goes to the expression.
+ * Whether a non-empty text has the shape of a unit: `/^[\p{L}%‰°][\p{L}\p{N}%‰°/·]*$/u`. The units forms write
+ * (CJK ideographs, ASCII letters, digits after the first character, %‰°/·) are decided without the expression, whose
+ * Unicode property classes cost V8 about 2 ms to compile on first use; any other character goes to the expression.
  */
 export function unitShape(u: string): boolean {
   for (let i = 0; i < u.length; i++) {
@@ -71,10 +72,11 @@ export function unitShape(u: string): boolean {
     const lower = c | 32;
     if ((c >= 0x4e00 && c <= 0x9fff) || (lower >= 97 && lower <= 122) || c === 0x25 || c === 0x2030 || c === 0xb0) continue;
     if (i > 0 && ((c >= 48 && c <= 57) || c === 0x2f || c === 0xb7)) continue;
-    return UNIT_SHAPE.test(u);
+    return (unitShapeExpression ??= /^[\p{L}%‰°][\p{L}\p{N}%‰°/·]*$/u).test(u);
   }
   return u.length > 0;
 }
+
 /** Text that makes a tail a phrase rather than a unit (`年底前完成`, `以上的用户`). */
 const NOT_IN_UNIT = ['的', '和', '及', '或', '并', '且', '前', '后', '底', '完成', '达到', '实现', '以上', '以下', '以内', '之内', '左右', '满足'];
 
