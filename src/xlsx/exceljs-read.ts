@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from '../core';
 import { excelErrorFromString, parseRangeA1 } from '../core';
-import { buildGrid, type RawCell } from './grid-build';
+import { buildGrid, CellList } from './grid-build';
 import { notZipKind, startsWith, toBytes, XlsxReadError, ZIP_MAGIC } from './errors';
 
 /** Days from 1899-12-30 (Excel's day 0 in the 1900 system) and from 1904-01-01 to 1970-01-01. */
@@ -58,7 +58,7 @@ function plain(v: unknown, date1904: boolean): CellValue {
 
 function sheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
   const merges: CellRange[] = (ws.model.merges ?? []).map((m: string) => parseRangeA1(m));
-  const cells: RawCell[] = [];
+  const cells = new CellList();
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
@@ -82,7 +82,7 @@ function sheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
       }
       const format = cell.numFmt && cell.numFmt !== 'General' ? cell.numFmt : null;
       if (value === null && formula === null && format === null) return;
-      cells.push({ row: r, col: c, value, format, formula });
+      cells.push(r, c, value, format, formula);
       // a formatted but empty cell (a blank 得分 with `0.00`) keeps its format without widening the used area
       if (value !== null || formula !== null) extend(r, c);
     });
@@ -91,7 +91,7 @@ function sheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
     extend(m.top, m.left);
     extend(m.bottom, m.right);
   }
-  return buildGrid(ws.name, cells, [], merges, { top, left, bottom, right });
+  return buildGrid(ws.name, cells, new CellList(), merges, { top, left, bottom, right });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { CellRange, CellValue, SheetGrid } from '../core';
 import { columnIndex, columnLetters, excelErrorFromString, parseRangeA1 } from '../core';
 import { decodeEscapes, guard, isExceljsDateFormat, type XlsxPackage } from './package';
-import { buildGrid, type RawCell } from './grid-build';
+import { buildGrid, CellList } from './grid-build';
 import { attrValue, nextAttr, tagAttr, XmlScanner, type AttrSpan, type TagText } from './scan';
 
 /** The used range of a sheet holds more cells than the limit; the sheet is not read. */
@@ -153,8 +153,8 @@ export function slideFormula(formula: string, from: { row: number; col: number }
  * Throws SheetTooLarge as soon as the used range passes `maxCells`.
  */
 export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: SheetContext): SheetGrid {
-  const cells: RawCell[] = [];
-  let formatOnly: RawCell[] = [];
+  const cells = new CellList();
+  let formatOnly = new CellList();
   const merges: CellRange[] = [];
   let top = Infinity;
   let left = Infinity;
@@ -228,16 +228,13 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         default: value = numberOf(v, isDate, ctx.date1904);
       }
     } else if (format === null) return;
-    const raw: RawCell = { row: cRow, col: cCol, value, format, formula };
     if (value !== null || formula !== null) {
       extend(cRow, cCol);
-      cells.push(raw);
+      cells.push(cRow, cCol, value, format, formula);
     } else {
-      formatOnly.push(raw);
+      formatOnly.push(cRow, cCol, value, format, formula);
       // formatted empty rows are not cells: past the limit, keep only the formats inside the range used so far
-      if (formatOnly.length > ctx.maxCells) {
-        formatOnly = formatOnly.filter((x) => x.row >= top && x.row <= bottom && x.col >= left && x.col <= right);
-      }
+      if (formatOnly.length > ctx.maxCells) formatOnly = formatOnly.inside({ top, left, bottom, right });
     }
   };
 

@@ -1,4 +1,4 @@
-import { buildGrid, type RawCell } from '../../src/xlsx/grid-build';
+import { buildGrid, CellList, type RawCell } from '../../src/xlsx/grid-build';
 import type { CellRange } from '../../src/core';
 
 /** Excel's rule, cell by cell: hidden when some merge covers it and it is not that merge's top-left. */
@@ -23,7 +23,7 @@ describe('buildGrid drops what merged areas hide', () => {
       for (let r = b.top; r <= b.bottom; r++) {
         for (let c = b.left; c <= b.right; c++) if (next(3) > 0) cells.push({ row: r, col: c, value: `${r},${c}`, format: next(4) === 0 ? '0.00' : null, formula: null });
       }
-      const g = buildGrid('S', cells, [], merges, b);
+      const g = buildGrid('S', CellList.of(cells), new CellList(), merges, b);
       for (const cell of cells) {
         const shown = g.values[cell.row - b.top][cell.col - b.left];
         expect([k, cell.row, cell.col, shown]).toEqual([k, cell.row, cell.col, hiddenByRule(merges, cell.row, cell.col) ? null : cell.value]);
@@ -33,5 +33,21 @@ describe('buildGrid drops what merged areas hide', () => {
       // no format layer at all when only hidden cells had a format
       if (!cells.some((c) => c.format !== null && !hiddenByRule(merges, c.row, c.col))) expect(g.formats).toBeUndefined();
     }
+  });
+});
+
+describe('CellList (the cells a reader found, in blocks of an array per field)', () => {
+  it('gives back what was pushed, across blocks, and the cells inside a range in order', () => {
+    const cells: RawCell[] = Array.from({ length: 40000 }, (_, k) => ({
+      row: k % 7 === 0 ? 100000 + k : k >> 4, col: k & 15, value: k % 3 === 0 ? `t${k}` : k % 3 === 1 ? k / 7 : null,
+      format: k % 5 === 0 ? '0.00' : null, formula: k % 11 === 0 ? `=A${k}` : null,
+    }));
+    const list = CellList.of(cells);
+    expect(list.length).toBe(cells.length);
+    const back = (l: CellList): RawCell[] => Array.from({ length: l.length }, (_, k) => ({ row: l.row(k), col: l.col(k), value: l.value(k), format: l.format(k), formula: l.formula(k) }));
+    expect(back(list)).toEqual(cells);
+    const b = { top: 0, left: 2, bottom: 2000, right: 9 };
+    expect(back(list.inside(b))).toEqual(cells.filter((c) => c.row >= b.top && c.row <= b.bottom && c.col >= b.left && c.col <= b.right));
+    expect(list.inside({ top: Infinity, left: Infinity, bottom: -1, right: -1 }).length).toBe(0);
   });
 });
