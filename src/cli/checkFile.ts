@@ -1,6 +1,6 @@
 import { buildReport, checkAgainstDeclarations, checkSheets, checkWorkbook, ColumnMapError, countSeverities, type ColumnMap, type FormResult, type Lang, type Severity } from '../core';
 import { fileProblem, summarizeReport, type FileSummary } from '../report';
-import { openSheets, readWorkbook, sheetProblemMessage, XlsxReadError, type ReadOptions, type SheetsRead } from '../xlsx/read';
+import { openSheets, readWorkbook, sheetProblemMessage, XlsxReadError, type ReadOptions } from '../xlsx/read';
 import { humanReport } from './human';
 import { ioReason } from './reasons';
 import { reportJsonChunks } from './reportJson';
@@ -79,21 +79,14 @@ function readProblem(e: unknown, job: FileJob): ReadProblem | null {
   return { zh: ioReason(e, 'zh-CN'), en: ioReason(e, 'en-US') };
 }
 
-/** readWorkbook in the shape of openSheets: every sheet read before the check. */
-function readWholly(bytes: Uint8Array, options: ReadOptions | undefined): SheetsRead {
-  const { grid, problems } = readWorkbook(bytes, options);
-  return { sheets: grid.sheets, problems: [...problems], count: grid.sheets.length };
-}
-
 /** Reads and checks one file with `read` (the CLI's file access); never throws. */
 export async function checkFile(job: FileJob, read: (file: string) => Promise<Uint8Array>): Promise<FileOutcome> {
   try {
     const bytes = await read(job.file);
     const options = { ruleSet: job.ruleSet, lang: job.lang, columnMap: job.columnMap };
-    // without a column map each sheet is read as it is checked (openSheets); a map's sheet names are checked first,
-    // against the whole workbook
-    const opened = job.columnMap ? readWholly(bytes, job.read) : openSheets(bytes, job.read);
+    const opened = openSheets(bytes, job.read);
     const declared = await declaredForms(job, read);
+    // each sheet is read as it is checked; a column map's sheet names are checked first, against every sheet
     const checked = job.columnMap ? checkWorkbook({ sheets: [...opened.sheets] }, options) : checkSheets(opened.sheets, options);
     const problems = opened.problems;
     const sheets = opened.count + problems.length;

@@ -1,21 +1,12 @@
 import type { CellRange, CellValue, SheetGrid } from '../core';
 
-/** A cell as a reader found it: 0-based position, its value, and its number format and formula when it has them. */
-export interface RawCell {
-  row: number;
-  col: number;
-  value: CellValue;
-  format: string | null;
-  formula: string | null;
-}
-
 const BLOCK_BITS = 14;
 const BLOCK = 1 << BLOCK_BITS;
 
 /**
  * The cells a reader found, in blocks of 16,384 with an array per field, instead of an object per cell: about 40
- * bytes a cell instead of 72, and beyond the first block no array that grows by copying. A sheet just under the cell limit
- * (2,000,000) is held whole before its grid is built; as objects, such a sheet took the CLI past 300 MB.
+ * bytes a cell instead of 72, and beyond the first block no array that grows by copying. A sheet just under the cell
+ * limit (2,000,000) is held whole before its grid is built; as objects, such a sheet took the CLI past 300 MB.
  */
 export class CellList {
   private readonly rowBlocks: number[][] = [];
@@ -24,12 +15,6 @@ export class CellList {
   private readonly formatBlocks: (string | null)[][] = [];
   private readonly formulaBlocks: (string | null)[][] = [];
   length = 0;
-
-  static of(cells: readonly RawCell[]): CellList {
-    const list = new CellList();
-    for (const c of cells) list.push(c.row, c.col, c.value, c.format, c.formula);
-    return list;
-  }
 
   push(row: number, col: number, value: CellValue, format: string | null, formula: string | null): void {
     const b = this.length >> BLOCK_BITS;

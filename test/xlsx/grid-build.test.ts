@@ -1,5 +1,20 @@
-import { buildGrid, CellList, type RawCell } from '../../src/xlsx/grid-build';
-import type { CellRange } from '../../src/core';
+import { buildGrid, CellList } from '../../src/xlsx/grid-build';
+import type { CellRange, CellValue } from '../../src/core';
+
+/** A cell as a reader pushes it into a CellList. */
+interface RawCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  format: string | null;
+  formula: string | null;
+}
+
+function listOf(cells: readonly RawCell[]): CellList {
+  const list = new CellList();
+  for (const c of cells) list.push(c.row, c.col, c.value, c.format, c.formula);
+  return list;
+}
 
 /** Excel's rule, cell by cell: hidden when some merge covers it and it is not that merge's top-left. */
 const hiddenByRule = (merges: CellRange[], r: number, c: number): boolean =>
@@ -23,7 +38,7 @@ describe('buildGrid drops what merged areas hide', () => {
       for (let r = b.top; r <= b.bottom; r++) {
         for (let c = b.left; c <= b.right; c++) if (next(3) > 0) cells.push({ row: r, col: c, value: `${r},${c}`, format: next(4) === 0 ? '0.00' : null, formula: null });
       }
-      const g = buildGrid('S', CellList.of(cells), new CellList(), merges, b);
+      const g = buildGrid('S', listOf(cells), new CellList(), merges, b);
       for (const cell of cells) {
         const shown = g.values[cell.row - b.top][cell.col - b.left];
         expect([k, cell.row, cell.col, shown]).toEqual([k, cell.row, cell.col, hiddenByRule(merges, cell.row, cell.col) ? null : cell.value]);
@@ -42,7 +57,7 @@ describe('CellList (the cells a reader found, in blocks of an array per field)',
       row: k % 7 === 0 ? 100000 + k : k >> 4, col: k & 15, value: k % 3 === 0 ? `t${k}` : k % 3 === 1 ? k / 7 : null,
       format: k % 5 === 0 ? '0.00' : null, formula: k % 11 === 0 ? `=A${k}` : null,
     }));
-    const list = CellList.of(cells);
+    const list = listOf(cells);
     expect(list.length).toBe(cells.length);
     const back = (l: CellList): RawCell[] => Array.from({ length: l.length }, (_, k) => ({ row: l.row(k), col: l.col(k), value: l.value(k), format: l.format(k), formula: l.formula(k) }));
     expect(back(list)).toEqual(cells);
