@@ -80,7 +80,9 @@ describe('checkWorkbook on arbitrary sheets', () => {
         return fc.assert(fc.property(mergesArb(rows.length, width), (rel) => {
           const merges = rel.map((m) => m.split(':').map((x) => { const p = parseA1(x); return toA1(p.row + dr, p.col + dc); }).join(':'));
           const formats: Record<string, string> = {};
-          for (const [r, c, f] of fmts) if (f && r < rows.length && c < width) formats[toA1(r + dr, c + dc)] = f;
+          // the literal is as wide as its longest row (gridOf), which can be 0 where `width` is 1
+          const literalWidth = Math.max(0, ...rows.map((r) => r.length));
+          for (const [r, c, f] of fmts) if (f && r < rows.length && c < literalWidth) formats[toA1(r + dr, c + dc)] = f;
           const grid = gridOf(rows.length ? rows : [[]], { at, merges, formats });
           const result = checkWorkbook({ sheets: [grid] });
           expectFindingsInside(result, [grid]);
