@@ -7,6 +7,8 @@ module.exports = {
   testEnvironment: 'node',
   // jest's default (cores − 1) is one worker on 2 cores, so the whole run went in band on one core
   maxWorkers: 2,
+  // the longest property tests take 2.5 s on a quiet 2-core host; a busy CI host can push them past jest's 5 s default
+  testTimeout: 20_000,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '\\.slow\\.test\\.tsx?$'],
