@@ -35,14 +35,16 @@ function makePile(dir: string, n: number, books: Buffer[]): void {
 }
 
 /** Runs `ziping check` in a child node that reports its own peak RSS (KiB) on its last stderr line. */
-function measure(args: string[]): { ms: number; rssMb: number; status: number | null } {
+function measure(args: string[]): { ms: number; rssMb: number; status: number | null; refusal: string } {
   const script = `require(${JSON.stringify(RUN)}).run(${JSON.stringify(args)}).then((c) => {
     process.stderr.write('\\nmaxRSS ' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = c; });`;
   const t0 = process.hrtime.bigint();
   const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CI: '1' } });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const m = /maxRSS (\d+)/.exec(r.stderr);
-  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, status: r.status };
+  // exit 2 is a refusal, not a figure: its message is printed beside the row
+  const refusal = r.status === 2 ? (r.stderr.split('\n').find((l) => l.startsWith('ziping:')) ?? r.stderr.trim().slice(0, 200)) : '';
+  return { ms, rssMb: m ? Number(m[1]) / 1024 : NaN, status: r.status, refusal };
 }
 
 async function main(): Promise<void> {
@@ -57,8 +59,10 @@ async function main(): Promise<void> {
       const reports = ['--report', path.join(dir, 'r.xlsx'), '--report', path.join(dir, 'r.html')];
       const runs: [number, boolean][] = [[1, false], [1, true], ...(cores > 1 ? [[cores, true] as [number, boolean]] : [])];
       for (const [jobs, withReports] of runs) {
+        // each run writes the reports anew (the CLI refuses to replace a file without --force)
+        for (const f of ['r.xlsx', 'r.html']) fs.rmSync(path.join(dir, f), { force: true });
         const r = measure(['check', path.join(dir, 'pile'), '--jobs', String(jobs), ...(withReports ? reports : [])]);
-        process.stdout.write(`${String(n).padStart(6)}  ${String(jobs).padStart(7)}  ${(withReports ? 'both' : 'none').padStart(7)}  ${(r.ms / 1000).toFixed(1).padStart(7)}  ${(n / (r.ms / 1000)).toFixed(1).padStart(7)}  ${r.rssMb.toFixed(0).padStart(11)}  ${r.status}\n`);
+        process.stdout.write(`${String(n).padStart(6)}  ${String(jobs).padStart(7)}  ${(withReports ? 'both' : 'none').padStart(7)}  ${(r.ms / 1000).toFixed(1).padStart(7)}  ${(n / (r.ms / 1000)).toFixed(1).padStart(7)}  ${r.rssMb.toFixed(0).padStart(11)}  ${r.status}${r.refusal ? `  ${r.refusal}` : ''}\n`);
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
