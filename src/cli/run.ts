@@ -14,6 +14,7 @@ import { checkPile, type PileIo } from './checkPile';
 import { nodeDirIo, wantsProgress } from './pile';
 import { PILE_TEXT } from './pileText';
 import { buildFillReport } from './fillReport';
+import { readBytesSync } from './fsAsync';
 
 /** What the CLI needs from the outside world; tests pass their own. */
 export interface CliIo {
@@ -40,7 +41,7 @@ export function nodeIo(): CliIo & PileIo {
     stderr: (s) => process.stderr.write(s),
     // synchronous: the check that follows is too, and a check of one workbook then starts no thread at all (libuv's
     // pool of four for asynchronous fs calls was about 5 ms of start-up; decision 125). Worker threads read their own.
-    readFile: async (f) => new Uint8Array(readFileSync(f)),
+    readFile: async (f) => readBytesSync(f),
     writeFile: (f, data, force) => writeOutputFile(f, data, { force }),
     checkOutput: async (f, force) => {
       await outputTarget(resolve(f), force);

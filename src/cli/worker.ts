@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { checkFile, type FileJob } from './checkFile';
-import { readFile } from './fsAsync';
+import { readBytesSync } from './fsAsync';
 
 /** A pile worker: checks the files the main thread sends, one at a time, and answers with each one's outcome. */
 export interface WorkerRequest {
@@ -8,7 +8,7 @@ export interface WorkerRequest {
   readonly job: FileJob;
 }
 
-const read = async (file: string): Promise<Uint8Array> => new Uint8Array(await readFile(file));
+const read = async (file: string): Promise<Uint8Array> => readBytesSync(file);
 
 parentPort?.on('message', (req: WorkerRequest) => {
   void checkFile(req.job, read).then((o) => {
