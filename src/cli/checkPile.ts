@@ -3,7 +3,7 @@ import type { ColumnMap, Lang } from '../core';
 import type { ReadOptions } from '../xlsx/read';
 import { summarizePile, type FileSummary } from '../report';
 import { checkFile, type FileJob, type FileOutcome } from './checkFile';
-import { expandPaths, Progress, runInOrder, threadCount, workerPool, type DirIo } from './pile';
+import { expandPaths, JOBS_AHEAD, Progress, runInOrder, threadCount, workerPool, type DirIo } from './pile';
 import { OutputRefused } from './output';
 import { PILE_TEXT } from './pileText';
 import { ioReason } from './reasons';
@@ -156,7 +156,7 @@ export async function checkPile(io: CliIo & PileIo, cmd: CheckCommand, lang: Lan
   };
 
   try {
-    await runInOrder(jobs, threads, run, emit);
+    await runInOrder(jobs, pool ? threads * JOBS_AHEAD : threads, run, emit);
   } finally {
     await pool?.close();
     progress.clear();

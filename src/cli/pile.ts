@@ -80,66 +80,60 @@ export async function expandPaths(args: readonly string[], dirs: DirIo | undefin
 /** Checks one file and answers with what the pile keeps of it. */
 export type Runner = (job: FileJob) => Promise<FileOutcome>;
 
-/** A pool of worker threads running src/cli/worker; null when the compiled worker is not there (ts-jest, ts-node). */
+/**
+ * A pool of worker threads running src/cli/worker; null when the compiled worker is not there (ts-jest, ts-node).
+ * A job goes at once to the worker with the fewest jobs in hand (the first such), which queues it: the caller keeps
+ * `JOBS_AHEAD` jobs per worker in flight (runInOrder), so that a worker that finishes a file starts the next without
+ * waiting for a message from the main thread.
+ */
 export function workerPool(size: number): { run: Runner; close: () => Promise<void> } | null {
   const entry = join(__dirname, 'worker.js');
   if (size < 1 || !existsSync(entry)) return null;
   // loaded here, not at start-up: a check of one workbook never starts a thread (about 3 ms of module loading)
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
-  const idle: Worker[] = [];
-  const all: Worker[] = [];
-  const waiting: ((w: Worker | null) => void)[] = [];
-  const pending = new Map<number, (o: FileOutcome) => void>();
+  const workers: { thread: Worker; pending: Map<number, (o: FileOutcome) => void> }[] = [];
   let nextId = 0;
-  /** a worker that died takes its file with it; the pile stops with an internal error rather than wait forever */
+  /** a worker that died takes its files with it; the pile stops with an internal error rather than wait forever */
   let crashed: string | null = null;
-  const release = (w: Worker): void => {
-    const take = waiting.shift();
-    if (take) take(w);
-    else idle.push(w);
+  const failAll = (): void => {
+    for (const w of workers) {
+      for (const [, done] of w.pending) done({ kind: 'failed', file: '', message: crashed ?? '' });
+      w.pending.clear();
+    }
   };
   for (let i = 0; i < size; i++) {
-    const w = new WorkerThread(entry);
-    w.on('message', (m: { id: number; outcome: FileOutcome }) => {
-      pending.get(m.id)?.(m.outcome);
-      pending.delete(m.id);
-      release(w);
+    const w = { thread: new WorkerThread(entry), pending: new Map<number, (o: FileOutcome) => void>() };
+    w.thread.on('message', (m: { id: number; outcome: FileOutcome }) => {
+      const done = w.pending.get(m.id);
+      w.pending.delete(m.id);
+      done?.(m.outcome);
     });
-    w.on('error', (e) => {
+    w.thread.on('error', (e) => {
       crashed ??= e instanceof Error ? (e.stack ?? e.message) : String(e);
-      for (const [id, done] of pending) {
-        done({ kind: 'failed', file: '', message: crashed });
-        pending.delete(id);
-      }
-      for (const take of waiting.splice(0)) take(null);
+      failAll();
     });
-    all.push(w);
-    idle.push(w);
+    workers.push(w);
   }
-  const acquire = (): Promise<Worker | null> => new Promise((resolve) => {
-    if (crashed !== null) resolve(null);
-    else {
-      const w = idle.pop();
-      if (w) resolve(w);
-      else waiting.push(resolve);
-    }
-  });
   return {
-    run: async (job) => {
-      const w = await acquire();
-      if (!w) return { kind: 'failed', file: job.file, message: crashed ?? '' };
+    run: (job) => new Promise<FileOutcome>((resolve) => {
+      if (crashed !== null) {
+        resolve({ kind: 'failed', file: job.file, message: crashed });
+        return;
+      }
+      const w = workers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
       const id = nextId++;
-      return new Promise<FileOutcome>((resolve) => {
-        pending.set(id, resolve);
-        w.postMessage({ id, job } satisfies WorkerRequest);
-      });
-    },
+      w.pending.set(id, resolve);
+      w.thread.postMessage({ id, job } satisfies WorkerRequest);
+    }),
     close: async () => {
-      await Promise.all(all.map((w) => w.terminate()));
+      await Promise.all(workers.map((w) => w.thread.terminate()));
     },
   };
 }
+
+/** Jobs in flight per worker thread: the one it checks and the next, already in its queue. */
+export const JOBS_AHEAD = 2;
 
 /** The threads a pile gets: `--jobs` if given, else one per core; never more than the files. */
 export function threadCount(jobs: number | undefined, files: number): number {
@@ -148,13 +142,15 @@ export function threadCount(jobs: number | undefined, files: number): number {
 }
 
 /**
- * Runs the jobs `threads` at a time and hands each outcome to `emit` in the jobs' order, whatever order they finish
- * in. At most `threads * 2` outcomes wait for an earlier one, so memory does not grow with the pile.
+ * Runs the jobs `inFlight` at a time and hands each outcome to `emit` in the jobs' order, whatever order they finish
+ * in. At most `inFlight * 2` jobs are started past the first not yet handed over, so memory does not grow with the
+ * pile.
  */
 export async function runInOrder(
-  jobs: readonly FileJob[], threads: number, run: Runner, emit: (o: FileOutcome, index: number) => void,
+  jobs: readonly FileJob[], inFlight: number, run: Runner, emit: (o: FileOutcome, index: number) => void,
 ): Promise<void> {
-  const window = Math.max(1, threads) * 2;
+  const threads = Math.max(1, inFlight);
+  const window = threads * 2;
   const done = new Map<number, FileOutcome>();
   let next = 0;
   let emitted = 0;
