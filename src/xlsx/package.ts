@@ -1,5 +1,6 @@
 import { memoByText } from '../core';
 import { attrsOf, tagAttr, XmlScanner } from './scan';
+import { decodeXml, XmlDecoder } from './encoding';
 import { XlsxReadError } from './errors';
 import { inflateEntry, openZip, ZipFormatError, ZipSizeError, type ZipEntry, type ZipPackage } from './zip';
 
@@ -102,7 +103,7 @@ export class XlsxPackage {
   }
 
   text(part: string): string {
-    return new TextDecoder('utf-8').decode(this.bytes(part));
+    return decodeXml(this.bytes(part)).text;
   }
 
   /** The relationships of a part (`''` for the package's own). */
@@ -227,7 +228,7 @@ export function readSharedStrings(pkg: XlsxPackage, part: string | null): string
       else if (name === 't') inT = false;
     },
   });
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new XmlDecoder();
   guard(() => {
     pkg.bytes(part, (chunk) => p.write(decoder.decode(chunk, { stream: true })));
     p.write(decoder.decode());

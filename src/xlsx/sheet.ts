@@ -1,6 +1,7 @@
 import type { CellRange, CellValue, SheetGrid } from '../core';
 import { columnIndex, columnLetters, excelErrorFromString, parseRangeA1 } from '../core';
 import { decodeEscapes, guard, isExceljsDateFormat, type XlsxPackage } from './package';
+import { XmlDecoder } from './encoding';
 import { buildGrid, CellList } from './grid-build';
 import { attrValue, nextAttr, tagAttr, XmlScanner, type AttrSpan, type TagText } from './scan';
 
@@ -309,7 +310,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
       if (inCell && cInline !== null) cInline = decodeEscapes(cInline);
     } else if (name === 'rPh') inPhonetic--;
   } });
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new XmlDecoder();
   try {
     pkg.bytes(part, (chunk) => p.write(decoder.decode(chunk, { stream: true })));
     guard(() => {

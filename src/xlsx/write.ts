@@ -2,6 +2,7 @@ import type { CellValue, SheetGrid } from '../core';
 import { GridView, parseA1, sameCellValue, toA1 } from '../core';
 import type { FillPlan } from '../core';
 import { XlsxReadError } from './errors';
+import { decodeXml, encodeXml, type XmlEncoding } from './encoding';
 import { guard, type XlsxPackage } from './package';
 import { openPackage, readSheetRef, sheetContext } from './read';
 import { recalcDependents } from './recalc';
@@ -195,8 +196,13 @@ function editSheet(xml: string, t: SheetTarget, styles: StylesEditor | null): { 
   return { xml: applyEdits(xml, edits), formulaOverwritten };
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+/**
+ * A part's text for editing, with a byte order mark kept as U+FEFF, and the encoding to write it back in: an edited
+ * part changes only where it is edited, a UTF-16 part stays UTF-16 (src/xlsx/encoding.ts).
+ */
+function partText(pkg: XlsxPackage, part: string): { text: string; encoding: XmlEncoding } {
+  return decodeXml(pkg.bytes(part), true);
+}
 
 function write(pkg: XlsxPackage, targets: Map<string, SheetTarget>): Uint8Array {
   const replace = new Map<ZipEntry, Uint8Array>();
@@ -206,31 +212,37 @@ function write(pkg: XlsxPackage, targets: Map<string, SheetTarget>): Uint8Array 
     if (!e) throw new XlsxReadError('corrupt', `missing part ${part}`);
     return e;
   };
+  /** sets a part to `edit` of its text, in the part's own encoding */
+  const edit = (part: string, f: (xml: string) => string): void => {
+    const { text, encoding } = partText(pkg, part);
+    replace.set(entry(part), encodeXml(f(text), encoding));
+  };
   const rels = pkg.relsOfWorkbook();
   const stylesPart = pkg.workbookPartOf('styles', rels);
-  const styles = stylesPart ? new StylesEditor(decoder.decode(pkg.bytes(stylesPart))) : null;
+  const stylesIn = stylesPart ? partText(pkg, stylesPart) : null;
+  const styles = stylesIn ? new StylesEditor(stylesIn.text) : null;
   let formulaOverwritten = false;
   for (const t of targets.values()) {
     if (t.writes.size === 0) continue;
-    const edited = guard(() => editSheet(decoder.decode(pkg.bytes(t.part)), t, styles));
-    formulaOverwritten ||= edited.formulaOverwritten;
-    replace.set(entry(t.part), encoder.encode(edited.xml));
+    edit(t.part, (xml) => {
+      const edited = guard(() => editSheet(xml, t, styles));
+      formulaOverwritten ||= edited.formulaOverwritten;
+      return edited.xml;
+    });
   }
   if (replace.size === 0) return pkg.zip.bytes.slice();
   const newStyles = styles?.result();
-  if (stylesPart && newStyles) replace.set(entry(stylesPart), encoder.encode(newStyles));
+  if (stylesPart && stylesIn && newStyles) replace.set(entry(stylesPart), encodeXml(newStyles, stylesIn.encoding));
   // cached results of formulas that depend on written cells (a SUM 总分) are stale until Excel recalculates
-  replace.set(entry(pkg.workbookPart), encoder.encode(withFullCalcOnLoad(decoder.decode(pkg.bytes(pkg.workbookPart)))));
+  edit(pkg.workbookPart, withFullCalcOnLoad);
   const chain = rels.find((r) => REL_CALC_CHAIN.test(r.type) && !r.external);
   if (formulaOverwritten && chain && pkg.has(chain.target)) {
     // the calculation chain lists the overwritten formula cells; Excel rebuilds it when it is absent
     remove.add(entry(chain.target));
     const slash = pkg.workbookPart.lastIndexOf('/');
     const relsPart = `${pkg.workbookPart.slice(0, slash + 1)}_rels/${pkg.workbookPart.slice(slash + 1)}.rels`;
-    replace.set(entry(relsPart), encoder.encode(withoutRelationships(decoder.decode(pkg.bytes(relsPart)), REL_CALC_CHAIN)));
-    if (pkg.has('[Content_Types].xml')) {
-      replace.set(entry('[Content_Types].xml'), encoder.encode(withoutOverride(decoder.decode(pkg.bytes('[Content_Types].xml')), chain.target)));
-    }
+    edit(relsPart, (xml) => withoutRelationships(xml, REL_CALC_CHAIN));
+    if (pkg.has('[Content_Types].xml')) edit('[Content_Types].xml', (xml) => withoutOverride(xml, chain.target));
   }
   return rewriteZip(pkg.zip, replace, remove);
 }
