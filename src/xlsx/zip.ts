@@ -24,6 +24,11 @@ export interface ZipEntry {
   /** start and end of this entry's central directory record in the package */
   readonly cdStart: number;
   readonly cdEnd: number;
+  /**
+   * Where the record's ZIP64 extended information is (its header included, relative to `cdStart`), and where in it
+   * the local header's offset is, when the record keeps sizes or the offset there; null otherwise.
+   */
+  readonly zip64: { readonly start: number; readonly end: number; readonly offsetAt: number | null } | null;
 }
 
 export interface ZipPackage {
@@ -46,6 +51,10 @@ export class ZipSizeError extends Error {
 }
 
 const EOCD_SIG = 0x06054b50;
+const EOCD64_SIG = 0x06064b50;
+const EOCD64_LOCATOR_SIG = 0x07064b50;
+const ZIP64_EXTRA = 0x0001;
+const UNKNOWN_16 = 0xffff;
 const CD_SIG = 0x02014b50;
 const LOCAL_SIG = 0x04034b50;
 const DESCRIPTOR_SIG = 0x08074b50;
@@ -53,7 +62,51 @@ const UNKNOWN_32 = 0xffffffff;
 
 const u16 = (b: Uint8Array, p: number): number => b[p] | (b[p + 1] << 8);
 const u32 = (b: Uint8Array, p: number): number => (b[p] | (b[p + 1] << 8) | (b[p + 2] << 16)) + b[p + 3] * 0x1000000;
+/** An 8-byte little-endian number; past 2^53 it is not exact, and no part within the limits comes near. */
+const u64 = (b: Uint8Array, p: number): number => u32(b, p) + u32(b, p + 4) * 0x100000000;
 const utf8 = new TextDecoder('utf-8');
+
+/**
+ * Where the central directory is and how many records it has: from the end record, or, where that says "see the
+ * ZIP64 record" (0xFFFF records, 0xFFFFFFFF size or offset), from the ZIP64 end record its locator points to
+ * (APPNOTE.TXT 4.3.14–4.3.15; commons-compress writes them always in its Zip64Mode.Always, as Apache POI can).
+ */
+function centralDirectory(bytes: Uint8Array, eocd: number): { count: number; size: number; offset: number; end: number } {
+  const classic = { count: u16(bytes, eocd + 10), size: u32(bytes, eocd + 12), offset: u32(bytes, eocd + 16), end: eocd };
+  if (classic.count !== UNKNOWN_16 && classic.size !== UNKNOWN_32 && classic.offset !== UNKNOWN_32) return classic;
+  const locator = eocd - 20;
+  if (locator < 0 || u32(bytes, locator) !== EOCD64_LOCATOR_SIG) return classic;
+  const at = u64(bytes, locator + 8);
+  if (at + 56 > locator || u32(bytes, at) !== EOCD64_SIG) throw new ZipFormatError('bad ZIP64 end of central directory');
+  return { count: u64(bytes, at + 32), size: u64(bytes, at + 40), offset: u64(bytes, at + 48), end: at };
+}
+
+/**
+ * A central directory record's ZIP64 extended information (APPNOTE.TXT 4.5.3): an 8-byte value for each of the
+ * uncompressed size, compressed size and local header offset whose 4-byte field holds 0xFFFFFFFF, in that order.
+ */
+function zip64Info(bytes: Uint8Array, p: number, nameLen: number, fixed: { size: number; compressedSize: number; localOffset: number }): Pick<ZipEntry, 'size' | 'compressedSize' | 'localOffset' | 'zip64'> {
+  const wanted = [fixed.size, fixed.compressedSize, fixed.localOffset].filter((v) => v === UNKNOWN_32).length;
+  if (wanted === 0) return { ...fixed, zip64: null };
+  const extraEnd = p + 46 + nameLen + u16(bytes, p + 30);
+  for (let x = p + 46 + nameLen; x + 4 <= extraEnd; x += 4 + u16(bytes, x + 2)) {
+    if (u16(bytes, x) !== ZIP64_EXTRA) continue;
+    const len = u16(bytes, x + 2);
+    if (len < wanted * 8 || x + 4 + len > extraEnd) break;
+    let at = x + 4;
+    const take = (v: number): number => {
+      if (v !== UNKNOWN_32) return v;
+      at += 8;
+      return u64(bytes, at - 8);
+    };
+    const size = take(fixed.size);
+    const compressedSize = take(fixed.compressedSize);
+    const offsetAt = fixed.localOffset === UNKNOWN_32 ? at - p : null;
+    const localOffset = take(fixed.localOffset);
+    return { size, compressedSize, localOffset, zip64: { start: x - p, end: x + 4 + len - p, offsetAt } };
+  }
+  throw new ZipFormatError('a ZIP64 size or offset without its extended information');
+}
 
 /** Reads the central directory: names, methods and declared sizes, nothing inflated. */
 export function openZip(bytes: Uint8Array): ZipPackage {
@@ -65,24 +118,23 @@ export function openZip(bytes: Uint8Array): ZipPackage {
     }
   }
   if (eocd < 0) throw new ZipFormatError('no end of central directory');
-  const count = u16(bytes, eocd + 10);
-  const cdSize = u32(bytes, eocd + 12);
-  let p = u32(bytes, eocd + 16);
-  if (p + cdSize > eocd) throw new ZipFormatError('central directory out of bounds');
+  const cd = centralDirectory(bytes, eocd);
+  const count = cd.count;
+  let p = cd.offset;
+  if (p + cd.size > cd.end) throw new ZipFormatError('central directory out of bounds');
   const entries: ZipEntry[] = [];
   const byName = new Map<string, ZipEntry>();
   for (let k = 0; k < count; k++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== CD_SIG) throw new ZipFormatError('bad central directory record');
     const nameLen = u16(bytes, p + 28);
     const end = p + 46 + nameLen + u16(bytes, p + 30) + u16(bytes, p + 32);
+    if (end > bytes.length) throw new ZipFormatError('bad central directory record');
     const entry: ZipEntry = {
       name: utf8.decode(bytes.subarray(p + 46, p + 46 + nameLen)),
       flags: u16(bytes, p + 8),
       method: u16(bytes, p + 10),
       crc: u32(bytes, p + 16),
-      compressedSize: u32(bytes, p + 20),
-      size: u32(bytes, p + 24),
-      localOffset: u32(bytes, p + 42),
+      ...zip64Info(bytes, p, nameLen, { compressedSize: u32(bytes, p + 20), size: u32(bytes, p + 24), localOffset: u32(bytes, p + 42) }),
       cdStart: p,
       cdEnd: end,
     };
@@ -92,6 +144,14 @@ export function openZip(bytes: Uint8Array): ZipPackage {
   }
   const commentLen = u16(bytes, eocd + 20);
   return { bytes, entries, byName, comment: bytes.subarray(eocd + 22, eocd + 22 + commentLen) };
+}
+
+/** Whether a local header carries ZIP64 extended information (its data descriptor then has 8-byte sizes). */
+function localZip64(b: Uint8Array, p: number): boolean {
+  const start = p + 30 + u16(b, p + 26);
+  const end = Math.min(b.length, start + u16(b, p + 28));
+  for (let x = start; x + 4 <= end; x += 4 + u16(b, x + 2)) if (u16(b, x) === ZIP64_EXTRA) return true;
+  return false;
 }
 
 /** The entry's compressed bytes as stored after its local header. */
@@ -222,13 +282,13 @@ class Out {
   }
 }
 
-function le(n: number, size: 2 | 4): Uint8Array {
+function le(n: number, size: 2 | 4 | 8): Uint8Array {
   const b = new Uint8Array(size);
   for (let i = 0; i < size; i++) b[i] = Math.floor(n / 2 ** (8 * i)) & 0xff;
   return b;
 }
 
-function patch(b: Uint8Array, at: number, n: number, size: 2 | 4): void {
+function patch(b: Uint8Array, at: number, n: number, size: 2 | 4 | 8): void {
   b.set(le(n, size), at);
 }
 
@@ -272,16 +332,49 @@ export function rewriteZip(zip: ZipPackage, replace: ReadonlyMap<ZipEntry, Uint8
     } else {
       const raw = rawData(zip, e);
       let end = raw.byteOffset - b.byteOffset + raw.length;
-      if (e.flags & 0x8) end += end + 4 <= b.length && u32(b, end) === DESCRIPTOR_SIG ? 16 : 12;
+      // a data descriptor: CRC and the two sizes, 8 bytes each when the local header has ZIP64 information
+      // (APPNOTE.TXT 4.3.9), after an optional signature
+      if (e.flags & 0x8) end += (end + 4 <= b.length && u32(b, end) === DESCRIPTOR_SIG ? 4 : 0) + (localZip64(b, e.localOffset) ? 20 : 12);
       out.push(b.subarray(e.localOffset, end));
     }
-    patch(record, 42, offset, 4);
-    central.push(record);
+    if (data && e.zip64) {
+      // the new sizes and offset fit the record's own fields: its ZIP64 information goes (the other extra fields stay)
+      const fixed = new Uint8Array(record.length - (e.zip64.end - e.zip64.start));
+      fixed.set(record.subarray(0, e.zip64.start));
+      fixed.set(record.subarray(e.zip64.end), e.zip64.start);
+      patch(fixed, 30, u16(record, 30) - (e.zip64.end - e.zip64.start), 2);
+      patch(fixed, 42, offset, 4);
+      central.push(fixed);
+    } else {
+      if (e.zip64?.offsetAt != null) patch(record, e.zip64.offsetAt, offset, 8);
+      else patch(record, 42, offset, 4);
+      central.push(record);
+    }
     count++;
   }
   const cdOffset = out.length;
   const cd = central.bytes();
   out.push(cd);
+  if (zip.entries.some((e) => e.zip64 && !remove.has(e) && !replace.has(e))) {
+    // records that keep ZIP64 information get a ZIP64 end record and its locator too: some readers (fflate) look
+    // for the information only when the package has one (APPNOTE.TXT 4.3.14–4.3.15)
+    const at = out.length;
+    const eocd64 = new Uint8Array(56);
+    patch(eocd64, 0, EOCD64_SIG, 4);
+    patch(eocd64, 4, 44, 8);
+    patch(eocd64, 12, 45, 2);
+    patch(eocd64, 14, 45, 2);
+    patch(eocd64, 24, count, 8);
+    patch(eocd64, 32, count, 8);
+    patch(eocd64, 40, cd.length, 8);
+    patch(eocd64, 48, cdOffset, 8);
+    out.push(eocd64);
+    const locator = new Uint8Array(20);
+    patch(locator, 0, EOCD64_LOCATOR_SIG, 4);
+    patch(locator, 8, at, 8);
+    patch(locator, 16, 1, 4);
+    out.push(locator);
+  }
   const eocd = new Uint8Array(22);
   patch(eocd, 0, EOCD_SIG, 4);
   patch(eocd, 8, count, 2);

@@ -69,3 +69,86 @@ export function storedZip(files: Record<string, string>): Uint8Array {
   e.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...parts, cd, e]));
 }
+
+export interface Zip64Options {
+  /** sizes in data descriptors after the data (8-byte sizes, with the signature), as a streaming writer does */
+  descriptors?: boolean;
+  /** the end record says "see the ZIP64 record" (0xFFFF, 0xFFFFFFFF) instead of holding the real numbers */
+  eocdMagic?: boolean;
+  /** an extra field of another kind before the ZIP64 one in each central record (an NTFS time, 0x000a) */
+  otherExtra?: boolean;
+}
+
+/**
+ * A zip in which every entry uses ZIP64 extended information, as commons-compress writes in its Zip64Mode.Always
+ * (Apache POI's SXSSF can ask for it): 0xFFFFFFFF in the local and central size fields and the central offset, the
+ * values in 8-byte fields of the 0x0001 extra field, a ZIP64 end record and its locator. Test helper only.
+ */
+export function zip64Zip(files: Record<string, Uint8Array>, o: Zip64Options = {}): Uint8Array {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  const u64 = (n: number): Buffer => {
+    const b = Buffer.alloc(8);
+    b.writeBigUInt64LE(BigInt(n));
+    return b;
+  };
+  for (const [name, raw] of Object.entries(files)) {
+    const data = Buffer.from(raw);
+    const packed = zlib.deflateRawSync(data);
+    const n = Buffer.from(name, 'utf8');
+    const crc = (zlib as unknown as { crc32: (b: Buffer) => number }).crc32(data);
+    const localExtra = Buffer.concat([Buffer.from([1, 0, 16, 0]), u64(o.descriptors ? 0 : data.length), u64(o.descriptors ? 0 : packed.length)]);
+    const l = Buffer.alloc(30);
+    l.writeUInt32LE(0x04034b50, 0);
+    l.writeUInt16LE(45, 4);
+    l.writeUInt16LE(o.descriptors ? 0x808 : 0x800, 6);
+    l.writeUInt16LE(8, 8);
+    l.writeUInt32LE(o.descriptors ? 0 : crc, 14);
+    l.writeUInt32LE(0xffffffff, 18);
+    l.writeUInt32LE(0xffffffff, 22);
+    l.writeUInt16LE(n.length, 26);
+    l.writeUInt16LE(localExtra.length, 28);
+    const descriptor = o.descriptors ? Buffer.concat([Buffer.from([0x50, 0x4b, 0x07, 0x08]), Buffer.alloc(4), u64(packed.length), u64(data.length)]) : Buffer.alloc(0);
+    if (o.descriptors) descriptor.writeUInt32LE(crc, 4);
+    const other = o.otherExtra ? Buffer.concat([Buffer.from([0x0a, 0, 32, 0]), Buffer.alloc(32, 7)]) : Buffer.alloc(0);
+    const cdExtra = Buffer.concat([other, Buffer.from([1, 0, 24, 0]), u64(data.length), u64(packed.length), u64(offset)]);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(45, 4);
+    c.writeUInt16LE(45, 6);
+    c.writeUInt16LE(o.descriptors ? 0x808 : 0x800, 8);
+    c.writeUInt16LE(8, 10);
+    c.writeUInt32LE(crc, 16);
+    c.writeUInt32LE(0xffffffff, 20);
+    c.writeUInt32LE(0xffffffff, 24);
+    c.writeUInt16LE(n.length, 28);
+    c.writeUInt16LE(cdExtra.length, 30);
+    c.writeUInt32LE(0xffffffff, 42);
+    parts.push(l, n, localExtra, packed, descriptor);
+    central.push(Buffer.concat([c, n, cdExtra]));
+    offset += 30 + n.length + localExtra.length + packed.length + descriptor.length;
+  }
+  const cd = Buffer.concat(central);
+  const count = central.length;
+  const eocd64 = Buffer.alloc(56);
+  eocd64.writeUInt32LE(0x06064b50, 0);
+  eocd64.writeBigUInt64LE(44n, 4);
+  eocd64.writeUInt16LE(45, 12);
+  eocd64.writeUInt16LE(45, 14);
+  eocd64.writeBigUInt64LE(BigInt(count), 24);
+  eocd64.writeBigUInt64LE(BigInt(count), 32);
+  eocd64.writeBigUInt64LE(BigInt(cd.length), 40);
+  eocd64.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + cd.length), 8);
+  locator.writeUInt32LE(1, 16);
+  const e = Buffer.alloc(22);
+  e.writeUInt32LE(0x06054b50, 0);
+  e.writeUInt16LE(o.eocdMagic ? 0xffff : count, 8);
+  e.writeUInt16LE(o.eocdMagic ? 0xffff : count, 10);
+  e.writeUInt32LE(o.eocdMagic ? 0xffffffff : cd.length, 12);
+  e.writeUInt32LE(o.eocdMagic ? 0xffffffff : offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, cd, eocd64, locator, e]));
+}
