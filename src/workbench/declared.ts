@@ -1,6 +1,6 @@
 import { checkAgainstDeclarations, checkWorkbook, type CheckResult, type Finding, type FormResult } from '../core';
 import type { ZipingHost } from '../host';
-import { readWorkbookGridExceljs } from '../xlsx/exceljs-read';
+import { readWorkbookGrid } from '../xlsx/read';
 
 /** The declarations (项目支出绩效目标申报表) a person picked in the workbench, from a second .xlsx. */
 export interface DeclaredFile {
@@ -15,7 +15,7 @@ export interface DeclaredFile {
 export async function readDeclaredFile(name: string, data: ArrayBuffer | Uint8Array): Promise<DeclaredFile> {
   let forms: FormResult[];
   try {
-    forms = checkWorkbook(await readWorkbookGridExceljs(data)).forms.filter((f) => f.kind === 'declaration');
+    forms = checkWorkbook(await readWorkbookGrid(data)).forms.filter((f) => f.kind === 'declaration');
   } catch (e) {
     throw new Error(`无法读取 ${name}：${e instanceof Error ? e.message : String(e)}`);
   }

@@ -3,7 +3,8 @@ import { isExcelError, toA1, type CellValue, type ColumnMap, type Table, type Wo
 import type { FillOutcome, ValidateOutcome, ZipingHost } from '../host';
 import { emuFromGrids, type EmuWorkbook, type SheetExtras } from './emulator';
 import { cellKey, keyPos } from './emulator/model';
-import { loadWorkbook, workbookGridOf } from '../xlsx/exceljs-read';
+import { loadWorkbook } from '../xlsx/exceljs-read';
+import { readWorkbookGrid } from '../xlsx/read';
 import type { CellWrite } from '../xlsx/write';
 
 /** A workbook opened in the workbench: the original bytes, what they held, and the emulated Excel over them. */
@@ -22,11 +23,17 @@ function solidFill(cell: ExcelJS.Cell): string | null {
   return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
 }
 
-export async function openSession(name: string, data: ArrayBuffer | Uint8Array): Promise<Session> {
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-  // the same bytes read once: the grid for the emulator, the fills for the picture
-  const wb = await loadWorkbook(bytes.slice());
-  const original = workbookGridOf(wb);
+/**
+ * The fill colours and visibility of each sheet, which the snapshot does not keep, from exceljs; null when exceljs
+ * cannot load the package (openpyxl's drawings, UTF-16 parts, ZIP64 records): the grid is then drawn without them.
+ */
+async function sheetExtras(bytes: Uint8Array): Promise<Record<string, SheetExtras> | null> {
+  let wb: ExcelJS.Workbook;
+  try {
+    wb = await loadWorkbook(bytes.slice());
+  } catch {
+    return null;
+  }
   const extras: Record<string, SheetExtras> = {};
   for (const ws of wb.worksheets) {
     const fills: Record<string, string> = {};
@@ -38,6 +45,14 @@ export async function openSession(name: string, data: ArrayBuffer | Uint8Array):
     );
     extras[ws.name] = { fills, visibility: ws.state === 'hidden' ? 'Hidden' : ws.state === 'veryHidden' ? 'VeryHidden' : 'Visible' };
   }
+  return extras;
+}
+
+export async function openSession(name: string, data: ArrayBuffer | Uint8Array): Promise<Session> {
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  // the cells as the CLI reads them (src/xlsx); throws XlsxReadError, whose message is Chinese, for a file it refuses
+  const original = await readWorkbookGrid(bytes);
+  const extras = (await sheetExtras(bytes)) ?? Object.fromEntries(original.sheets.map((g) => [g.sheet, { fills: {}, visibility: g.hidden ? 'Hidden' : 'Visible' } satisfies SheetExtras]));
   const emu = emuFromGrids(original, extras);
   const firstVisible = emu.sheets.findIndex((s) => s.visibility === 'Visible');
   if (firstVisible > 0) emu.activeIndex = firstVisible;

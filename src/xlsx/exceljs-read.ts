@@ -1,3 +1,7 @@
+/*
+ * exceljs's reading of a workbook: the workbench takes its fill colours and sheet states from it (the cells come from
+ * src/xlsx/read, as in the CLI), and the tests hold src/xlsx/read to the same snapshot (readWorkbookGridExceljs).
+ */
 import ExcelJS from 'exceljs';
 import type { CellRange, CellValue, SheetGrid, WorkbookGrid } from '../core';
 import { excelErrorFromString, parseRangeA1 } from '../core';

@@ -1,4 +1,8 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { loadWorkbook } from '../../src/xlsx/exceljs-read';
+import { readWorkbookGrid } from '../../src/xlsx/read';
 import { displayValue } from '../../src/workbench/format';
 import { changedCells, instrument, openSession } from '../../src/workbench/session';
 import { fakeHost, form, result } from '../fixtures/host';
@@ -44,6 +48,20 @@ describe('workbench session', () => {
     expect(sheet.get(2, 0)?.fill).toBe('#FFC7CE');
     expect(s.emu.sheet('隐藏')!.visibility).toBe('Hidden');
     expect(changedCells(s)).toEqual([]);
+  });
+
+  it('opens, as the CLI reads it, a workbook exceljs refuses (openpyxl chart and image), without fill colours', async () => {
+    const data = new Uint8Array(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'xlsx', 'openpyxl-features.xlsx')));
+    await expect(loadWorkbook(data)).rejects.toThrow();
+    const s = await openSession('openpyxl.xlsx', data);
+    expect(s.original).toEqual(await readWorkbookGrid(data));
+    expect(s.emu.sheets.map((x) => [x.name, x.visibility])).toEqual([['项目表', 'Visible'], ['下拉选项', 'Hidden'], ['锁定表', 'Visible']]);
+    expect(s.emu.sheet('项目表')!.get(0, 0)?.value).toBe('项目支出绩效自评表');
+    expect(changedCells(s)).toEqual([]);
+  });
+
+  it('refuses what the CLI refuses, with its Chinese message', async () => {
+    await expect(openSession('x.xlsx', new TextEncoder().encode('a,b,c'))).rejects.toThrow(/不是 \.xlsx 工作簿/);
   });
 
   it('lists only the cells the emulator changed, leaving live formulas to Excel', async () => {
