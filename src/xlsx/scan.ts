@@ -213,6 +213,8 @@ export class XmlScanner {
         } else if (s.startsWith('<![CDATA[', lt)) {
           const end = s.indexOf(']]>', lt + 9);
           if (end < 0) return lt;
+          // a CDATA section is text as written, entities included (XML 1.0, 2.7); Excel writes none, other writers may
+          if (end > lt + 9 && stack.length > 0) h.text(s.slice(lt + 9, end));
           pos = end + 3;
         } else {
           if (n - lt < 9) return lt;

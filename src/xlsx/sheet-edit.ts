@@ -76,7 +76,8 @@ function refOf(a: string | undefined): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
-const TAG = /<(\/?)([\w.-]+:)?(sheetData|row|c)(?=[\s/>])([^>]*?)(\/?)>/g;
+/** the tags the writer needs; comments and CDATA sections are matched too, so that no tag is seen inside one */
+const TAG = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<(\/?)([\w.-]+:)?(sheetData|row|c)(?=[\s/>])([^>]*?)(\/?)>/g;
 
 /** Finds the rows and cells of a worksheet's XML text. */
 export function scanSheet(xml: string): ScannedSheet {
@@ -91,6 +92,7 @@ export function scanSheet(xml: string): ScannedSheet {
   TAG.lastIndex = 0;
   for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
     const [whole, close, pfx = '', name, attrText, selfClose] = m;
+    if (name === undefined) continue;
     const start = m.index;
     const end = start + whole.length;
     if (name === 'sheetData') {
@@ -130,11 +132,13 @@ export function scanSheet(xml: string): ScannedSheet {
     let cellEnd = end;
     let inner = '';
     if (!selfClose) {
-      const closeTag = `</${pfx}c>`;
-      const at = xml.indexOf(closeTag, end);
-      if (at < 0) throw new Error('unclosed cell');
-      inner = xml.slice(end, at);
-      cellEnd = at + closeTag.length;
+      // the cell's own closing tag, past any CDATA section that holds the text `</c>`
+      TAG.lastIndex = end;
+      let closing = TAG.exec(xml);
+      while (closing && !(closing[1] && closing[3] === 'c')) closing = TAG.exec(xml);
+      if (!closing || closing[2] !== (pfx || undefined)) throw new Error('unclosed cell');
+      inner = xml.slice(end, closing.index);
+      cellEnd = closing.index + closing[0].length;
       TAG.lastIndex = cellEnd;
     }
     row.cells.push({ row: ref ? ref.row : row.row, col, start, end: cellEnd, attrs: a, inner });
