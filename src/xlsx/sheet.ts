@@ -31,10 +31,46 @@ function dateSerial(v: number, date1904: boolean): number {
   return ms / MS_PER_DAY + (date1904 ? 24107 : 25569);
 }
 
-/** A `<v>` of a number cell: a date-formatted one as exceljs gives it (see {@link dateSerial}). */
-function numberOf(text: string, isDate: boolean, date1904: boolean): number {
+/**
+ * A `<v>` of a number cell: a date-formatted one as exceljs gives it (see {@link dateSerial}). Text that is no number
+ * (Excel would not open the file) stays text, so that no NaN reaches the checks.
+ */
+function numberOf(text: string, isDate: boolean, date1904: boolean): number | string {
   const n = parseFloat(text);
+  if (!Number.isFinite(n)) return text;
   return isDate ? dateSerial(n, date1904) : n;
+}
+
+const ISO_ZONE = '(?:Z|[+-]\\d{2}(?::?\\d{2})?)?';
+const ISO_TIME = '(\\d{2}):(\\d{2})(?::(\\d{2}(?:\\.\\d+)?))?';
+const ISO_DATE_TIME = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ]${ISO_TIME})?${ISO_ZONE}$`);
+const ISO_TIME_ONLY = new RegExp(`^T?${ISO_TIME}${ISO_ZONE}$`);
+
+/**
+ * A `t="d"` cell's ISO 8601 date, time or both (ECMA-376 Part 1, 18.18.11: Excel writes them in Strict files,
+ * openpyxl and SheetJS on request) as the serial number Excel shows for it; null when the text is no such date.
+ * Excel keeps no time zone: an offset is dropped, the wall time kept. In the 1900 system the serial counts Excel's
+ * phantom 29 February 1900, so days before March 1900 are one less.
+ */
+export function isoDateSerial(text: string, date1904: boolean): number | null {
+  const t = text.trim();
+  const dt = ISO_DATE_TIME.exec(t);
+  const tm = dt ? null : ISO_TIME_ONLY.exec(t);
+  const time = dt ? dt.slice(4, 7) : tm?.slice(1, 4);
+  if (!time) return null;
+  const [h, mi, sec] = time.map((x) => Number(x ?? 0));
+  if (h > 24 || mi > 59 || sec >= 60) return null;
+  const fraction = (h * 3600 + mi * 60 + sec) / 86_400;
+  // a time alone is a fraction of a day (day 0)
+  if (!dt) return fraction;
+  const [y, mo, d] = [Number(dt[1]), Number(dt[2]), Number(dt[3])];
+  const day = Date.UTC(y, mo - 1, d);
+  const check = new Date(day);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : day < Date.UTC(1900, 2, 1) ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const serial = Math.round((day - epoch) / MS_PER_DAY) + fraction;
+  // Excel has no dates before its first day; such text stays text
+  return serial < (date1904 ? 0 : 1) ? null : serial;
 }
 
 /** Columns per row in a cell index: Excel's 16,384 (XFD). */
@@ -214,6 +250,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         if (cT === 'str') value = cV;
         else if (cT === 'b') value = parseInt(cV, 10) !== 0;
         else if (cT === 'e') value = excelErrorFromString(cV) ?? { kind: 'error', code: cV };
+        else if (cT === 'd') value = isoDateSerial(cV, ctx.date1904) ?? cV;
         else value = numberOf(cV, isDate, ctx.date1904);
       }
       if (formula !== null) formula = `=${formula}`;
@@ -226,6 +263,7 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         case 'inlineStr': value = cInline ?? v; break;
         case 'b': value = parseInt(v, 10) !== 0; break;
         case 'e': value = excelErrorFromString(v) ?? { kind: 'error', code: v }; break;
+        case 'd': value = isoDateSerial(v, ctx.date1904) ?? v; break;
         default: value = numberOf(v, isDate, ctx.date1904);
       }
     } else if (format === null) return;
