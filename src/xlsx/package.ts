@@ -250,6 +250,19 @@ export function builtinFormat(id: number): string | undefined {
   return BUILTIN_FORMATS[id];
 }
 
+/**
+ * The built-in formats whose code depends on the language Excel runs in (ECMA-376 Part 1, 18.8.30), as zh-CN Excel
+ * and WPS show them: a 2021年3月4日 picked in Chinese Excel is stored as id 31 with no code in the file. exceljs gives
+ * these no format (so their dates read as plain numbers); Office.js gives the add-in the Chinese code, and so does
+ * this reader. Only read: the writer never names a format by these ids, whose meaning changes with the language.
+ */
+const ZH_CN_FORMATS: Record<number, string> = {
+  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"', 32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"', 36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+};
+
 /** The number format code of each cell style (`cellXfs` index), null for General or none. */
 export function readCellFormats(pkg: XlsxPackage, part: string | null): (string | null)[] {
   if (!part) return [];
@@ -274,7 +287,7 @@ export function readCellFormats(pkg: XlsxPackage, part: string | null): (string 
     p.close();
   });
   return ids.map((id) => {
-    const f = id ? custom.get(id) || builtinFormat(id) : undefined;
+    const f = id ? custom.get(id) || builtinFormat(id) || ZH_CN_FORMATS[id] : undefined;
     return f && f !== 'General' ? f : null;
   });
 }

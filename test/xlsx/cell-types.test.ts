@@ -1,3 +1,4 @@
+import { isDateFormat } from '../../src/core/values';
 import { readWorkbookGrid } from '../../src/xlsx/read';
 import { isoDateSerial } from '../../src/xlsx/sheet';
 import { minimalBook } from './zip';
@@ -46,3 +47,15 @@ describe('cell types other writers use', () => {
     expect(g.formulas?.[0][5]).toBe('=TODAY()');
   });
 });
+
+describe('built-in number formats of Chinese Excel and WPS', () => {
+  it('reads ids 27–36 and 50–58, which carry no code in the file, as zh-CN Excel shows them; dates stay dates', async () => {
+    const ids = [14, 31, 57, 58, 32, 10, 176];
+    const styles = `<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="176" formatCode="0.0%"/></numFmts><cellXfs count="${ids.length + 1}"><xf numFmtId="0"/>${ids.map((id) => `<xf numFmtId="${id}" applyNumberFormat="1"/>`).join('')}</cellXfs></styleSheet>`;
+    const sheet = `<worksheet xmlns="${NS}"><sheetData><row r="1">${ids.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i + 1}"><v>44259</v></c>`).join('')}</row></sheetData></worksheet>`;
+    const g = (await readWorkbookGrid(minimalBook(sheet, false, styles))).sheets[0];
+    expect(g.formats?.[0]).toEqual(['mm-dd-yy', 'yyyy"年"m"月"d"日"', 'yyyy"年"m"月"', 'm"月"d"日"', 'h"时"mm"分"', '0.00%', '0.0%']);
+    expect(g.formats?.[0].map((f) => isDateFormat(f))).toEqual([true, true, true, true, true, false, false]);
+  });
+});
+

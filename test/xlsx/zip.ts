@@ -157,14 +157,19 @@ export function zip64Zip(files: Record<string, Uint8Array>, o: Zip64Options = {}
 const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** A minimal package as another writer might lay it out: `sheetXml` is the worksheet part's whole text. Test helper only. */
-export function minimalBook(sheetXml: string, calcChain = false): Uint8Array {
+/**
+ * A minimal package as another writer might lay it out: `sheetXml` is the worksheet part's whole text; `stylesXml`,
+ * when given, the styles part's. Test helper only.
+ */
+export function minimalBook(sheetXml: string, calcChain = false, stylesXml?: string): Uint8Array {
+  const styles = stylesXml !== undefined;
   return zipSync({
-    '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${calcChain ? '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>' : ''}</Types>`),
+    '[Content_Types].xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${calcChain ? '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/>' : ''}${styles ? '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' : ''}</Types>`),
     '_rels/.rels': strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`),
     'xl/workbook.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="表" sheetId="1" r:id="rId1"/></sheets><calcPr calcId="191029"/></workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${calcChain ? `<Relationship Id="rId9" Type="${REL}/calcChain" Target="calcChain.xml"/>` : ''}</Relationships>`),
+    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>${calcChain ? `<Relationship Id="rId9" Type="${REL}/calcChain" Target="calcChain.xml"/>` : ''}${styles ? `<Relationship Id="rId8" Type="${REL}/styles" Target="styles.xml"/>` : ''}</Relationships>`),
     'xl/worksheets/sheet1.xml': strToU8(sheetXml),
     ...(calcChain ? { 'xl/calcChain.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><calcChain xmlns="${NS}"><c r="A2" i="1"/><c r="A3"/></calcChain>`) } : {}),
+    ...(styles ? { 'xl/styles.xml': strToU8(stylesXml) } : {}),
   });
 }
