@@ -1,7 +1,7 @@
 /**
  * Edits `<c>` elements of a worksheet's XML text in place: every byte outside the edited cells stays as it was.
- * The scanner only looks at `<sheetData>`, `<row>` and `<c>` tags; a cell's content never holds a literal `</c>`
- * (text is escaped), so a cell element ends at the first one.
+ * The scanner only looks at `<sheetData>`, `<row>` and `<c>` tags (and the `<col>` styles before them), passing
+ * over comments and CDATA sections whole, so a cell element ends at its own closing tag.
  */
 import { columnIndex } from '../core';
 
@@ -17,6 +17,8 @@ export interface ScannedCell {
 
 interface ScannedRow {
   readonly row: number;
+  /** the row's style when it applies to its unallocated cells (`customFormat="1"`, ECMA-376 Part 1, 18.3.1.73) */
+  readonly style: string | undefined;
   readonly start: number;
   readonly openEnd: number;
   /** start of `</row>`, or -1 for `<row/>` */
@@ -30,6 +32,8 @@ export interface ScannedSheet {
   /** namespace prefix of the sheet's elements (`x:`), usually '' */
   readonly prefix: string;
   readonly rows: ScannedRow[];
+  /** `<col>` ranges (0-based columns) with a style: the style of their unallocated cells (18.3.1.13) */
+  readonly colStyles: readonly { readonly min: number; readonly max: number; readonly style: string }[];
   /** where a new row goes when it follows every row: `</sheetData>`, or the `<sheetData/>` tag to replace */
   readonly dataEnd: number;
   readonly dataSelfClosing: { start: number; end: number } | null;
@@ -86,7 +90,8 @@ export function scanSheet(xml: string): ScannedSheet {
   let dataEnd = -1;
   let dataSelfClosing: ScannedSheet['dataSelfClosing'] = null;
   let inData = false;
-  let row: { row: number; start: number; openEnd: number; cells: ScannedCell[] } | null = null;
+  let row: { row: number; style: string | undefined; start: number; openEnd: number; cells: ScannedCell[] } | null = null;
+  let colStyles: ScannedSheet['colStyles'] = [];
   let lastRow = -1;
   let lastCol = -1;
   TAG.lastIndex = 0;
@@ -101,6 +106,7 @@ export function scanSheet(xml: string): ScannedSheet {
         break;
       }
       prefix = pfx;
+      colStyles = columnStyles(xml.slice(0, start));
       inData = true;
       if (selfClose) {
         dataSelfClosing = { start, end };
@@ -120,8 +126,9 @@ export function scanSheet(xml: string): ScannedSheet {
       const r = a.r ? Number(a.r) - 1 : lastRow + 1;
       lastRow = Number.isInteger(r) && r >= 0 ? r : lastRow + 1;
       lastCol = -1;
-      if (selfClose) rows.push({ row: lastRow, start, openEnd: end, closeStart: -1, end, cells: [] });
-      else row = { row: lastRow, start, openEnd: end, cells: [] };
+      const style = a.customFormat === '1' || a.customFormat === 'true' ? a.s : undefined;
+      if (selfClose) rows.push({ row: lastRow, style, start, openEnd: end, closeStart: -1, end, cells: [] });
+      else row = { row: lastRow, style, start, openEnd: end, cells: [] };
       continue;
     }
     if (close || !row) continue;
@@ -144,7 +151,31 @@ export function scanSheet(xml: string): ScannedSheet {
     row.cells.push({ row: ref ? ref.row : row.row, col, start, end: cellEnd, attrs: a, inner });
   }
   if (dataEnd < 0) throw new Error('no sheetData');
-  return { xml, prefix, rows, dataEnd, dataSelfClosing };
+  return { xml, prefix, rows, colStyles, dataEnd, dataSelfClosing };
+}
+
+const COL = /<!--[\s\S]*?-->|<(?:[\w.-]+:)?col\s([^>]*?)\/?>/g;
+
+/** The styled `<col>` ranges of the part before `<sheetData>`. */
+function columnStyles(head: string): ScannedSheet['colStyles'] {
+  const out: { min: number; max: number; style: string }[] = [];
+  for (const m of head.matchAll(COL)) {
+    if (m[1] === undefined) continue;
+    const a = parseAttrs(m[1]);
+    const [min, max] = [Number(a.min), Number(a.max)];
+    if (a.style !== undefined && Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min) out.push({ min: min - 1, max: max - 1, style: a.style });
+  }
+  return out;
+}
+
+/**
+ * The style Excel gives a cell that has no `<c>` yet when something is typed into it: its row's, when the row is
+ * formatted, else its column's (a score written into a bordered column keeps the border); undefined for none.
+ */
+export function unallocatedStyle(scan: ScannedSheet, row: number, col: number): string | undefined {
+  const r = scan.rows.find((x) => x.row === row);
+  if (r?.style !== undefined) return r.style;
+  return scan.colStyles.find((c) => col >= c.min && col <= c.max)?.style;
 }
 
 export interface Edit {

@@ -6,7 +6,7 @@ import { decodeXml, encodeXml, type XmlEncoding } from './encoding';
 import { guard, type XlsxPackage } from './package';
 import { openPackage, readSheetRef, sheetContext } from './read';
 import { recalcDependents } from './recalc';
-import { applyEdits, cellXml, scanSheet, sharedFormulaOf, withOwnFormula, withResult, type Edit, type ScannedCell, type ScannedSheet } from './sheet-edit';
+import { applyEdits, cellXml, scanSheet, sharedFormulaOf, unallocatedStyle, withOwnFormula, withResult, type Edit, type ScannedCell, type ScannedSheet } from './sheet-edit';
 import { StylesEditor, withFullCalcOnLoad, withoutOverride, withoutRelationships } from './workbook-edit';
 import { rewriteZip, type ZipEntry } from './zip';
 
@@ -133,7 +133,7 @@ function editSheet(xml: string, t: SheetTarget, styles: StylesEditor | null): { 
   const sorted = [...t.writes.entries()].sort((a, b) => a[1].row - b[1].row || a[1].col - b[1].col);
   for (const [a1, { row, col, write }] of sorted) {
     const existing = cells.get(a1);
-    let style = existing?.attrs.s;
+    let style = existing ? existing.attrs.s : unallocatedStyle(scan, row, col);
     if (write.numberFormat && styles && t.view.format(row, col) !== write.numberFormat) {
       const s = styles.styleWith(Number(style ?? 0) || 0, write.numberFormat);
       if (s !== null) style = String(s);

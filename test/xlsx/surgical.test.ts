@@ -48,4 +48,22 @@ describe('the surgical writer on packages other writers lay out', () => {
     expect(xml).toMatch(/<\/x:row><x:row r="4"><x:c r="C4"><x:v>4.5<\/x:v><\/x:c><\/x:row><\/x:sheetData>/);
     expect((await readWorkbookGrid(out)).sheets[0].values).toEqual([['新\u0007', null], [null, null], [null, 4.5]]);
   });
+
+  it('gives a cell that had no <c> the style Excel would: its formatted row\'s, else its column\'s, else none', async () => {
+    const sheet = `<worksheet xmlns="${NS}"><cols><col min="1" max="1" width="9"/><col min="2" max="3" width="9" style="3" customWidth="1"/></cols><sheetData>`
+      + '<row r="1" s="2" customFormat="1"><c r="A1"><v>1</v></c></row>'
+      + '<row r="2" s="4"><c r="A2"><v>1</v></c></row>'
+      + '</sheetData></worksheet>';
+    const out = unzipSync(await applyCellWrites(book(sheet), [
+      { sheet: '表', cell: 'C1', value: 5 }, // formatted row: the row's style, over the column's
+      { sheet: '表', cell: 'C2', value: 6 }, // a row style without customFormat does not apply: the column's
+      { sheet: '表', cell: 'D2', value: 7 }, // no style anywhere
+      { sheet: '表', cell: 'B3', value: 8 }, // a new row: the column's
+    ]));
+    expect(strFromU8(out['xl/worksheets/sheet1.xml'])).toBe(`<worksheet xmlns="${NS}"><cols><col min="1" max="1" width="9"/><col min="2" max="3" width="9" style="3" customWidth="1"/></cols><sheetData>`
+      + '<row r="1" s="2" customFormat="1"><c r="A1"><v>1</v></c><c r="C1" s="2"><v>5</v></c></row>'
+      + '<row r="2" s="4"><c r="A2"><v>1</v></c><c r="C2" s="3"><v>6</v></c><c r="D2"><v>7</v></c></row>'
+      + '<row r="3"><c r="B3" s="3"><v>8</v></c></row>'
+      + '</sheetData></worksheet>');
+  });
 });
