@@ -168,12 +168,26 @@ export class XmlScanner {
   private readonly locals: string[] = [];
   private rooted = false;
   private readonly tag = new TagText();
+  /** the last chunk ended in `\r` (see lineEnds) */
+  private cr = false;
 
   constructor(private readonly h: ScanHandler) {}
 
   write(chunk: string): void {
-    const s = this.rest === '' ? chunk : this.rest + chunk;
+    const text = this.cr || chunk.includes('\r') ? this.lineEnds(chunk) : chunk;
+    const s = this.rest === '' ? text : this.rest + text;
     this.rest = s.slice(this.scan(s));
+  }
+
+  /**
+   * XML 1.0, 2.11: a processor reads `\r\n` and a lone `\r` as `\n` (a written `&#13;` or `_x000D_` stays a
+   * carriage return). Excel writes line feeds only; other writers (and hand-edited parts) write `\r\n`, which Excel
+   * shows as one line break. A chunk that ends in `\r` has given its `\n`: a `\n` starting the next is dropped.
+   */
+  private lineEnds(chunk: string): string {
+    const rest = this.cr && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+    this.cr = rest.endsWith('\r');
+    return rest.replace(/\r\n?/g, '\n');
   }
 
   close(): void {

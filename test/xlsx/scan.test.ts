@@ -62,6 +62,14 @@ describe('the sheet XML scanner', () => {
     expect(() => events(xml, 3)).toThrow();
   });
 
+  it('reads \\r\\n and a lone \\r as \\n, across chunks, and keeps a written &#13;, and CDATA as text', () => {
+    const doc = '<a><t>x\r\ny\rz&#13;\n</t><t><![CDATA[<b>\r\n]]></t></a>';
+    const whole = events(doc, doc.length);
+    expect(whole).toEqual(['open a {}', 'open t {}', 'text x\ny\nz\r\n', 'close t', 'open t {}', 'text <b>\n', 'close t', 'close a']);
+    for (const size of [1, 2, 3, 5]) expect(events(doc, size)).toEqual(whole);
+    expect(events('<a>x\r</a>', 4)).toEqual(['open a {}', 'text x\n', 'close a']);
+  });
+
   it('decodes the predefined entities and character references', () => {
     expect(decodeEntities('&lt;&gt;&amp;&quot;&apos;&#65;&#x42;')).toBe('<>&"\'AB');
   });
