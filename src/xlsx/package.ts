@@ -134,7 +134,10 @@ export class XlsxPackage {
       if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
       if (name !== 'sheet') return;
       const rid = Object.keys(a).find((k) => k === 'r:id' || k.endsWith(':id'));
-      const rel = rid ? byId.get(a[rid]) : undefined;
+      // a sheet with no relationship named at all (`r:id=""`, as an Excel 5 module sheet is left when saved as
+      // .xlsx) has no part, and Excel opens the file without it: nothing is lost by passing over it
+      if (!rid || a[rid] === '') return;
+      const rel = byId.get(a[rid]);
       // chart sheets, dialog and macro sheets hold no cells to check
       if (rel && !REL_WORKSHEET.test(rel.type)) return;
       sheets.push({ name: a.name ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden', part: rel && !rel.external ? rel.target : null });

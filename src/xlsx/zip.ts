@@ -139,7 +139,8 @@ export function openZip(bytes: Uint8Array): ZipPackage {
       cdEnd: end,
     };
     entries.push(entry);
-    byName.set(entry.name.replace(/^\//, '').toLowerCase(), entry);
+    // some zip tools on Windows write `xl\worksheets\sheet1.xml` (APPNOTE.TXT 4.4.17.1 asks for forward slashes)
+    byName.set(entry.name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase(), entry);
     p = end;
   }
   const commentLen = u16(bytes, eocd + 20);

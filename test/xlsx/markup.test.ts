@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { readWorkbookGrid } from '../../src/xlsx/read';
+import { readWorkbook, readWorkbookGrid } from '../../src/xlsx/read';
 import { applyCellWrites } from '../../src/xlsx/write';
 import { minimalBook } from './zip';
 
@@ -48,3 +48,26 @@ describe('XML markup Excel does not write but other writers do', () => {
     expect((await readWorkbookGrid(out)).sheets[0].values[0]).toEqual(['a</c><c r="B1">b', 2, 1]);
   });
 });
+
+describe('package layouts Excel does not write but opens', () => {
+  const sheet = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+
+  it('reads and fills a zip whose entry names use backslashes, keeping them', async () => {
+    const parts = unzipSync(minimalBook(sheet));
+    const input = zipSync(Object.fromEntries(Object.entries(parts).map(([n, d]) => [n.replace(/\//g, '\\'), d])));
+    expect(Object.keys(unzipSync(input))).toContain('xl\\worksheets\\sheet1.xml');
+    expect((await readWorkbookGrid(input)).sheets[0].values).toEqual([[1]]);
+    const out = unzipSync(await applyCellWrites(input, [{ sheet: '表', cell: 'B1', value: 2 }]));
+    expect(Object.keys(out).sort()).toEqual(Object.keys(unzipSync(input)).sort());
+    expect(strFromU8(out['xl\\worksheets\\sheet1.xml'])).toContain('<c r="B1"><v>2</v></c>');
+  });
+
+  it('passes over a sheet that names no relationship (r:id="", a module sheet saved as .xlsx), without a problem', async () => {
+    const parts = unzipSync(minimalBook(sheet));
+    parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']).replace('</sheets>', '<sheet name="Module" sheetId="2" r:id=""/></sheets>'));
+    const read = readWorkbook(zipSync(parts));
+    expect(read.grid.sheets.map((g) => g.sheet)).toEqual(['表']);
+    expect(read.problems).toEqual([]);
+  });
+});
+
