@@ -140,7 +140,11 @@ export function openZip(bytes: Uint8Array): ZipPackage {
     };
     entries.push(entry);
     // some zip tools on Windows write `xl\worksheets\sheet1.xml` (APPNOTE.TXT 4.4.17.1 asks for forward slashes)
-    byName.set(entry.name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase(), entry);
+    const key = entry.name.replace(/\\/g, '/').replace(/^\//, '').toLowerCase();
+    // part names are case-insensitive and a package holds each once (ECMA-376 Part 2, Part Name Equivalence, [M1.12]): with two
+    // `sheet1.xml`, this reader and Excel could show different cells, so the package is refused as damaged
+    if (byName.has(key) && !key.endsWith('/')) throw new ZipFormatError(`two parts named ${key}`);
+    byName.set(key, entry);
     p = end;
   }
   const commentLen = u16(bytes, eocd + 20);

@@ -62,6 +62,12 @@ describe('package layouts Excel does not write but opens', () => {
     expect(strFromU8(out['xl\\worksheets\\sheet1.xml'])).toContain('<c r="B1"><v>2</v></c>');
   });
 
+  it('refuses as damaged a package holding two parts whose names differ only in case (which one would Excel show?)', async () => {
+    const parts = unzipSync(minimalBook(sheet));
+    parts['xl/worksheets/Sheet1.xml'] = strToU8(sheet.replace('<v>1</v>', '<v>2</v>'));
+    await expect(readWorkbookGrid(zipSync(parts))).rejects.toMatchObject({ kind: 'corrupt', detail: expect.stringMatching(/two parts named xl\/worksheets\/sheet1\.xml/) });
+  });
+
   it('passes over a sheet that names no relationship (r:id="", a module sheet saved as .xlsx), without a problem', async () => {
     const parts = unzipSync(minimalBook(sheet));
     parts['xl/workbook.xml'] = strToU8(strFromU8(parts['xl/workbook.xml']).replace('</sheets>', '<sheet name="Module" sheetId="2" r:id=""/></sheets>'));
