@@ -92,8 +92,8 @@ function sheetGrid(ws: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
     });
   });
   for (const m of merges) {
+    // as src/xlsx/sheet.ts: a merged area widens the range by its top-left cell only
     extend(m.top, m.left);
-    extend(m.bottom, m.right);
   }
   return buildGrid(ws.name, cells, new CellList(), merges, { top, left, bottom, right });
 }

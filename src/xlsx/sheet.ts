@@ -329,8 +329,9 @@ export function readSheet(pkg: XlsxPackage, part: string, name: string, ctx: She
         if (ref) {
           const m = parseRangeA1(ref);
           merges.push(m);
+          // a merged area widens the used range by its top-left cell only (decision 139): the rest holds nothing,
+          // and a whole column merged (B1:B1048576) must not make the sheet "too large"
           extend(m.top, m.left);
-          extend(m.bottom, m.right);
         }
         break;
       }

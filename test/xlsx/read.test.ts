@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { CellValue, SheetGrid } from '../../src/core/grid';
 import { GridView, parseA1, parseRangeA1 } from '../../src/core/grid';
 import { readWorkbookGrid, XlsxReadError } from '../../src/xlsx/read';
-import { storedZip } from './zip';
+import { minimalBook, storedZip } from './zip';
 import { SEED_PRESENT, SEED_XLSX } from '../helpers/shared';
 
 async function bytesOf(wb: ExcelJS.Workbook): Promise<Uint8Array> {
@@ -103,8 +103,18 @@ describe('readWorkbookGrid', () => {
     expect(g.origin).toEqual({ row: 2, col: 2 });
     expect(at(g, 'C3')).toBe('财政项目支出绩效自评表');
     expect(at(g, 'D7')).toBe(5);
+    // the merged title widens the range by its top-left cell only; the area itself is kept whole (decision 139)
     const v = new GridView(g);
-    expect([v.bottom, v.right]).toEqual([6, 10]);
+    expect([v.bottom, v.right]).toEqual([6, 3]);
+    expect(g.merges).toEqual([{ top: 2, left: 2, bottom: 2, right: 10 }]);
+  });
+
+  it('reads a sheet with a whole column merged (B1:B1048576) as its cells, not as a sheet too large to check', async () => {
+    // written by hand: exceljs makes an object for each of the million merged cells
+    const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+    const g = (await readWorkbookGrid(minimalBook(`<worksheet xmlns="${ns}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目名称</t></is></c></row><row r="30"><c r="A30"><v>1</v></c></row></sheetData><mergeCells count="1"><mergeCell ref="B1:B1048576"/></mergeCells></worksheet>`))).sheets[0];
+    expect([g.values.length, g.values[0].length]).toEqual([30, 2]);
+    expect(g.merges).toEqual([{ top: 0, left: 1, bottom: 1048575, right: 1 }]);
   });
 
   it('reads every worksheet in order, an empty one as an empty grid at A1', async () => {
