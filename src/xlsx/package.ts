@@ -272,9 +272,13 @@ export function readCellFormats(pkg: XlsxPackage, part: string | null): (string 
   const custom = new Map<number, string>();
   const ids: number[] = [];
   let inXfs = false;
+  // a conditional format's or table's differential format (`<dxfs><dxf><numFmt>`) names ids of its own, often the
+  // same as the cell formats'; only `<numFmts>` serves cell styles (as the writer's StylesEditor reads it)
+  let inNumFmts = false;
   const p = new XmlScanner({
     open: (name, tag) => {
-      if (name === 'numFmt') {
+      if (name === 'numFmts') inNumFmts = true;
+      else if (name === 'numFmt' && inNumFmts) {
         const id = tagAttr(tag, 'numFmtId');
         if (id !== undefined) custom.set(Number(id), (tagAttr(tag, 'formatCode') ?? '').replace(/\\(.)/g, '$1')); // `yyyy\-mm\-dd`, as exceljs reads it
       } else if (name === 'cellXfs') inXfs = true;
@@ -283,6 +287,7 @@ export function readCellFormats(pkg: XlsxPackage, part: string | null): (string 
     text: () => undefined,
     close: (name) => {
       if (name === 'cellXfs') inXfs = false;
+      else if (name === 'numFmts') inNumFmts = false;
     },
   });
   guard(() => {

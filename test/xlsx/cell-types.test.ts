@@ -59,3 +59,14 @@ describe('built-in number formats of Chinese Excel and WPS', () => {
   });
 });
 
+describe('the number formats of conditional formats (dxfs)', () => {
+  it('never stand in for cell formats, though they use the same ids', async () => {
+    const styles = `<styleSheet xmlns="${NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts>`
+      + '<cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs>'
+      + '<dxfs count="2"><dxf><numFmt numFmtId="14" formatCode="0.00%"/></dxf><dxf><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></dxf></dxfs></styleSheet>';
+    const sheet = `<worksheet xmlns="${NS}"><sheetData><row r="1"><c r="A1" s="1"><v>44259</v></c><c r="B1" s="2"><v>0.5</v></c></row></sheetData></worksheet>`;
+    const g = (await readWorkbookGrid(minimalBook(sheet, false, styles))).sheets[0];
+    expect(g.formats?.[0]).toEqual(['mm-dd-yy', '0.0%']);
+  });
+});
+
