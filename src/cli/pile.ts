@@ -149,8 +149,8 @@ export function threadCount(jobs: number | undefined, files: number): number {
 export async function runInOrder(
   jobs: readonly FileJob[], inFlight: number, run: Runner, emit: (o: FileOutcome, index: number) => void,
 ): Promise<void> {
-  const threads = Math.max(1, inFlight);
-  const window = threads * 2;
+  const limit = Math.max(1, inFlight);
+  const window = limit * 2;
   const done = new Map<number, FileOutcome>();
   let next = 0;
   let emitted = 0;
@@ -172,7 +172,7 @@ export async function runInOrder(
         resolve();
         return;
       }
-      while (running < threads && next < jobs.length && next < emitted + window) {
+      while (running < limit && next < jobs.length && next < emitted + window) {
         const i = next++;
         running++;
         run(jobs[i]).then((o) => {

@@ -15,7 +15,7 @@ export interface ScannedCell {
   readonly inner: string;
 }
 
-interface ScannedRow {
+export interface ScannedRow {
   readonly row: number;
   /** the row's style when it applies to its unallocated cells (`customFormat="1"`, ECMA-376 Part 1, 18.3.1.73) */
   readonly style: string | undefined;
@@ -169,12 +169,12 @@ function columnStyles(head: string): ScannedSheet['colStyles'] {
 }
 
 /**
- * The style Excel gives a cell that has no `<c>` yet when something is typed into it: its row's, when the row is
- * formatted, else its column's (a score written into a bordered column keeps the border); undefined for none.
+ * The style Excel gives a cell that has no `<c>` yet when something is typed into it: its row's (`row`, the cell's
+ * scanned row if it has one), when the row is formatted, else its column's (a score written into a bordered column
+ * keeps the border); undefined for none.
  */
-export function unallocatedStyle(scan: ScannedSheet, row: number, col: number): string | undefined {
-  const r = scan.rows.find((x) => x.row === row);
-  if (r?.style !== undefined) return r.style;
+export function unallocatedStyle(scan: ScannedSheet, row: ScannedRow | undefined, col: number): string | undefined {
+  if (row?.style !== undefined) return row.style;
   return scan.colStyles.find((c) => col >= c.min && col <= c.max)?.style;
 }
 

@@ -133,7 +133,8 @@ function editSheet(xml: string, t: SheetTarget, styles: StylesEditor | null): { 
   const sorted = [...t.writes.entries()].sort((a, b) => a[1].row - b[1].row || a[1].col - b[1].col);
   for (const [a1, { row, col, write }] of sorted) {
     const existing = cells.get(a1);
-    let style = existing ? existing.attrs.s : unallocatedStyle(scan, row, col);
+    const r = existing ? undefined : scan.rows.find((x) => x.row === row);
+    let style = existing ? existing.attrs.s : unallocatedStyle(scan, r, col);
     if (write.numberFormat && styles && t.view.format(row, col) !== write.numberFormat) {
       const s = styles.styleWith(Number(style ?? 0) || 0, write.numberFormat);
       if (s !== null) style = String(s);
@@ -146,7 +147,6 @@ function editSheet(xml: string, t: SheetTarget, styles: StylesEditor | null): { 
       edits.push({ start: existing.start, end: existing.end, text });
       continue;
     }
-    const r = scan.rows.find((x) => x.row === row);
     if (r) {
       const next = r.cells.find((c) => c.col > col);
       if (next) edits.push({ start: next.start, end: next.start, text });
